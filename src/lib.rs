@@ -1,0 +1,88 @@
+//! # quote-highlighter
+//!
+//! Finds guillemet-quoted statements in French news text, says who said each one, and reports
+//! spans that a page can highlight.
+//!
+//! ```
+//! let text = "«Le pays est prêt», a déclaré Jean Martin.";
+//! let analysis = quote_highlighter::analyze(text);
+//! let quote = &analysis.quotes[0];
+//! assert_eq!(&text[quote.start..quote.end], "«Le pays est prêt»");
+//! assert_eq!(quote.speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Jean Martin"));
+//! ```
+//!
+//! ## Guarantees (untrusted input)
+//! - [`analyze`] accepts any `&str` and never panics or fails: unbalanced, hostile or huge text
+//!   gives a (possibly empty) [`Analysis`], with repairs listed in [`Analysis::diagnostics`].
+//! - Time is linear in the length of the text: one scan for the marks, and every rule that looks
+//!   around a quote reads a bounded window.
+//! - Offsets are byte offsets on char boundaries; [`offsets::convert`] turns them into UTF-16
+//!   code units or code points in one pass.
+//! - Size limits belong to the bindings ([`check_size`]); the core itself has none.
+//!
+//! ## The pipeline
+//! [`scan`] (marks) → [`pair`] (quotes) → [`classify`] (direct, partial, term) →
+//! [`attribute`] (speaker, cue) → [`resolve`] (names, distinct speakers). [`offsets`] converts
+//! units at the boundaries; the wasm binding lives in `wasm` (wasm32 only) and the command line
+//! in `src/bin`.
+
+pub mod attribute;
+pub mod classify;
+pub mod model;
+pub mod offsets;
+pub mod pair;
+pub mod resolve;
+pub mod scan;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use model::{Analysis, Cue, Diagnostic, Method, Quote, QuoteKind, Span, Speaker, SpeakerEntry};
+pub use offsets::Unit;
+
+/// Default cap on input size for the bindings: 64 MiB.
+pub const DEFAULT_MAX_INPUT: usize = 64 * 1024 * 1024;
+
+/// Analyses `text`: every quotation, its kind, its speaker, and the distinct speakers.
+pub fn analyze(text: &str) -> Analysis {
+    let marks = scan::scan(text);
+    let (mut quotes, diagnostics) = pair::pair(text, &marks);
+    classify::classify(text, &mut quotes);
+    attribute::attribute(text, &mut quotes);
+    let speakers = resolve::resolve(&mut quotes);
+    Analysis {
+        quotes,
+        speakers,
+        diagnostics,
+    }
+}
+
+/// The error the bindings report when input exceeds their size cap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TooLarge {
+    pub len: usize,
+    pub max: usize,
+}
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "input is {} bytes, above the limit of {} bytes ({} MiB); split it or raise the limit",
+            self.len,
+            self.max,
+            self.max / (1024 * 1024)
+        )
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// Checks an input length against a cap (`max`), for the bindings.
+pub fn check_size(len: usize, max: usize) -> Result<(), TooLarge> {
+    if len > max {
+        Err(TooLarge { len, max })
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,194 @@
+//! The result types every stage fills in and every binding serialises.
+//!
+//! All offsets in these types are **byte offsets** into the analysed `&str` while they are inside
+//! the core. The bindings convert them (in one sorted pass, see [`crate::offsets`]) to UTF-16 code
+//! units for JavaScript or to code points for the command line. Spans are half-open `[start, end)`.
+//!
+//! Field names serialise in camelCase; a quote and a speaker carry flat `start`/`end` fields so
+//! the command-line output is exactly what `score.py` reads.
+
+use serde::Serialize;
+
+/// A half-open range of the analysed text. Byte offsets inside the core.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub const fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// True when `other` lies entirely inside `self`.
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    /// The text under the span, or `""` when the span is not valid for `text`.
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// What a pair of quotation marks encloses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A statement: a sentence or more reported as said.
+    Direct,
+    /// A fragment embedded in the reporter's sentence: `une «paix durable»`.
+    Partial,
+    /// A title, name, nickname or term: `le quotidien «Ouest-France»`. Never attributed.
+    Term,
+}
+
+/// How a speaker was found for a quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Method {
+    /// `«Q», a déclaré X` — speech verb then subject after the quote (incise).
+    AfterQuote,
+    /// `«Q1, dit-elle, Q2»` — an incise inside the marks.
+    InsideQuote,
+    /// `X a déclaré : «Q»` / `X a affirmé que «Q»` — subject and verb before the quote.
+    BeforeQuote,
+    /// `«Q» — X` — a signature after a dash.
+    Signature,
+    /// `selon X`, `d'après X`, `pour X`.
+    Source,
+    /// The subject of the clause that embeds a partial quote.
+    ClauseSubject,
+    /// A quote with no cue of its own continuing the previous speaker.
+    Continuation,
+}
+
+/// The speech verb (or preposition) that ties a quote to its speaker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    /// The cue as written (`a-t-il ajouté`, `selon`).
+    pub text: String,
+    /// The lexicon entry it matched (`ajouter`, `selon`).
+    pub lemma: String,
+}
+
+/// Who said a quote: the mention as written and the resolved name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Speaker {
+    /// Span of the mention as written (`le ministre de l'Économie, Bruno Le Maire`, or `il`).
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The proper name inside the mention, the antecedent's name for a pronoun, or the mention
+    /// without its article for organisations and roles (`Kremlin`). `None` when nothing names anyone.
+    pub name: Option<String>,
+    /// Index into [`Analysis::speakers`].
+    pub id: Option<usize>,
+}
+
+/// One quotation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    /// The whole quote, marks included.
+    pub start: usize,
+    pub end: usize,
+    /// The content: marks and padding spaces excluded.
+    pub content_start: usize,
+    pub content_end: usize,
+    /// The opening and closing marks as written (`«`, `»`; `close` is empty when never closed).
+    pub open: String,
+    pub close: String,
+    pub kind: QuoteKind,
+    /// False when the quote was never closed and ends with its paragraph.
+    pub closed: bool,
+    /// Index of the enclosing quote in [`Analysis::quotes`], for nested quotes.
+    pub parent: Option<usize>,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Cue>,
+    pub method: Option<Method>,
+}
+
+impl Quote {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+    pub fn content(&self) -> Span {
+        Span::new(self.content_start, self.content_end)
+    }
+}
+
+/// One distinct speaker and the quotes attributed to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SpeakerEntry {
+    pub id: usize,
+    pub name: String,
+    /// Indices into [`Analysis::quotes`], in text order.
+    pub quotes: Vec<usize>,
+    /// Spans of every mention of this speaker that attributed a quote.
+    pub mentions: Vec<Span>,
+}
+
+/// Severity-free note about a repair made to unbalanced copy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    pub start: usize,
+    pub end: usize,
+    /// A stable machine-readable code: `unclosed`, `strayCloser`, `doubleOpener`, …
+    pub code: String,
+    /// A plain-language message for editors.
+    pub message: String,
+}
+
+/// Everything found in one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// Quotes sorted by start (a parent before its children).
+    pub quotes: Vec<Quote>,
+    pub speakers: Vec<SpeakerEntry>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    /// Every offset in the analysis, for one-pass unit conversion.
+    pub fn offsets_mut(&mut self) -> Vec<&mut usize> {
+        let mut out = Vec::with_capacity(self.quotes.len() * 8);
+        for q in &mut self.quotes {
+            out.push(&mut q.start);
+            out.push(&mut q.end);
+            out.push(&mut q.content_start);
+            out.push(&mut q.content_end);
+            if let Some(s) = &mut q.speaker {
+                out.push(&mut s.start);
+                out.push(&mut s.end);
+            }
+            if let Some(c) = &mut q.cue {
+                out.push(&mut c.start);
+                out.push(&mut c.end);
+            }
+        }
+        for s in &mut self.speakers {
+            for m in &mut s.mentions {
+                out.push(&mut m.start);
+                out.push(&mut m.end);
+            }
+        }
+        for d in &mut self.diagnostics {
+            out.push(&mut d.start);
+            out.push(&mut d.end);
+        }
+        out
+    }
+}
