@@ -26,6 +26,17 @@
 //! units at the boundaries; the wasm binding lives in `wasm` (wasm32 only) and the command line
 //! in `src/bin`.
 
+// The core never fails on text: no panicking index, slice or unwrap outside tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        clippy::unwrap_used,
+        clippy::panic
+    )
+)]
+
 pub mod attribute;
 pub mod classify;
 pub mod model;
