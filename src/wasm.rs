@@ -48,7 +48,7 @@ export interface Analysis { quotes: Quote[]; speakers: SpeakerEntry[]; diagnosti
 ///
 /// Throws when the text is longer than `maxBytes` (default 64 MiB) once encoded as UTF-8.
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
-pub fn analyze_js(text: &str, max_bytes: Option<u32>) -> Result<JsValue, JsError> {
+pub fn analyze(text: &str, max_bytes: Option<u32>) -> Result<JsValue, JsError> {
     let max = max_bytes.map_or(crate::DEFAULT_MAX_INPUT, |m| m as usize);
     crate::check_size(text.len(), max).map_err(|e| JsError::new(&e.to_string()))?;
     let mut analysis = crate::analyze(text);

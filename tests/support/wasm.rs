@@ -1,0 +1,36 @@
+//! Helpers shared by the wasm tests (Node and browser): read the plain objects the binding
+//! returns and check every quote with JavaScript's own `String.prototype.slice`.
+#![cfg(target_arch = "wasm32")]
+#![allow(dead_code)]
+
+use js_sys::{Array, JsString, Reflect};
+use wasm_bindgen::JsValue;
+
+pub fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+pub fn num(v: &JsValue, key: &str) -> u32 {
+    get(v, key).as_f64().map_or(u32::MAX, |f| f as u32)
+}
+
+/// Runs the exported `analyze` on `text` and returns the quotes as JavaScript slices of `text`.
+pub fn quote_slices(text: &str) -> Vec<String> {
+    let result = quote_highlighter::wasm::analyze(text, None)
+        .map_err(|_| "analyze threw")
+        .expect("analyze returns a result");
+    let js = JsString::from(text);
+    Array::from(&get(&result, "quotes"))
+        .iter()
+        .map(|q| String::from(js.slice(num(&q, "start"), num(&q, "end"))))
+        .collect()
+}
+
+/// The text the offset tests use: `é « » ’ U+202F 🙂` before and inside quotes.
+pub const MIXED: &str = "Été 🙂 : « é ’ » d’abord. «\u{202f}Nous, é ’ 🙂 résistons\u{202f}», a déclaré Jean Martin. 🙂🙂 Puis «\u{a0}l’été 🙂 est là\u{a0}», a déclaré Anne Petit.";
+
+pub const MIXED_QUOTES: [&str; 3] = [
+    "« é ’ »",
+    "«\u{202f}Nous, é ’ 🙂 résistons\u{202f}»",
+    "«\u{a0}l’été 🙂 est là\u{a0}»",
+];
