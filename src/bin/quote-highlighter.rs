@@ -206,10 +206,17 @@ fn process_line(line_no: usize, raw: &[u8], opts: &Options) -> (String, bool) {
     let Some(text) = obj.get("text").and_then(Value::as_str) else {
         return fail(Some(id), "missing string field \"text\"".into());
     };
-    let rec = Record {
-        id,
-        analysis: analysis_in(text, opts.unit),
+    // The core is built never to panic; should a bug make it, one line is lost, not the batch.
+    let analysis = match std::panic::catch_unwind(|| analysis_in(text, opts.unit)) {
+        Ok(a) => a,
+        Err(_) => {
+            return fail(
+                Some(id),
+                "internal error: the analysis failed on this text (please report it)".into(),
+            )
+        }
     };
+    let rec = Record { id, analysis };
     match serde_json::to_string(&rec) {
         Ok(s) => (s, true),
         Err(e) => fail(Some(id), format!("could not write the result: {e}")),
