@@ -14,10 +14,11 @@ export function chromiumPath() {
   return fs.realpathSync(found);
 }
 
-/** Starts tools/serve.mjs on a free port; resolves to { url, stop }. */
-export function startServer() {
+/** Starts tools/serve.mjs on a free port (serving `root`, www/ by default); resolves to { url, stop }. */
+export function startServer(root = path.join(ROOT, 'www')) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'tools', 'serve.mjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [path.join(ROOT, 'tools', 'serve.mjs'), '--port', '0', '--root', root];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;

@@ -1,0 +1,321 @@
+//! `make bench` (native part): builds a news-like corpus from our own fixture texts, then
+//! measures on one core detection alone and the full analysis, the linearity of throughput at
+//! 1, 10 and 100 MB, peak memory per input byte, adversarial inputs, and the command-line
+//! `--jsonl` batch mode over all cores. Prints a readable line per figure and appends JSON lines
+//! to `target/bench/results.jsonl` for the final report. MB = 10^6 bytes of UTF-8.
+//!
+//! Usage: `cargo bench --bench throughput` (the Makefile passes the corpus size).
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use quote_highlighter::{analyze, classify, pair, scan};
+
+const FILLER: [&str; 12] = [
+    "Le conseil municipal a voté le budget primitif mardi soir, après trois heures de débats.",
+    "Les travaux de rénovation de la gare doivent commencer au printemps, selon le calendrier publié en mairie.",
+    "La préfecture a prolongé jusqu'à vendredi les restrictions d'usage de l'eau dans le département.",
+    "Plusieurs centaines de personnes se sont rassemblées devant l'hôpital pour soutenir les soignants.",
+    "Le tribunal rendra sa décision le 14 janvier, a précisé le greffe à l'issue de l'audience.",
+    "Les chiffres du chômage publiés jeudi montrent une légère baisse sur le trimestre.",
+    "Le club a enchaîné une quatrième victoire consécutive et remonte à la troisième place du classement.",
+    "Une partie de la route départementale restera fermée à la circulation jusqu'à nouvel ordre.",
+    "Les négociations entre la direction et les syndicats reprendront lundi matin au siège de l'entreprise.",
+    "Les pompiers sont intervenus vers 22 heures pour un feu de broussailles près de la zone artisanale.",
+    "L'exposition, ouverte jusqu'en mars, réunit une centaine d'œuvres prêtées par des collections privées.",
+    "Le texte doit encore être examiné par le Sénat avant une adoption définitive prévue à l'automne.",
+];
+
+/// The texts of every fixture case (between `=== title` and `---`), escapes expanded.
+fn fixture_texts(dir: &Path, out: &mut Vec<String>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            fixture_texts(&p, out);
+            continue;
+        }
+        if p.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let Ok(src) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let mut current: Option<Vec<&str>> = None;
+        for line in src.lines() {
+            match (&mut current, line) {
+                (None, l) if l.starts_with("=== ") => current = Some(Vec::new()),
+                (Some(lines), "---") => {
+                    out.push(unescape(&lines.join("\n")));
+                    current = None;
+                }
+                (Some(lines), l) => lines.push(l),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\\u{") {
+        out.push_str(&rest[..i]);
+        let hex = &rest[i + 3..];
+        match hex.find('}').and_then(|c| {
+            u32::from_str_radix(&hex[..c], 16)
+                .ok()
+                .and_then(char::from_u32)
+                .map(|ch| (c, ch))
+        }) {
+            Some((c, ch)) => {
+                out.push(ch);
+                rest = &hex[c + 1..];
+            }
+            None => {
+                out.push_str("\\u{");
+                rest = hex;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("\\n", "\n")
+}
+
+/// Documents of 2–6 KB: filler paragraphs and fixture texts in a pseudo-random order.
+fn documents(target_bytes: usize, cases: &[String]) -> Vec<String> {
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut docs = Vec::new();
+    let mut total = 0;
+    while total < target_bytes {
+        let mut doc = String::new();
+        let paragraphs = 4 + next(8);
+        for p in 0..paragraphs {
+            if p > 0 {
+                doc.push('\n');
+            }
+            if next(3) == 0 || cases.is_empty() {
+                for s in 0..1 + next(3) {
+                    if s > 0 {
+                        doc.push(' ');
+                    }
+                    doc.push_str(FILLER[next(FILLER.len())]);
+                }
+            } else {
+                doc.push_str(&cases[next(cases.len())]);
+            }
+        }
+        total += doc.len() + 1;
+        docs.push(doc);
+    }
+    docs
+}
+
+fn detect(text: &str) -> usize {
+    let marks = scan::scan(text);
+    let (mut quotes, _) = pair::pair(text, &marks);
+    classify::classify(text, &mut quotes);
+    quotes.len()
+}
+
+/// Best of `reps` runs, in MB/s.
+fn throughput(text: &str, reps: usize, f: impl Fn(&str) -> usize) -> (f64, usize) {
+    let mut best = f64::INFINITY;
+    let mut n = 0;
+    for _ in 0..reps {
+        let t = Instant::now();
+        n = f(text);
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    (text.len() as f64 / 1e6 / best, n)
+}
+
+fn vm_hwm_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+struct Report {
+    file: std::fs::File,
+}
+
+impl Report {
+    fn figure(&mut self, key: &str, value: f64, unit: &str, label: &str) {
+        println!("{label:<58} {value:>12.1} {unit}");
+        let _ = writeln!(
+            self.file,
+            "{{\"key\":\"{key}\",\"value\":{value:.3},\"unit\":\"{unit}\",\"label\":\"{label}\"}}"
+        );
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    // Child mode: peak memory of one analysis of a file, measured in a fresh process.
+    if let Some(i) = args.iter().position(|a| a == "--memory") {
+        let path = args.get(i + 1).expect("--memory FILE");
+        let text = std::fs::read_to_string(path).expect("corpus readable");
+        let a = analyze(&text);
+        println!("{} {} {}", text.len(), vm_hwm_kb(), a.quotes.len());
+        return;
+    }
+    let mb: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out_dir = root.join("target/bench");
+    std::fs::create_dir_all(&out_dir).expect("target/bench");
+    let mut report = Report {
+        file: std::fs::File::create(out_dir.join("results.jsonl")).expect("results file"),
+    };
+
+    let mut cases = Vec::new();
+    fixture_texts(&root.join("tests/fixtures"), &mut cases);
+    let docs = documents(mb * 1_000_000, &cases);
+    let corpus = docs.join("\n");
+    std::fs::write(out_dir.join("corpus.txt"), &corpus).expect("write corpus");
+    let mut jsonl = String::with_capacity(corpus.len() * 11 / 10);
+    for (i, d) in docs.iter().enumerate() {
+        let _ = writeln!(
+            jsonl,
+            "{}",
+            serde_json::json!({ "id": format!("doc-{i}"), "text": d })
+        );
+    }
+    std::fs::write(out_dir.join("corpus.jsonl"), &jsonl).expect("write corpus.jsonl");
+    println!(
+        "corpus: {:.1} MB, {} documents built from {} fixture texts and filler",
+        corpus.len() as f64 / 1e6,
+        docs.len(),
+        cases.len()
+    );
+
+    let (det, nq) = throughput(&corpus, 3, detect);
+    report.figure("native_detect_mbs", det, "MB/s", "native detection alone (1 core)");
+    let (full, _) = throughput(&corpus, 3, |t| analyze(t).quotes.len());
+    report.figure("native_full_mbs", full, "MB/s", "native full analysis (1 core)");
+    report.figure("corpus_quotes", nq as f64, "quotes", "quotes found in the corpus");
+
+    // Linearity: the same material at 1, 10 and 100 MB.
+    let big: String = {
+        let mut s = String::with_capacity(100_000_000 + corpus.len());
+        while s.len() < 100_000_000 {
+            s.push_str(&corpus);
+            s.push('\n');
+        }
+        s
+    };
+    for size in [1usize, 10, 100] {
+        let mut end = size * 1_000_000;
+        while !big.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (v, _) = throughput(&big[..end], if size == 100 { 1 } else { 3 }, |t| {
+            analyze(t).quotes.len()
+        });
+        report.figure(
+            &format!("native_full_{size}mb_mbs"),
+            v,
+            "MB/s",
+            &format!("native full analysis at {size} MB"),
+        );
+    }
+    let big_path = out_dir.join("corpus-100mb.txt");
+    std::fs::write(&big_path, &big[..big.len().min(100_000_000)]).ok();
+    drop(big);
+
+    // Peak memory of analysing 100 MB, in a fresh process.
+    if let Ok(exe) = std::env::current_exe() {
+        if let Ok(out) = Command::new(exe)
+            .arg("--memory")
+            .arg(&big_path)
+            .output()
+        {
+            let s = String::from_utf8_lossy(&out.stdout);
+            let v: Vec<f64> = s.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+            if let [len, hwm_kb, _] = v[..] {
+                report.figure(
+                    "peak_bytes_per_input_byte",
+                    hwm_kb * 1024.0 / len,
+                    "B/B",
+                    "peak memory per input byte (100 MB, input included)",
+                );
+            }
+        }
+    }
+    let _ = std::fs::remove_file(&big_path);
+
+    // Adversarial inputs, each analysed whole.
+    let adversarial: Vec<(&str, String)> = vec![
+        ("5 MB of «", "«".repeat(2_500_000)),
+        ("alternating «» (5 MB)", "«»".repeat(1_250_000)),
+        ("100 000 nested openers", "« a ".repeat(100_000)),
+        ("1 MB without a space", "é".repeat(500_000)),
+        (
+            "100 000 quotes without cues",
+            "«Une phrase sans verbe.» Puis du texte. ".repeat(100_000),
+        ),
+        (
+            "1 MB of speech verbs",
+            "a déclaré a-t-il ajouté selon estime ".repeat(1_000_000 / 37),
+        ),
+    ];
+    for (label, text) in &adversarial {
+        let (v, _) = throughput(text, 1, |t| analyze(t).quotes.len());
+        report.figure(
+            &format!("adversarial_{}", label.replace(' ', "_")),
+            v,
+            "MB/s",
+            &format!("adversarial: {label}"),
+        );
+    }
+
+    // The command-line batch mode over all cores.
+    let cli = root.join("target/release/quote-highlighter");
+    if cli.exists() {
+        let t = Instant::now();
+        let status = Command::new(&cli)
+            .arg("--jsonl")
+            .stdin(std::fs::File::open(out_dir.join("corpus.jsonl")).expect("corpus.jsonl"))
+            .stdout(Stdio::null())
+            .status();
+        let secs = t.elapsed().as_secs_f64();
+        if status.is_ok_and(|s| s.success()) {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            report.figure(
+                "cli_jsonl_docs_per_s",
+                docs.len() as f64 / secs,
+                "docs/s",
+                &format!("command line --jsonl, {cores} cores"),
+            );
+            report.figure(
+                "cli_jsonl_mbs",
+                jsonl.len() as f64 / 1e6 / secs,
+                "MB/s",
+                "command line --jsonl (JSON in and out)",
+            );
+        }
+    } else {
+        println!("(build the release binary for the command-line figure)");
+    }
+    let _ = std::io::stdout().flush();
+}
