@@ -20,7 +20,7 @@ PKG := www/pkg/quote_highlighter_bg.wasm
 SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null)
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: help demo test eval bench tools browser-tools pkg check-fmt clippy cargo-test wasm-test e2e clean
+.PHONY: help demo test eval bench tools browser-tools pkg check-fmt clippy cargo-test wasm-test e2e no-markup-sinks clean
 
 help:
 	@echo "make demo   build and serve the page on http://127.0.0.1:$(PORT)/"
@@ -70,9 +70,15 @@ wasm-test: browser-tools
 
 e2e: browser-tools $(PKG)
 	@mkdir -p test-results
-	node --test tests/e2e/
+	node --test tests/e2e/ tests/web/
 
-test: browser-tools check-fmt clippy cargo-test wasm-test e2e
+# Pasted text must only ever become text nodes: fail on any markup-from-string API in the page,
+# the embed, the tools and the generated JS glue.
+no-markup-sinks: $(PKG)
+	@if grep -rnE 'innerHTML|outerHTML|insertAdjacentHTML|document\.write' www tools --include='*.js' --include='*.mjs' --include='*.html'; then \
+	  echo "markup built from strings (above): use textContent / createElement / Range instead" >&2; exit 1; fi
+
+test: browser-tools check-fmt clippy cargo-test wasm-test e2e no-markup-sinks
 	@echo "make test: all checks passed"
 
 ## ---------------------------------------------------------------- for the team
@@ -85,6 +91,16 @@ eval:
 	  ./target/release/quote-highlighter --jsonl --offsets chars < $$gold > target/eval/$$name.pred.jsonl || true; \
 	  printf '%-20s ' $$name; python3 $(dir $(DATA))tools/score.py $$gold target/eval/$$name.pred.jsonl; \
 	done
+
+# Throughput, linearity, memory, adversarial inputs, command-line batch, wasm in Node and Chromium,
+# page timings and sizes, from one run (BENCH_MB sets the corpus size, default 64).
+BENCH_MB ?= 64
+bench: browser-tools $(PKG)
+	cargo build --release --quiet
+	BENCH_MB=$(BENCH_MB) cargo bench --quiet --bench throughput
+	node tools/bench/wasm.mjs target/bench/corpus.txt
+	node tools/bench/sizes.mjs
+	node tools/bench/report.mjs
 
 clean:
 	cargo clean

@@ -210,10 +210,25 @@ fn main() {
     );
 
     let (det, nq) = throughput(&corpus, 3, detect);
-    report.figure("native_detect_mbs", det, "MB/s", "native detection alone (1 core)");
+    report.figure(
+        "native_detect_mbs",
+        det,
+        "MB/s",
+        "native detection alone (1 core)",
+    );
     let (full, _) = throughput(&corpus, 3, |t| analyze(t).quotes.len());
-    report.figure("native_full_mbs", full, "MB/s", "native full analysis (1 core)");
-    report.figure("corpus_quotes", nq as f64, "quotes", "quotes found in the corpus");
+    report.figure(
+        "native_full_mbs",
+        full,
+        "MB/s",
+        "native full analysis (1 core)",
+    );
+    report.figure(
+        "corpus_quotes",
+        nq as f64,
+        "quotes",
+        "quotes found in the corpus",
+    );
 
     // Linearity: the same material at 1, 10 and 100 MB.
     let big: String = {
@@ -245,13 +260,12 @@ fn main() {
 
     // Peak memory of analysing 100 MB, in a fresh process.
     if let Ok(exe) = std::env::current_exe() {
-        if let Ok(out) = Command::new(exe)
-            .arg("--memory")
-            .arg(&big_path)
-            .output()
-        {
+        if let Ok(out) = Command::new(exe).arg("--memory").arg(&big_path).output() {
             let s = String::from_utf8_lossy(&out.stdout);
-            let v: Vec<f64> = s.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+            let v: Vec<f64> = s
+                .split_whitespace()
+                .filter_map(|x| x.parse().ok())
+                .collect();
             if let [len, hwm_kb, _] = v[..] {
                 report.figure(
                     "peak_bytes_per_input_byte",
