@@ -27,6 +27,7 @@ const detailsEl = $('details');
 const searchEl = $('search');
 const speakerFilter = $('speaker-filter');
 const kindBoxes = [...document.querySelectorAll('input[name="kind"]')];
+const largeBox = $('large');
 
 // ---------------------------------------------------------------- the packed result (worker.js)
 const Q_STRIDE = 14;
@@ -70,6 +71,7 @@ const PAINT_ALL = 4000; // up to this many quotes, all are registered; beyond, t
 const PAINT_MARGIN = 4096; // characters painted beyond the visible blocks (mentions after a quote)
 const LIST_CAP = 200; // items per list in the panel (the rest: use the filters)
 const SPEAKER_CAP = 300;
+const LARGE = 100_000; // characters; a longer text is not put into the textarea (see setLarge)
 const STORE_KEY = 'quote-highlighter:text';
 const STORE_MAX = 2_000_000; // characters; above, the text is not kept (localStorage is ~5 M chars)
 const BUDGET_MS = 8; // work per slice before yielding to the page
@@ -123,6 +125,9 @@ let lastReq = null; // { id, text, t0 }
 let typingTimer = 0;
 let saveTimer = 0;
 let engineReady = false;
+/** A text too long for the textarea (over LARGE), shown read-only; null when the textarea holds the text. */
+let largeText = null;
+const currentText = () => largeText ?? input.value;
 
 // ---------------------------------------------------------------- the worker
 const worker = new Worker(scriptURL('./worker.js'), { type: 'module', name: 'quote-highlighter' });
@@ -170,7 +175,7 @@ function sizeLabel(n) {
 /** Sends the textarea's text to the worker now. */
 function requestAnalysis() {
   clearTimeout(typingTimer);
-  const text = input.value;
+  const text = currentText();
   lastReq = { id: ++reqId, text, t0: performance.now() };
   view.dataset.state = 'pending';
   setBusy(true, text.length > 200_000 ? `Analyse de ${sizeLabel(text.length)}…` : 'Analyse…');
@@ -181,7 +186,7 @@ function requestAnalysis() {
 function scheduleAnalysis() {
   clearTimeout(typingTimer);
   view.dataset.state = 'pending';
-  const delay = Math.min(1000, 150 + input.value.length / 10_000);
+  const delay = Math.min(1000, 150 + currentText().length / 10_000);
   typingTimer = setTimeout(requestAnalysis, delay);
 }
 
@@ -193,7 +198,8 @@ function saveSoon() {
 function saveNow() {
   clearTimeout(saveTimer);
   try {
-    if (input.value.length <= STORE_MAX) localStorage.setItem(STORE_KEY, input.value);
+    const text = currentText();
+    if (text.length <= STORE_MAX) localStorage.setItem(STORE_KEY, text);
     else localStorage.removeItem(STORE_KEY); // too big to keep: better nothing than a stale text
   } catch {
     // storage full or disabled: the page works without it
@@ -207,6 +213,64 @@ input.addEventListener('input', (e) => {
   else scheduleAnalysis();
 });
 addEventListener('pagehide', saveNow);
+
+// ---------------------------------------------------------------- long texts
+// Chromium lays out a textarea's whole text on every change: pasting 1 MB into it is a ~0.5 s
+// main-thread task, 5 MB about 2 s, whatever the page does. So a paste or a drop that would make
+// the text longer than LARGE never reaches the textarea: the text is kept in `largeText`, shown
+// (in blocks) on the right, and a box in place of the textarea offers to replace, edit or clear it.
+function setLarge(text) {
+  largeText = text;
+  input.value = '';
+  input.hidden = true;
+  largeBox.hidden = false;
+  $('large-title').textContent = `Texte long : ${sizeLabel(text.length)}`;
+  largeBox.focus();
+  saveSoon();
+  requestAnalysis();
+}
+
+function setSmall(text, { focus = true } = {}) {
+  largeText = null;
+  largeBox.hidden = true;
+  input.hidden = false;
+  input.value = text;
+  if (focus) input.focus();
+  saveSoon();
+  requestAnalysis();
+}
+
+/** The text a paste or drop of `t` would give in the textarea. */
+function afterInsert(t) {
+  const v = input.value;
+  return v.slice(0, input.selectionStart) + t + v.slice(input.selectionEnd);
+}
+
+input.addEventListener('paste', (e) => {
+  const t = e.clipboardData?.getData('text/plain') ?? '';
+  if (t.length + input.value.length <= LARGE) return; // the browser's own paste (keeps undo)
+  const next = afterInsert(t);
+  if (next.length <= LARGE) return;
+  e.preventDefault();
+  setLarge(next);
+});
+input.addEventListener('drop', (e) => {
+  const t = e.dataTransfer?.getData('text/plain') ?? '';
+  if (t.length + input.value.length <= LARGE) return;
+  e.preventDefault();
+  setLarge(t);
+});
+largeBox.addEventListener('paste', (e) => {
+  e.preventDefault();
+  const t = e.clipboardData?.getData('text/plain') ?? '';
+  if (t.length > LARGE) setLarge(t);
+  else setSmall(t);
+});
+$('large-edit').addEventListener('click', () => {
+  setBusy(true, 'Chargement dans l’éditeur…');
+  setTimeout(() => setSmall(largeText ?? ''), 30); // let the busy state paint first
+});
+$('large-clear').addEventListener('click', () => setSmall(''));
 
 // ---------------------------------------------------------------- rendering the text
 /** End (exclusive) of the block starting at `i`. */
@@ -330,6 +394,7 @@ async function show(req, packed, workerMs) {
   setBusy(false);
   view.dataset.state = 'ready';
   view.dataset.ms = String(Math.round(performance.now() - req.t0));
+  view.dataset.length = String(text.length);
   timingEl.textContent = `analyse ${Math.round(workerMs)} ms · affichage ${Math.round(performance.now() - t1)} ms`;
 }
 
@@ -927,6 +992,7 @@ $('copy').addEventListener('click', async () => {
 
 // ---------------------------------------------------------------- example, start-up
 $('load-example').addEventListener('click', () => {
+  if (largeText !== null) setSmall('', { focus: false });
   input.focus();
   input.select();
   // execCommand keeps the browser's undo history: Ctrl+Z brings the previous text back.
@@ -939,7 +1005,8 @@ $('load-example').addEventListener('click', () => {
 
 try {
   const saved = localStorage.getItem(STORE_KEY);
-  if (saved && !input.value) input.value = saved;
+  if (saved && saved.length > LARGE) setLarge(saved);
+  else if (saved && !input.value) input.value = saved;
 } catch {
   // no storage: start empty
 }
