@@ -1010,7 +1010,7 @@ try {
 } catch {
   // no storage: start empty
 }
-requestAnalysis();
+if (largeText === null) requestAnalysis(); // setLarge() has already asked
 if (!engineReady) setStatus('Chargement du moteur…');
 
 // Offline: a service worker keeps the page, the engine and the wasm for the next visits.

@@ -53,6 +53,18 @@ test('pasting an article highlights each quote and lists its speakers', async ()
   await context.close();
 });
 
+test('the analysis follows typing', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.locator('#input').focus();
+  await page.keyboard.type('«Oui», a déclaré Jean Martin.');
+  await page.waitForFunction(() => /^1 citation, 1 locuteur/.test(document.getElementById('status').textContent));
+  await page.keyboard.type(' «Non», a déclaré Anne Petit.');
+  await page.waitForFunction(() => /^2 citations, 2 locuteurs/.test(document.getElementById('status').textContent));
+  assert.deepEqual(quoteRanges(await painted(page)).map((r) => r.text), ['«Oui»', '«Non»']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('offsets stay exact around é « » ’ U+202F and emoji', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
   const text = 'Été 🙂 : « é ’ » d’abord.\n🙂 «\u202fNous, é ’ 🙂 résistons\u202f», a déclaré Jean Martin. 🙂🙂 Puis «\u00a0l’été 🙂 est là\u00a0».';
