@@ -381,7 +381,9 @@ async function show(req, packed, workerMs) {
   }
 
   blockObserver.disconnect();
+  const scrollTop = view.scrollTop; // typing re-renders: stay where the reader was
   view.replaceChildren(frag);
+  view.scrollTop = scrollTop;
   doc = next;
   if (doc.windowed) for (const n of nodes) blockObserver.observe(n.parentElement);
   hideDetails();
@@ -805,6 +807,19 @@ function hoverCheck() {
     else { detailsFor.anchor.point = { x, y }; placeDetails(); }
   } else if (detailsFor?.anchor.point) hideDetails();
 }
+
+// Clicking a quote makes it the current one: next/previous continue from there.
+view.addEventListener('click', () => {
+  if (!doc || !lastPointer || getSelection()?.type === 'Range') return;
+  const pos = caretAt(lastPointer.x, lastPointer.y);
+  const idx = pos && doc.nodeIndex.get(pos.node);
+  const k = idx === undefined || idx === null ? -1 : quoteAt(doc.starts[idx] + pos.offset);
+  if (k < 0) return;
+  doc.current = k;
+  const o = k * Q_STRIDE;
+  setSingle('qh-current', doc.q[o + Q_START], doc.q[o + Q_END], 2);
+  view.dataset.current = String(k);
+});
 
 view.addEventListener('scroll', () => {
   if (detailsFor?.anchor.point) hideDetails();

@@ -152,6 +152,10 @@ test('panel, details on hover and focus, keyboard navigation', async () => {
   await page.mouse.move(box.x, box.y);
   await page.waitForFunction(() => !document.getElementById('details').hidden
     && /Paul Durand/.test(document.getElementById('details').textContent));
+  // Click: that quote becomes the current one.
+  await page.mouse.click(box.x, box.y);
+  await page.waitForFunction(() => document.getElementById('view').dataset.current === '0');
+  assert.deepEqual((await painted(page, 'qh-current')).map((r) => r.text), ['«\u202fNous ne céderons rien sur les salaires\u202f»']);
   assert.deepEqual(errors, []);
   await context.close();
 });
