@@ -92,6 +92,9 @@ test('pasted markup stays text and runs nothing', async () => {
   // Trusted Types are enforced: an HTML sink refuses a plain string.
   const blocked = await page.evaluate(() => { try { document.body.innerHTML = '<b>x</b>'; return false; } catch { return true; } });
   assert.equal(blocked, true);
+  // ... and the CSP lets the page create only its own policy (qh-page).
+  const policyRefused = await page.evaluate(() => { try { trustedTypes.createPolicy('other', {}); return false; } catch { return true; } });
+  assert.equal(policyRefused, true);
   await context.close();
 });
 
