@@ -99,6 +99,7 @@ bench: browser-tools $(PKG)
 	cargo build --release --quiet
 	BENCH_MB=$(BENCH_MB) cargo bench --quiet --bench throughput
 	node tools/bench/wasm.mjs target/bench/corpus.txt
+	node tools/bench/page.mjs
 	node tools/bench/sizes.mjs
 	node tools/bench/report.mjs
 

@@ -55,6 +55,28 @@ export function painted(page, prefix = 'qh-') {
   }, prefix);
 }
 
+/** Pastes `text` with a longtask observer registered first; returns timings in ms. */
+export async function timedPaste(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.locator('#input').focus();
+  await page.keyboard.press('Control+A');
+  await page.evaluate(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push(e.duration); })
+      .observe({ type: 'longtask' });
+  });
+  const t0 = Date.now();
+  await page.keyboard.press('Control+V');
+  await waitReady(page, text, 60_000);
+  const ms = Date.now() - t0;
+  // Long tasks are reported after they end: give the observer a frame to deliver.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  const tasks = await page.evaluate(() => window.__longtasks);
+  // inPage: from the page's paste handler to the highlights, without the test's polling.
+  const inPage = Number(await page.locator('#view').getAttribute('data-ms'));
+  return { ms, inPage, longest: Math.round(Math.max(0, ...tasks)), count: tasks.length };
+}
+
 /** The ranges that paint quotes (speaker colours, no speaker, terms). */
 export const quoteRanges = (ranges) => ranges.filter((r) => /^qh-(s\d|none|term)$/.test(r.name));
 

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch } from './harness.mjs';
-import { openPage, waitReady, article, painted, quoteRanges } from './page-helpers.mjs';
+import { openPage, timedPaste, article, painted, quoteRanges } from './page-helpers.mjs';
 
 let server;
 let browser;
@@ -14,28 +14,6 @@ after(async () => {
   await browser?.close();
   server?.stop();
 });
-
-/** Pastes `text` with a longtask observer registered first; returns timings in ms. */
-async function timedPaste(page, text) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('#input').focus();
-  await page.keyboard.press('Control+A');
-  await page.evaluate(() => {
-    window.__longtasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longtasks.push(e.duration); })
-      .observe({ type: 'longtask' });
-  });
-  const t0 = Date.now();
-  await page.keyboard.press('Control+V');
-  await waitReady(page, text, 60_000);
-  const ms = Date.now() - t0;
-  // Long tasks are reported after they end: give the observer a frame to deliver.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-  const tasks = await page.evaluate(() => window.__longtasks);
-  // inPage: from the page's paste handler to the highlights, without the test's polling.
-  const inPage = Number(await page.locator('#view').getAttribute('data-ms'));
-  return { ms, inPage, longest: Math.round(Math.max(0, ...tasks)), count: tasks.length };
-}
 
 test('100 KB and 1 MB pastes: highlights quickly, no long task over 200 ms at 1 MB', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
