@@ -135,7 +135,8 @@ function report(target, error, context) {
   const message = `${context}: ${error?.message ?? error}`;
   try {
     console.warn(`quote-highlighter: ${message}`);
-    const t = target && typeof target.dispatchEvent === 'function' ? target : document;
+    // On the element when it is in the document (the event bubbles up to it), else on the document.
+    const t = target && typeof target.dispatchEvent === 'function' && target.isConnected ? target : document;
     t.dispatchEvent(new CustomEvent('quote-highlighter:error', { bubbles: true, composed: true, detail: { error, message } }));
   } catch {
     // Reporting must never throw either.
