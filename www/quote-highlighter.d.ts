@@ -49,7 +49,7 @@ export interface HighlightOptions extends AnalyzeOptions {
 export interface HighlightedQuote extends Quote {
   /** The quote's text as analysed (white space collapsed as CSS renders it). */
   text: string;
-  /** The DOM range the quote covers (null when it could not be mapped). */
+  /** The DOM range the quote covers; null when it could not be mapped (and, in the fallback, for quotes not painted). */
   range: Range | null;
 }
 

@@ -848,7 +848,9 @@ function paint(root, text, runs, analysis, opts, rawOptions) {
       schedule() {
         clearTimeout(timer);
         timer = setTimeout(() => {
-          if (handles.get(root) === handle && root.isConnected) highlight(root, rawOptions);
+          if (handles.get(root) !== handle) return;
+          if (root.isConnected) highlight(root, rawOptions);
+          else handle.clear(); // the container left the page: let it go
         }, opts.debounce);
       },
     };

@@ -266,6 +266,11 @@ test('fallback without CSS.highlights: <qh-quote> wrappers, hostile text stays t
   assert.equal(wrapped.find((q) => q.text === ARTICLE[1][0]).pieces.length, 5, 'before, in <em>, between, in <a>, after');
   assert.equal(await page.locator('.comments qh-quote').count(), 0);
   assert.ok(await page.locator('qh-mention').count() >= 6);
+  await hoverText(page, 'quote-highlighter em');
+  await page.locator('qh-tooltip').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('qh-tooltip').textContent(), 'Marc Leroy — a déclaré');
+  await page.mouse.move(1, 1);
+  await page.locator('qh-tooltip').waitFor({ state: 'detached' });
 
   // clear() unwraps and re-joins the split text nodes: the DOM is exactly as parsed.
   assert.equal(await page.evaluate(async () => {
