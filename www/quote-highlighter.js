@@ -30,7 +30,7 @@ const DEFAULT_DEBOUNCE_MS = 250;
 const DEFAULT_ROOT_MARGIN = '400px';
 
 /** Elements whose text is never read. */
-const SKIP = new Set(['script', 'style', 'noscript', 'textarea', 'template', 'iframe', 'object', 'embed',
+const SKIP = new Set(['head', 'script', 'style', 'noscript', 'textarea', 'template', 'iframe', 'object', 'embed',
   'select', 'option', 'input', 'button', 'svg', 'math', 'canvas', 'video', 'audio', 'qh-tooltip']);
 /** Elements that start and end a paragraph in the composite text. */
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl',
@@ -180,7 +180,12 @@ function explain(e) {
 }
 
 async function compile(url) {
-  const response = await fetch(url);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new Error(`could not fetch the wasm from ${url}: ${e?.message ?? e}`);
+  }
   if (!response.ok) throw new Error(`could not fetch the wasm (${response.status}) from ${url}`);
   if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type') === 'application/wasm') {
     return WebAssembly.compileStreaming(response);
@@ -227,7 +232,7 @@ export async function analyze(text, options = {}) {
 const isCollapsible = (c) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
 
 function excludedBy(el, selector) {
-  if (SKIP.has(el.localName)) return true;
+  if (SKIP.has(el.localName) || el.hidden === true) return true;
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
   return selector !== '' && el.matches(selector);
@@ -641,18 +646,30 @@ function attachTooltip(handle) {
   const onKey = (e) => {
     if (e.key === 'Escape') guard(root, 'tooltip', () => hideTooltip(handle));
   };
-  root.addEventListener('pointermove', onMove, { passive: true });
-  root.addEventListener('pointerleave', onLeave, { passive: true });
-  root.addEventListener('focusin', onFocus);
-  root.addEventListener('focusout', onLeave);
-  document.addEventListener('keydown', onKey);
+  // Touch has no hover: a tap shows the tooltip, a tap elsewhere or a scroll hides it.
+  const onOutside = (e) => {
+    if (tooltipOwner === handle && !(e.target instanceof Node && root.contains(e.target))) onLeave();
+  };
+  const onPointerLeave = (e) => {
+    if (e.pointerType !== 'touch') onLeave(); // a finger "leaves" right after every tap
+  };
+  const onScroll = () => {
+    if (tooltipOwner === handle) onLeave();
+  };
+  const listeners = [
+    [root, 'pointermove', onMove, { passive: true }],
+    [root, 'pointerdown', onMove, { passive: true }],
+    [root, 'pointerleave', onPointerLeave, { passive: true }],
+    [root, 'focusin', onFocus, false],
+    [root, 'focusout', onLeave, false],
+    [document, 'keydown', onKey, false],
+    [document, 'pointerdown', onOutside, { passive: true }],
+    [window, 'scroll', onScroll, { passive: true, capture: true }],
+  ];
+  for (const [target, type, fn, opts] of listeners) target.addEventListener(type, fn, opts);
   return () => {
     cancelAnimationFrame(frame);
-    root.removeEventListener('pointermove', onMove);
-    root.removeEventListener('pointerleave', onLeave);
-    root.removeEventListener('focusin', onFocus);
-    root.removeEventListener('focusout', onLeave);
-    document.removeEventListener('keydown', onKey);
+    for (const [target, type, fn, opts] of listeners) target.removeEventListener(type, fn, opts);
     hideTooltip(handle);
   };
 }
