@@ -349,6 +349,15 @@ test('module API: analyze(), the composite text, and bad calls that warn instead
     const h1 = await m.highlight(null);
     const detached = await m.highlight(document.createElement('div'));
     const badSelector = await m.highlight(document.getElementById('far'), { exclude: '[[[' });
+    const who = document.createElement('div');
+    who.id = 'who';
+    who.append('(légende)');
+    document.body.append(who);
+    const withLegend = await m.highlight(document.getElementById('far'), { legend: '#who' });
+    const legendBox = () => who.shadowRoot.querySelector('[part~="legend"]');
+    const legend = { text: legendBox().textContent, hidden: legendBox().hidden, slot: who.shadowRoot.querySelectorAll('slot').length };
+    withLegend.clear();
+    legend.afterClear = legendBox().hidden && legendBox().textContent === '';
     return {
       quote: text.slice(a.quotes[0].start, a.quotes[0].end),
       speaker: a.quotes[0].speaker.name,
@@ -356,6 +365,7 @@ test('module API: analyze(), the composite text, and bad calls that warn instead
       composite,
       errors: [h1, detached, badSelector].map((h) => Boolean(h.error) && h.quotes.length === 0),
       events: errs.length,
+      legend,
     };
   });
   assert.equal(out.quote, '«\u202fNous, é ’ 🙂 résistons\u202f»');
@@ -364,6 +374,7 @@ test('module API: analyze(), the composite text, and bad calls that warn instead
   assert.equal(out.composite, 'a b c\nde\nf\ng');
   assert.deepEqual(out.errors, [true, true, true]);
   assert.equal(out.events, 3);
+  assert.deepEqual(out.legend, { text: 'Qui parle ?Anne Petit1', hidden: false, slot: 1, afterClear: true }, 'legend in the shadow root of #who');
   assert.equal(warnings.filter((w) => w.startsWith('quote-highlighter:')).length, 3);
   assert.deepEqual(errors, []);
   await context.close();
