@@ -416,10 +416,12 @@ function removeFromHighlight(name, range) {
   if (h.size === 0) CSS.highlights.delete(name);
 }
 
-/** Fallback: wraps spans in elements. Returns { wrappers, created } to undo it exactly. */
-function wrapSpans(runs, spans) {
-  const wrappers = [];
-  const created = []; // text nodes made by splitText, in creation order
+/**
+ * Fallback: wraps spans in elements, recording into `record` ({ wrappers, created }) as it goes so that
+ * `unwrap(record)` undoes it exactly, even after a failure half-way.
+ */
+function wrapSpans(runs, spans, record) {
+  const { wrappers, created } = record; // created: text nodes made by splitText, in creation order
   // 1. Every boundary, as (node, offset).
   const cuts = new Map();
   const bounds = spans.map((s) => {
@@ -482,7 +484,6 @@ function wrapSpans(runs, spans) {
       s.elements.push(w);
     }
   });
-  return { wrappers, created };
 }
 
 function sumLength(list) {
@@ -810,75 +811,13 @@ function paint(root, text, runs, analysis, opts, rawOptions) {
     error: null,
     clear: null,
   };
+  // Everything painted is recorded as it happens, so clear() undoes exactly that, even mid-way.
   const painted = []; // [name, range] in highlight mode
-  let wrapped = null;
-  const shownQuotes = quotes.filter((q) => opts.kinds.has(q.kind));
-
-  if (!opts.fallback) {
-    for (const q of quotes) q.range = spanToRange(runs, q.start, q.end);
-    for (const q of shownQuotes) {
-      if (!q.range) continue;
-      painted.push([paintName(q), q.range]);
-      if (!q.closed) painted.push(['qh-unclosed', q.range]);
-      if (opts.mentions && q.speaker) {
-        const m = spanToRange(runs, q.speaker.start, q.speaker.end);
-        if (m) painted.push(['qh-mention', m]);
-      }
-    }
-    for (const [name, range] of painted) addToHighlight(name, range);
-  } else {
-    // Outer quotes first, then nested quotes and mentions, so wrappers nest.
-    const spans = [];
-    const depth = (q) => {
-      let d = 0;
-      for (let p = q.parent; p !== null && p !== undefined && d < 64; p = quotes[p]?.parent) d++;
-      return d;
-    };
-    for (const q of [...shownQuotes].sort((x, y) => depth(x) - depth(y))) {
-      const colourName = paintName(q).slice(PREFIX.length);
-      spans.push({
-        start: q.start, end: q.end, tag: 'qh-quote', quote: q,
-        attrs: { 'data-qh-kind': q.kind, 'data-qh-colour': colourName.startsWith('s') ? colourName.slice(1) : colourName === 'term' ? 'none' : colourName },
-      });
-    }
-    if (opts.mentions) {
-      for (const q of shownQuotes) if (q.speaker) spans.push({ start: q.speaker.start, end: q.speaker.end, tag: 'qh-mention', attrs: {} });
-    }
-    wrapped = quietly(() => wrapSpans(runs, spans));
-    for (const s of spans) {
-      if (!s.quote || !s.elements?.length) continue;
-      const r = document.createRange();
-      r.setStartBefore(s.elements[0]);
-      r.setEndAfter(s.elements[s.elements.length - 1]);
-      s.quote.range = r;
-    }
-  }
-  handle.shown = shownQuotes.filter((q) => q.range);
-
-  const detachTooltip = opts.tooltip ? attachTooltip(handle) : null;
-
+  const wrapped = { wrappers: [], created: [] }; // fallback mode
+  let detachTooltip = null;
   let observer = null;
+  let legendTarget = null;
   let timer = 0;
-  if (opts.observe && typeof MutationObserver === 'function') {
-    const entry = {
-      observer: new MutationObserver(() => entry.schedule()),
-      schedule() {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          if (handles.get(root) !== handle) return;
-          if (root.isConnected) highlight(root, rawOptions);
-          else handle.clear(); // the container left the page: let it go
-        }, opts.debounce);
-      },
-    };
-    entry.observer.observe(root, { childList: true, characterData: true, subtree: true });
-    observers.add(entry);
-    observer = entry;
-  }
-
-  const legendTarget = resolveLegend(opts.legend, root);
-  if (legendTarget) guard(root, 'legend', () => renderLegend(legendTarget, handle));
-
   let cleared = false;
   handle.clear = () => guard(root, 'clear', () => {
     if (cleared) return;
@@ -890,14 +829,88 @@ function paint(root, text, runs, analysis, opts, rawOptions) {
     }
     detachTooltip?.();
     for (const [name, range] of painted) removeFromHighlight(name, range);
-    if (wrapped) quietly(() => unwrap(wrapped));
+    if (wrapped.wrappers.length || wrapped.created.length) quietly(() => unwrap(wrapped));
     if (legendTarget) clearLegend(legendTarget);
     if (handles.get(root) === handle) handles.delete(root);
   });
+
+  try {
+    const shownQuotes = quotes.filter((q) => opts.kinds.has(q.kind));
+    if (!opts.fallback) {
+      for (const q of quotes) q.range = spanToRange(runs, q.start, q.end);
+      for (const q of shownQuotes) {
+        if (!q.range) continue;
+        const names = [paintName(q)];
+        if (!q.closed) names.push('qh-unclosed');
+        for (const name of names) {
+          painted.push([name, q.range]);
+          addToHighlight(name, q.range);
+        }
+        const m = opts.mentions && q.speaker ? spanToRange(runs, q.speaker.start, q.speaker.end) : null;
+        if (m) {
+          painted.push(['qh-mention', m]);
+          addToHighlight('qh-mention', m);
+        }
+      }
+    } else {
+      // Outer quotes first, then nested quotes and mentions, so wrappers nest.
+      const spans = [];
+      const depth = (q) => {
+        let d = 0;
+        for (let p = q.parent; p !== null && p !== undefined && d < 64; p = quotes[p]?.parent) d++;
+        return d;
+      };
+      for (const q of [...shownQuotes].sort((x, y) => depth(x) - depth(y))) {
+        const name = paintName(q).slice(PREFIX.length); // s0…s7, none, term
+        const colourName = name.startsWith('s') ? name.slice(1) : 'none';
+        spans.push({ start: q.start, end: q.end, tag: 'qh-quote', quote: q, attrs: { 'data-qh-kind': q.kind, 'data-qh-colour': colourName } });
+      }
+      if (opts.mentions) {
+        for (const q of shownQuotes) if (q.speaker) spans.push({ start: q.speaker.start, end: q.speaker.end, tag: 'qh-mention', attrs: {} });
+      }
+      quietly(() => wrapSpans(runs, spans, wrapped));
+      for (const s of spans) {
+        if (!s.quote || !s.elements?.length) continue;
+        const r = document.createRange();
+        r.setStartBefore(s.elements[0]);
+        r.setEndAfter(s.elements[s.elements.length - 1]);
+        s.quote.range = r;
+      }
+    }
+    handle.shown = shownQuotes.filter((q) => q.range);
+
+    if (opts.tooltip) detachTooltip = attachTooltip(handle);
+
+    if (opts.observe && typeof MutationObserver === 'function') {
+      const entry = {
+        observer: new MutationObserver(() => entry.schedule()),
+        schedule() {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            if (handles.get(root) !== handle) return;
+            if (root.isConnected) highlight(root, rawOptions);
+            else handle.clear(); // the container left the page: let it go
+          }, opts.debounce);
+        },
+      };
+      entry.observer.observe(root, { childList: true, characterData: true, subtree: true });
+      observers.add(entry);
+      observer = entry;
+    }
+
+    // A missing or unusable legend element is reported but does not undo the highlighting.
+    guard(root, 'legend', () => {
+      legendTarget = resolveLegend(opts.legend);
+      if (legendTarget) renderLegend(legendTarget, handle);
+    });
+  } catch (e) {
+    handle.clear();
+    throw e;
+  }
   return handle;
 }
 
-function resolveLegend(legend, root) {
+function resolveLegend(legend) {
   if (!legend) return null;
   if (legend instanceof Element) return legend;
   if (typeof legend === 'string') {
