@@ -318,17 +318,23 @@ export function collectText(root, exclude = '') {
   return { text: parts.join(''), runs };
 }
 
+/** Index of the first run that ends after composite offset `pos` (binary search). */
+function firstRunEndingAfter(runs, pos) {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid].start + runs[mid].length > pos) hi = mid; else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** The DOM point of composite offset `pos`, as a start (`end` false) or an end boundary. */
 function pointAt(runs, pos, end) {
   let lo = 0;
   let hi = runs.length;
   if (!end) {
-    // first run that ends after pos
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (runs[mid].start + runs[mid].length > pos) hi = mid; else lo = mid + 1;
-    }
-    const r = runs[lo];
+    const r = runs[firstRunEndingAfter(runs, pos)];
     return r ? { node: r.node, offset: r.offset + Math.max(0, pos - r.start), at: Math.max(pos, r.start) } : null;
   }
   // last run that starts before pos
@@ -458,10 +464,8 @@ function wrapSpans(runs, spans, record) {
     if (!bound) return;
     const { a, b } = bound;
     const nodes = [];
-    for (const r of runs) {
-      if (r.start + r.length <= a.at) continue;
-      if (r.start >= b.at) break;
-      if (nodes[nodes.length - 1] !== r.node) nodes.push(r.node);
+    for (let k = firstRunEndingAfter(runs, a.at); k < runs.length && runs[k].start < b.at; k++) {
+      if (nodes[nodes.length - 1] !== runs[k].node) nodes.push(runs[k].node);
     }
     const covered = [];
     for (const n of nodes) {

@@ -185,6 +185,18 @@ test('a second run replaces the first: no duplicate ranges, even when calls over
   });
   assert.deepEqual(result, { replaced: true, live: true, oldCleared: true });
   assert.equal(await rangeCount(page), first);
+  // Changing an attribute of <quote-highlighter> re-runs it with the new options (here: kinds).
+  const kinds = await page.evaluate(async () => {
+    const el = document.querySelector('quote-highlighter');
+    const old = el.handle;
+    const done = new Promise((resolve) => el.addEventListener('quote-highlighter:highlight', resolve, { once: true }));
+    el.setAttribute('kinds', 'direct');
+    await done;
+    const shown = el.handle.shown.map((q) => q.kind);
+    el.removeAttribute('kinds');
+    return { replaced: el.handle !== old, shown: [...new Set(shown)] };
+  });
+  assert.deepEqual(kinds, { replaced: true, shown: ['direct'] });
   assert.deepEqual(errors, []);
   await context.close();
 });
