@@ -81,8 +81,8 @@ export function highlight(root: Element | Document, options?: HighlightOptions):
 /** The live handle of `root`, or null. */
 export function getHandle(root: Element | Document): Handle | null;
 
-/** Defaults for later calls: wasm URL (CDN hosting) and how near the viewport a container must be to load. */
-export function configure(options: { wasmUrl?: string | URL | null; rootMargin?: string }): void;
+/** Defaults for later calls: where the wasm lives (CDN hosting). */
+export function configure(options: { wasmUrl?: string | URL | null }): void;
 
 /** The composite text under `root` and its runs (text node, offset in node, offset in text, length). */
 export function collectText(root: Node, exclude?: string): {

@@ -27,7 +27,8 @@ const COLOURS = 8;
 const PREFIX = 'qh-';
 const DEFAULT_KINDS = ['direct', 'partial'];
 const DEFAULT_DEBOUNCE_MS = 250;
-const DEFAULT_ROOT_MARGIN = '400px';
+/** How near the viewport a container must come for the wasm to load and the container to be highlighted. */
+const ROOT_MARGIN = '400px';
 
 /** Elements whose text is never read. */
 const SKIP = new Set(['head', 'script', 'style', 'noscript', 'textarea', 'template', 'iframe', 'object', 'embed',
@@ -145,15 +146,14 @@ function report(target, error, context) {
 
 // ------------------------------------------------------------------------------------------ engine
 
-const config = { wasmUrl: null, rootMargin: DEFAULT_ROOT_MARGIN };
+const config = { wasmUrl: null };
 let compiled = null; // Promise<WebAssembly.Module>
 let engine = null; // Promise<glue module>
 let instances = 0;
 
-/** Sets defaults for every later call: `{ wasmUrl, rootMargin }`. */
+/** Sets defaults for every later call: `{ wasmUrl }` (for CDN hosting). */
 export function configure(options = {}) {
   if (options.wasmUrl !== undefined) config.wasmUrl = options.wasmUrl;
-  if (options.rootMargin !== undefined) config.rootMargin = options.rootMargin;
 }
 
 function scriptTagWasmUrl() {
@@ -961,7 +961,7 @@ function whenNear(el, run) {
         waiting.delete(entry.target);
         go?.();
       }
-    }, { rootMargin: config.rootMargin });
+    }, { rootMargin: ROOT_MARGIN });
   }
   waiting.set(el, run);
   intersection.observe(el);
