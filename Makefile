@@ -20,13 +20,14 @@ PKG := www/pkg/quote_highlighter_bg.wasm
 SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null)
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: help demo test eval bench tools browser-tools pkg check-fmt clippy cargo-test wasm-test e2e no-markup-sinks clean
+.PHONY: help demo test eval bench tools browser-tools pkg package check-fmt clippy cargo-test wasm-test e2e no-markup-sinks clean
 
 help:
 	@echo "make demo   build and serve the page on http://127.0.0.1:$(PORT)/"
 	@echo "make test   run every check (installs missing tools first)"
 	@echo "make eval   accuracy on $(DATA)/*.jsonl with ../shared/tools/score.py"
 	@echo "make bench  throughput and size figures"
+	@echo "make package  the npm-ready embed package in dist/"
 
 ## ---------------------------------------------------------------- tools (each step only when missing)
 tools:
@@ -50,6 +51,10 @@ $(PKG): $(SOURCES) | tools
 	@rm -f www/pkg/.gitignore
 
 pkg: $(PKG)
+
+# The npm-ready package of the embed (www/quote-highlighter.js + types + pkg/) in dist/.
+package: $(PKG)
+	node tools/package.mjs --out dist
 
 demo: tools $(PKG)
 	node tools/serve.mjs --port $(PORT)
@@ -105,4 +110,4 @@ bench: browser-tools $(PKG)
 
 clean:
 	cargo clean
-	rm -rf www/pkg test-results
+	rm -rf www/pkg test-results dist
