@@ -17,10 +17,15 @@
 //! 5. **Direct** at the start of a paragraph or a parent quote, after `:` `.` `!` `?` `…` a dash
 //!    or a bracket, or when the content starts with a capital after a comma or a verb.
 //! 6. **Partial** otherwise: lowercase content embedded in the sentence (`une «paix durable»`,
-//!    `jugé «inacceptables»`), or a capitalised fragment after an article or a preposition.
+//!    `jugé «inacceptables»`), or a capitalised fragment after an article or a preposition —
+//!    provided someone says it: a speech cue (`lexicon/speech-cues.txt`: `dénon…`, `jug…`,
+//!    `selon`, `a-t-il dit`) stands in the same sentence. Without one the guillemets keep a
+//!    word at a distance (`des personnes «arrivées»`): **term**. Quotes nested in a quote stay
+//!    partial.
 //!
-//! Complexity: each quote reads a bounded window (at most [`WINDOW`] bytes) before its opener,
-//! at most [`CONTENT_PEEK`] bytes of its content and a few bytes after its closer: O(quotes).
+//! Complexity: each quote reads a bounded window (at most [`WINDOW`] bytes, [`SENTENCE_WINDOW`]
+//! for the speech-cue check) before its opener, at most [`CONTENT_PEEK`] bytes of its content
+//! and a bounded window after its closer: O(quotes).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -57,6 +62,13 @@ static TITLE_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
         .filter(|w| w.len() > 1)
         .collect()
 });
+
+static SPEECH_CUES: LazyLock<Vec<Vec<String>>> =
+    LazyLock::new(|| lexicon(include_str!("../lexicon/speech-cues.txt")));
+
+/// How far the speech-cue check reads around a partial quote, in bytes: back to the sentence
+/// start (at most this far) and forward to the sentence end (at most half of it).
+pub const SENTENCE_WINDOW: usize = 240;
 
 /// Linking words allowed between a cue and the marks.
 const LINKS: [&str; 11] = [
@@ -191,23 +203,46 @@ fn content(text: &str, q: &Quote) -> Content {
     }
 }
 
-/// A speech incise right after the closer: `», a-t-il dit` / `», estime X` (a comma then a
-/// lowercase word), or an inverted verb `» reprit-il`.
+/// A speech incise right after the closer: `», a-t-il dit`, `», estime X`, `», s'est
+/// félicité X`, `», selon X` (a comma, then an auxiliary, an inverted verb, `selon` or a verb
+/// form); not `», éteignant les feux`, `», je rêvais` or `», et`.
 fn incise_after(text: &str, q: &Quote) -> bool {
-    let mut end = (q.end + 24).min(text.len());
+    let mut end = (q.end + 32).min(text.len());
     while end > q.end && !text.is_char_boundary(end) {
         end -= 1;
     }
     let after = text.get(q.end..end).unwrap_or("");
-    let rest = after.trim_start();
-    let Some(rest) = rest.strip_prefix(',') else {
+    let Some(rest) = after.trim_start().strip_prefix(',') else {
         return false;
     };
-    rest.trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
+    let words = words_of(rest);
+    let Some(w) = words.first().map(String::as_str) else {
+        return false;
+    };
+    if !rest.trim_start().starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    if AUXILIARIES.get(..12).is_some_and(|aux| aux.contains(&w))
+        || matches!(w, "s'" | "selon" | "d'" | "ajoute" | "dit")
+        || ["-il", "-elle", "-ils", "-elles", "-on"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    {
+        return w != "d'" || words.get(1).is_some_and(|x| x == "après");
+    }
+    if w.ends_with("ant") || NOT_INCISE.contains(&w) {
+        return false;
+    }
+    ["e", "t", "a", "ent", "it"].iter().any(|e| w.ends_with(e))
 }
+
+/// Words that start a clause, not a speech incise, after `»,`.
+const NOT_INCISE: [&str; 52] = [
+    "et", "mais", "puis", "ou", "donc", "car", "or", "ni", "qui", "que", "qu'", "dont", "où", "je",
+    "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "le", "la", "les", "l'", "un",
+    "une", "des", "ce", "cette", "ces", "c'", "son", "sa", "ses", "leur", "en", "à", "au", "dans",
+    "sur", "pour", "par", "avec", "sans", "comme", "si", "quand", "lorsque", "ne",
+];
 
 fn is_in(word: Option<&String>, set: &[&str]) -> bool {
     word.is_some_and(|w| set.contains(&w.as_str()))
@@ -283,6 +318,10 @@ fn looks_like_verb(w: &str) -> bool {
 }
 
 fn kind_of(text: &str, q: &Quote) -> QuoteKind {
+    if q.open.is_empty() {
+        // A reply resumed after an incise (see `pair`, `lateCloser`).
+        return QuoteKind::Direct;
+    }
     let b = before(text, q.start);
     let c = content(text, q);
     let upper = c.first.is_some_and(char::is_uppercase);
@@ -326,13 +365,50 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
         }
         _ => {}
     }
-    if lower {
-        return QuoteKind::Partial;
-    }
-    if upper && is_in(nearest, &NAME_INTRO) {
-        return QuoteKind::Partial;
+    if lower || upper && is_in(nearest, &NAME_INTRO) {
+        // An embedded fragment is a quotation only when someone says it (rule 6); otherwise
+        // the guillemets hold a term or keep a word at a distance.
+        if q.parent.is_some() || speech_in_sentence(text, q) {
+            return QuoteKind::Partial;
+        }
+        return QuoteKind::Term;
     }
     QuoteKind::Direct
+}
+
+/// Is a speech cue (`lexicon/speech-cues.txt`) in the quote's sentence: back to the previous
+/// sentence end or paragraph start and on to the next one, within [`SENTENCE_WINDOW`]?
+fn speech_in_sentence(text: &str, q: &Quote) -> bool {
+    let mut start = q.start.saturating_sub(SENTENCE_WINDOW);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (q.end + SENTENCE_WINDOW / 2).min(text.len());
+    while end > q.end && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = text.get(start..q.start).unwrap_or("");
+    let after = text.get(q.end..end).unwrap_or("");
+    crate::work::tick((before.len() + after.len()) as u64);
+    let sentence_end = |c: char| matches!(c, '.' | '!' | '?' | '…') || crate::scan::is_break(c);
+    let before = before
+        .rfind(sentence_end)
+        .and_then(|i| before.get(i + 1..))
+        .unwrap_or(before);
+    let after = after
+        .find(sentence_end)
+        .and_then(|i| after.get(..i))
+        .unwrap_or(after);
+    let words = words_of(before).into_iter().chain(words_of(after));
+    let words: Vec<String> = words.collect();
+    words.iter().enumerate().any(|(i, w)| {
+        SPEECH_CUES.iter().any(|cue| match cue.as_slice() {
+            [one] => w.starts_with(one.as_str()),
+            many => words
+                .get(i..i + many.len())
+                .is_some_and(|f| f.iter().zip(many).all(|(a, b)| a == b)),
+        })
+    })
 }
 
 #[cfg(test)]

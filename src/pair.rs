@@ -20,8 +20,9 @@
 //!   same-kind quote nested directly in it (`«contribuer … à des «progrès … durable»`) is one
 //!   quote with a doubled opener: the inner opener is dropped and the closer ends the outer quote;
 //! - `lateCloser`: a `»` with nothing open, right after a quote that opened its paragraph (a
-//!   dialogue reply), means the first `»` was set too early, before an incise: the quote runs
-//!   to this later closer (`« Il le faut », reprit-il, et je vous le promets. »`);
+//!   dialogue reply), means the reply resumed after an incise without a new `«`
+//!   (`« Il le faut », reprit-il, et je vous le promets. »`): a second quote, with an empty
+//!   `open`, runs from the end of the incise (its first `,` `;` `:` `.` `!` `?`) to this `»`;
 //! - `strayCloser`: any other closer with nothing to close is ignored;
 //! - `unmatched`: an unpaired `‘`, `‚` or `"` (often an apostrophe or an inch mark) is dropped.
 //!
@@ -391,19 +392,55 @@ impl Pairer<'_> {
         {
             return false;
         }
-        if let Some(q) = self.quotes.get_mut(qi) {
-            let first_close = q.end;
-            finish_closed(q, self.text, m.pos, m.ch);
-            self.diags.push(Diagnostic {
-                start: first_close.saturating_sub('»'.len_utf8()),
-                end: first_close,
-                code: "lateCloser".into(),
-                message: "This » seems set too early, before an incise: the quote was read as \
-                          running to the later » that closes nothing else."
-                    .into(),
-            });
+        // The quote resumes after the incise: from the first , ; : . ! ? past the closer.
+        let first_close = q.end;
+        let gap = self.text.get(first_close..m.pos).unwrap_or("");
+        crate::work::tick(gap.len() as u64);
+        let body = gap.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+        let skipped = gap.len() - body.len();
+        let resume = body
+            .char_indices()
+            .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '!' | '?'))
+            .map(|(i, c)| first_close + skipped + i + c.len_utf8());
+        let diag_at = (first_close.saturating_sub('»'.len_utf8()), first_close);
+        match resume {
+            Some(at) => {
+                let after = self.text.get(at..m.pos).unwrap_or("");
+                let start = at + (after.len() - after.trim_start().len());
+                let mut cont = Quote {
+                    start,
+                    end: m.end(),
+                    content_start: start,
+                    content_end: start,
+                    open: String::new(),
+                    close: String::new(),
+                    kind: QuoteKind::Direct,
+                    closed: true,
+                    parent: None,
+                    speaker: None,
+                    cue: None,
+                    method: None,
+                };
+                finish_closed(&mut cont, self.text, m.pos, m.ch);
+                self.last_closed = Some(self.quotes.len());
+                self.quotes.push(cont);
+                self.removed.push(false);
+            }
+            None => {
+                if let Some(q) = self.quotes.get_mut(qi) {
+                    finish_closed(q, self.text, m.pos, m.ch);
+                }
+                self.last_closed = Some(qi);
+            }
         }
-        self.last_closed = Some(qi);
+        self.diags.push(Diagnostic {
+            start: diag_at.0,
+            end: diag_at.1,
+            code: "lateCloser".into(),
+            message: "A closing » with nothing open follows a reply whose » came before an \
+                      incise: the reply was read as resuming after the incise, up to this »."
+                .into(),
+        });
         true
     }
 
