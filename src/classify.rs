@@ -10,14 +10,15 @@
 //!    `film`, `opération`, `navire`…) comes before the marks and the content starts with a
 //!    capital (up to two adjectives between: `le quotidien britannique «The Guardian»`), or the
 //!    noun has a definite article and touches the marks (`l'opération «mains propres»`).
-//! 3. **Term** for a short capitalised name with no sentence punctuation right after an article
+//! 3. **Term** for a short capitalised name (no sentence punctuation, no clause word such as
+//!    `qui`, `est`) right after an article
 //!    or a preposition (`le «Nautilus»`, `au «Parisien»`), unless a speech incise follows.
 //! 4. **Term** for a short lowercase group name opening its sentence after a bare article
 //!    (`Les «gilets jaunes» ont manifesté`): nobody has been quoted yet.
 //! 5. **Direct** at the start of a paragraph or a parent quote, after `:` `.` `!` `?` `…` a dash
 //!    or a bracket, or when the content starts with a capital after a comma or a verb.
 //! 6. **Partial** otherwise: lowercase content embedded in the sentence (`une «paix durable»`,
-//!    `jugé «inacceptables»`), or a capitalised fragment after an article or a preposition —
+//!    `jugé «inacceptables»`), or a capitalised fragment after an article —
 //!    provided someone says it: a speech cue (`lexicon/speech-cues.txt`: `dénon…`, `jug…`,
 //!    `selon`, `a-t-il dit`) stands in the same sentence. Without one the guillemets keep a
 //!    word at a distance (`des personnes «arrivées»`): **term**. Quotes nested in a quote stay
@@ -80,6 +81,16 @@ const DEFINITE: [&str; 9] = ["le", "la", "les", "l'", "du", "au", "aux", "des", 
 const NAME_INTRO: [&str; 22] = [
     "le", "la", "les", "l'", "du", "des", "de", "d'", "au", "aux", "un", "une", "sur", "dans",
     "par", "à", "en", "vers", "ce", "cet", "cette", "son",
+];
+/// Articles: a capitalised fragment after one is embedded in the sentence (`une «Europe
+/// puissance»`).
+const ARTICLES: [&str; 14] = [
+    "le", "la", "les", "l'", "du", "des", "de", "d'", "au", "aux", "un", "une", "ce", "cette",
+];
+/// Words that make a capitalised content a clause rather than a name.
+const CLAUSE_WORDS: [&str; 16] = [
+    "qui", "que", "qu'", "est", "sont", "était", "a", "ont", "sera", "je", "j'", "nous", "vous",
+    "il", "elle", "ne",
 ];
 /// Auxiliaries and subject pronouns: `a appelé`, `il dit` are speech, not naming.
 const AUXILIARIES: [&str; 22] = [
@@ -179,6 +190,8 @@ struct Content {
     words: usize,
     /// Sentence punctuation inside (a trailing comma or period of old typography excluded).
     sentence_punct: bool,
+    /// A relative pronoun or a common verb inside: a clause, not a name (`Europe qui protège`).
+    clause: bool,
 }
 
 fn content(text: &str, q: &Quote) -> Content {
@@ -192,6 +205,9 @@ fn content(text: &str, q: &Quote) -> Content {
     let body = s.trim_end_matches([',', '.', ' ', '\u{a0}', '\u{202f}']);
     Content {
         first: s.chars().next(),
+        clause: words_of(s)
+            .iter()
+            .any(|w| CLAUSE_WORDS.contains(&w.as_str())),
         words: if truncated {
             usize::MAX
         } else {
@@ -333,7 +349,7 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
     }
     let nearest = b.words.first();
     let short = c.words <= SHORT && !c.sentence_punct;
-    if upper && short && is_in(nearest, &NAME_INTRO) && !incise_after(text, q) {
+    if upper && short && !c.clause && is_in(nearest, &NAME_INTRO) && !incise_after(text, q) {
         return QuoteKind::Term;
     }
     let sentence_start = matches!(
@@ -365,7 +381,7 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
         }
         _ => {}
     }
-    if lower || upper && is_in(nearest, &NAME_INTRO) {
+    if lower || upper && is_in(nearest, &ARTICLES) {
         // An embedded fragment is a quotation only when someone says it (rule 6); otherwise
         // the guillemets hold a term or keep a word at a distance.
         if q.parent.is_some() || speech_in_sentence(text, q) {

@@ -4,9 +4,9 @@
 //! **Families.** Each opener starts a quote of one family and only a closer of that family ends
 //! it: French `« … »` (any padding, same-kind nesting allowed), German inward `» … «`, `‹ … ›`,
 //! curly doubles `“ … ”` and German `„ … “`, curly singles `‘ … ’` and `‚ … ‘`, straight `" … "`.
-//! Directions are read from context: `»` opens (German style) only when no French quote is open
-//! and it is glued to the word after it (`»Nein«`); `«` then closes it when glued to the word
-//! before; `“` closes only an open `„`; `’` closes only an open `‘` (an apostrophe is ignored).
+//! Directions are read from context: `»` opens (German style) when it is glued to the word after
+//! it (`»Nein«`) and either no French quote is open or the very next mark is a `«` glued to the
+//! word before it; `«` then closes it when glued to the word before; `“` closes only an open `„`; `’` closes only an open `‘` (an apostrophe is ignored).
 //! A closer ends the innermost open quote of its family; quotes opened inside that are still open
 //! end just before it (`closed: false`).
 //!
@@ -102,9 +102,9 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         pending: None,
         last_closed: None,
     };
-    for m in marks {
+    for (i, m) in marks.iter().enumerate() {
         crate::work::tick(1);
-        p.mark(m);
+        p.mark(m, marks.get(i + 1));
     }
     if p.pending.is_none() && !p.stack.is_empty() {
         p.pending = Some(text.len());
@@ -160,7 +160,7 @@ fn right_flanking_only(text: &str, m: &Mark) -> bool {
 }
 
 impl Pairer<'_> {
-    fn mark(&mut self, m: &Mark) {
+    fn mark(&mut self, m: &Mark, next: Option<&Mark>) {
         if self.at_para_start {
             let gap = self.text.get(self.para_start..m.pos).unwrap_or("");
             crate::work::tick(gap.len() as u64);
@@ -200,7 +200,13 @@ impl Pairer<'_> {
                 }
             }
             '»' => {
-                if self.close(m, Family::French) {
+                // Inside a French quote, `»` opens a German one only when the very next mark is
+                // a `«` that can close it: `«Ils criaient »Freiheit« dans les rues»`.
+                let german_pair = left_flanking_only(self.text, m)
+                    && next.is_some_and(|n| n.ch == '«' && right_flanking_only(self.text, n));
+                if german_pair && self.count[Family::French.index()] > 0 {
+                    self.open(m, Family::German);
+                } else if self.close(m, Family::French) {
                 } else if left_flanking_only(self.text, m) {
                     self.open(m, Family::German);
                 } else if !self.late_closer(m, closed_before) {
