@@ -66,6 +66,32 @@ static TITLE_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 
 static SPEECH_CUES: LazyLock<Vec<Vec<String>>> =
     LazyLock::new(|| lexicon(include_str!("../lexicon/speech-cues.txt")));
+/// The one-word speech stems, looked up by every prefix of a word (a few hash lookups a word).
+static SPEECH_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    SPEECH_CUES
+        .iter()
+        .filter_map(|c| match c.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        })
+        .collect()
+});
+/// The speech cues of several words (`d'après`, `mis en garde`).
+static SPEECH_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    SPEECH_CUES
+        .iter()
+        .filter(|c| c.len() > 1)
+        .cloned()
+        .collect()
+});
+/// The longest one-word stem, in chars.
+static SPEECH_STEM_MAX: LazyLock<usize> = LazyLock::new(|| {
+    SPEECH_STEMS
+        .iter()
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(0)
+});
 
 /// How far the speech-cue check reads around a partial quote, in bytes: back to the sentence
 /// start (at most this far) and forward to the sentence end (at most half of it).
@@ -371,12 +397,7 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
     }
     match b.prev {
         None => return QuoteKind::Direct,
-        Some(p)
-            if matches!(
-                p,
-                ':' | '.' | '!' | '?' | '…' | '—' | '–' | '(' | '[' | '«' | '“' | '„' | '‹' | '"'
-            ) =>
-        {
+        Some(':' | '.' | '!' | '?' | '…' | '—' | '–' | '(' | '[' | '«' | '“' | '„' | '‹' | '"') => {
             return QuoteKind::Direct
         }
         _ => {}
@@ -418,11 +439,16 @@ fn speech_in_sentence(text: &str, q: &Quote) -> bool {
     let words = words_of(before).into_iter().chain(words_of(after));
     let words: Vec<String> = words.collect();
     words.iter().enumerate().any(|(i, w)| {
-        SPEECH_CUES.iter().any(|cue| match cue.as_slice() {
-            [one] => w.starts_with(one.as_str()),
-            many => words
-                .get(i..i + many.len())
-                .is_some_and(|f| f.iter().zip(many).all(|(a, b)| a == b)),
+        let stem = w
+            .char_indices()
+            .map(|(at, c)| at + c.len_utf8())
+            .take(*SPEECH_STEM_MAX)
+            .any(|end| w.get(..end).is_some_and(|p| SPEECH_STEMS.contains(p)));
+        stem || SPEECH_PHRASES.iter().any(|cue| {
+            cue.first() == Some(w)
+                && words
+                    .get(i..i + cue.len())
+                    .is_some_and(|f| f.iter().zip(cue).all(|(a, b)| a == b))
         })
     })
 }

@@ -53,6 +53,13 @@ impl Family {
     const fn index(self) -> usize {
         self as usize
     }
+    /// The family of `‹ › „ ”` (the marks with one family only).
+    const fn of_opener(c: char) -> Family {
+        match c {
+            '‹' | '›' => Family::Single,
+            _ => Family::Curly,
+        }
+    }
     /// Families whose unclosed openers are dropped rather than reported as quotes: their marks
     /// double as apostrophes, commas or inch marks.
     const fn fragile(self) -> bool {
@@ -192,81 +199,74 @@ impl Pairer<'_> {
         }
         let closed_before = self.last_closed.take();
         match m.ch {
-            '«' => {
-                if self.count[Family::German.index()] > 0 && right_flanking_only(self.text, m) {
-                    self.close(m, Family::German);
-                } else {
-                    self.open(m, Family::French);
-                }
+            '«' if self.open_count(Family::German) > 0 && right_flanking_only(self.text, m) => {
+                self.close(m, Family::German);
             }
-            '»' => {
-                // Inside a French quote, `»` opens a German one only when the very next mark is
-                // a `«` that can close it: `«Ils criaient »Freiheit« dans les rues»`.
-                let german_pair = left_flanking_only(self.text, m)
-                    && next.is_some_and(|n| n.ch == '«' && right_flanking_only(self.text, n));
-                if german_pair && self.count[Family::French.index()] > 0 {
-                    self.open(m, Family::German);
-                } else if self.close(m, Family::French) {
-                } else if left_flanking_only(self.text, m) {
-                    self.open(m, Family::German);
-                } else if !self.late_closer(m, closed_before) {
-                    self.stray(m);
-                }
-            }
-            '‹' => self.open(m, Family::Single),
-            '›' => {
-                if !self.close(m, Family::Single) {
-                    self.stray(m);
-                }
-            }
-            '„' => self.open(m, Family::Curly),
-            '“' => {
-                if !(self.low_double > 0 && self.close(m, Family::Curly)) {
-                    self.open(m, Family::Curly);
-                }
-            }
-            '”' => {
-                if !self.close(m, Family::Curly) {
-                    self.stray(m);
-                }
-            }
-            '‚' => {
-                if left_flanking_only(self.text, m) {
-                    self.open(m, Family::CurlySingle);
-                }
-            }
-            '‘' => {
-                if !(self.low_single > 0 && self.close(m, Family::CurlySingle))
-                    && next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace())
-                {
-                    self.open(m, Family::CurlySingle);
-                }
+            '«' => self.open(m, Family::French),
+            '»' => self.guillemet_closer(m, next, closed_before),
+            '‹' | '„' => self.open(m, Family::of_opener(m.ch)),
+            '›' | '”' => self.close_or_stray(m, Family::of_opener(m.ch)),
+            '“' if self.low_double > 0 => self.close_or_open(m, Family::Curly),
+            '“' => self.open(m, Family::Curly),
+            '‚' if left_flanking_only(self.text, m) => self.open(m, Family::CurlySingle),
+            '‘' if self.low_single > 0 && self.close(m, Family::CurlySingle) => {}
+            '‘' if next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace()) => {
+                self.open(m, Family::CurlySingle);
             }
             '’' => {
                 // Closes an open ‘ or ‚; otherwise an apostrophe (`les élèves’ `), ignored.
                 self.close(m, Family::CurlySingle);
             }
-            '"' => {
-                if !self.close(m, Family::Straight)
-                    && next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace())
-                    && !prev_char(self.text, m.pos).is_some_and(char::is_alphanumeric)
-                {
-                    self.open(m, Family::Straight);
-                }
+            '"' if self.close(m, Family::Straight) => {}
+            '"' if next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace())
+                && !prev_char(self.text, m.pos).is_some_and(char::is_alphanumeric) =>
+            {
+                self.open(m, Family::Straight);
             }
             _ => {}
         }
     }
 
+    /// `»`: closes a French quote, opens a German one, or is a late or stray closer.
+    fn guillemet_closer(&mut self, m: &Mark, next: Option<&Mark>, closed_before: Option<usize>) {
+        // Inside a French quote, `»` opens a German one only when the very next mark is a `«`
+        // that can close it: `«Ils criaient »Freiheit« dans les rues»`.
+        let german_pair = left_flanking_only(self.text, m)
+            && next.is_some_and(|n| n.ch == '«' && right_flanking_only(self.text, n));
+        if german_pair && self.open_count(Family::French) > 0 {
+            self.open(m, Family::German);
+        } else if self.close(m, Family::French) {
+        } else if left_flanking_only(self.text, m) {
+            self.open(m, Family::German);
+        } else if !self.late_closer(m, closed_before) {
+            self.stray(m);
+        }
+    }
+
+    fn close_or_stray(&mut self, m: &Mark, fam: Family) {
+        if !self.close(m, fam) {
+            self.stray(m);
+        }
+    }
+
+    fn close_or_open(&mut self, m: &Mark, fam: Family) {
+        if !self.close(m, fam) {
+            self.open(m, fam);
+        }
+    }
+
+    /// How many quotes of `fam` are open.
+    fn open_count(&self, fam: Family) -> usize {
+        self.count.get(fam.index()).copied().unwrap_or(0)
+    }
+
     /// Does a paragraph starting with `ch` continue the quotes left open?
     fn continues(&self, ch: char) -> bool {
         match ch {
-            '«' => self.count[Family::French.index()] > 0,
-            '»' => {
-                self.count[Family::French.index()] > 0 || self.count[Family::German.index()] > 0
-            }
-            '“' => self.count[Family::Curly.index()] > 0,
-            '‹' => self.count[Family::Single.index()] > 0,
+            '«' => self.open_count(Family::French) > 0,
+            '»' => self.open_count(Family::French) > 0 || self.open_count(Family::German) > 0,
+            '“' => self.open_count(Family::Curly) > 0,
+            '‹' => self.open_count(Family::Single) > 0,
             _ => false,
         }
     }
