@@ -71,7 +71,17 @@ static SPEECH_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     SPEECH_CUES
         .iter()
         .filter_map(|c| match c.as_slice() {
-            [one] => Some(one.clone()),
+            [one] if !one.starts_with('=') => Some(one.clone()),
+            _ => None,
+        })
+        .collect()
+});
+/// The whole-word speech cues (`=nie`).
+static SPEECH_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    SPEECH_CUES
+        .iter()
+        .filter_map(|c| match c.as_slice() {
+            [one] => one.strip_prefix('=').map(str::to_string),
             _ => None,
         })
         .collect()
@@ -104,9 +114,9 @@ const LINKS: [&str; 11] = [
 /// Definite articles (and their contractions) that make a title noun name something.
 const DEFINITE: [&str; 9] = ["le", "la", "les", "l'", "du", "au", "aux", "des", "ce"];
 /// Articles and prepositions after which a capitalised short content is a name.
-const NAME_INTRO: [&str; 22] = [
+const NAME_INTRO: [&str; 24] = [
     "le", "la", "les", "l'", "du", "des", "de", "d'", "au", "aux", "un", "une", "sur", "dans",
-    "par", "à", "en", "vers", "ce", "cet", "cette", "son",
+    "par", "à", "en", "vers", "ce", "cet", "cette", "son", "selon", "chez",
 ];
 /// Articles: a capitalised fragment after one is embedded in the sentence (`une «Europe
 /// puissance»`).
@@ -436,9 +446,15 @@ fn speech_in_sentence(text: &str, q: &Quote) -> bool {
         .find(sentence_end)
         .and_then(|i| after.get(..i))
         .unwrap_or(after);
-    let words = words_of(before).into_iter().chain(words_of(after));
-    let words: Vec<String> = words.collect();
+    let before_words = words_of(before);
+    if before_words.first().is_some_and(|w| w == "pour") && before.contains(',') {
+        return true; // `Pour le ministre, la réforme est «nécessaire»`
+    }
+    let words: Vec<String> = before_words.into_iter().chain(words_of(after)).collect();
     words.iter().enumerate().any(|(i, w)| {
+        if SPEECH_WORDS.contains(w) {
+            return true;
+        }
         let stem = w
             .char_indices()
             .map(|(at, c)| at + c.len_utf8())
