@@ -13,6 +13,9 @@
 //! **Paragraphs.** A quote still open at a paragraph break continues when the next non-blank
 //! paragraph *starts* with `«` or `»` (modern and old multi-paragraph style; the mark is consumed);
 //! otherwise it ends with its paragraph, unclosed. Blank lines are not paragraphs.
+//! `unmarkedContinuation`: when, instead, the first mark after it is a `»` within the next
+//! [`MAX_HELD`] paragraphs, the quote ran on through paragraphs that were not reopened and ends
+//! at that `»`.
 //!
 //! **Repairs** (each one listed as a [`Diagnostic`]):
 //! - `unclosed`: a quote never closed ends with its paragraph;
@@ -91,7 +94,12 @@ struct Pairer<'t> {
     pending: Option<usize>,
     /// The quote closed by the last mark handled (reset by any other mark).
     last_closed: Option<usize>,
+    /// Paragraphs with text but no marks since `pending` was set.
+    held: usize,
 }
+
+/// How many paragraphs without marks a quote left open may run through before a `»` closes it.
+pub const MAX_HELD: usize = 8;
 
 /// Pairs marks into quotes sorted by start, parents before children.
 pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
@@ -108,6 +116,7 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         at_para_start: true,
         pending: None,
         last_closed: None,
+        held: 0,
     };
     for (i, m) in marks.iter().enumerate() {
         crate::work::tick(1);
@@ -173,21 +182,30 @@ impl Pairer<'_> {
             crate::work::tick(gap.len() as u64);
             let blank = gap.chars().all(char::is_whitespace);
             if m.is_break() {
-                if !blank {
-                    // A paragraph with text but no marks: what was open has ended.
-                    self.finish_paragraph();
+                if !blank && self.pending.is_some() {
+                    // A paragraph with text but no marks: the open quote is held, in case a
+                    // later paragraph closes it; past MAX_HELD paragraphs it has ended.
+                    self.held += 1;
+                    if self.held > MAX_HELD {
+                        self.finish_paragraph();
+                    }
                 }
                 self.para_start = m.end();
                 return;
             }
             self.at_para_start = false;
             if self.pending.is_some() {
-                if blank && self.continues(m.ch) {
+                if blank && self.held == 0 && self.continues(m.ch) {
                     self.pending = None;
                     self.last_closed = None;
                     return;
                 }
-                self.finish_paragraph();
+                if m.ch == '»' && self.open_count(Family::French) > 0 && (self.held > 0 || !blank)
+                {
+                    self.unmarked_continuation();
+                } else {
+                    self.finish_paragraph();
+                }
             }
         } else if m.is_break() {
             if !self.stack.is_empty() {
@@ -450,9 +468,31 @@ impl Pairer<'_> {
         true
     }
 
+    /// The `unmarkedContinuation` repair: the first mark after the paragraph left open is a `»`
+    /// in a later paragraph, so the quote ran on through paragraphs that did not reopen it.
+    fn unmarked_continuation(&mut self) {
+        if let (Some(end), Some(o)) = (self.pending.take(), self.stack.first()) {
+            let (start, len) = self
+                .quotes
+                .get(o.qi)
+                .map_or((end, 0), |q| (q.start, q.open.len()));
+            self.diags.push(Diagnostic {
+                start,
+                end: start + len,
+                code: "unmarkedContinuation".into(),
+                message: "This quote runs on into the next paragraphs, which do not reopen it \
+                          with «, up to the » that closes it."
+                    .into(),
+            });
+        }
+        self.held = 0;
+        self.last_closed = None;
+    }
+
     /// Ends the paragraph left open (`pending`): the double-opener repair, then every quote
     /// still open ends unclosed.
     fn finish_paragraph(&mut self) {
+        self.held = 0;
         let Some(end) = self.pending.take() else {
             self.last_closed = None;
             return;

@@ -144,6 +144,7 @@ fn regressions() {
         "«a»\n»",
         "— «a», b, c. »",
         "\r\n«",
+        "\"««\na»",
     ] {
         let a = analyze(text);
         if let Err(e) = check_invariants(text, &a) {
