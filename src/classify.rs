@@ -438,10 +438,29 @@ fn speech_in_sentence(text: &str, q: &Quote) -> bool {
     let after = text.get(q.end..end).unwrap_or("");
     crate::work::tick((before.len() + after.len()) as u64);
     let sentence_end = |c: char| matches!(c, '.' | '!' | '?' | '…') || crate::scan::is_break(c);
-    let before = before
-        .rfind(sentence_end)
-        .and_then(|i| before.get(i + 1..))
-        .unwrap_or(before);
+    // This sentence and the one before it (a floating quote continues the sentence before),
+    // never reaching into the previous paragraph.
+    let after_mark = |s: &str, i: usize| {
+        i + s
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8)
+    };
+    let from = match before.rfind(sentence_end) {
+        None => 0,
+        Some(i)
+            if before
+                .get(i..)
+                .is_some_and(|t| t.starts_with(crate::scan::is_break)) =>
+        {
+            after_mark(before, i)
+        }
+        Some(i) => {
+            let head = before.get(..i).unwrap_or("");
+            head.rfind(sentence_end).map_or(0, |j| after_mark(head, j))
+        }
+    };
+    let before = before.get(from..).unwrap_or(before);
     let after = after
         .find(sentence_end)
         .and_then(|i| after.get(..i))
