@@ -13,6 +13,9 @@
 //! **Paragraphs.** A quote still open at a paragraph break continues when the next non-blank
 //! paragraph *starts* with `«` or `»` (modern and old multi-paragraph style; the mark is consumed);
 //! otherwise it ends with its paragraph, unclosed. Blank lines are not paragraphs.
+//! `dialogueReply`: when it starts with a dialogue dash (`— Oui, à l'aube.`), the open quote
+//! ends with its paragraph and the reply is a new quote from the dash to the next `»` (older
+//! typography that encloses a whole exchange in one pair of guillemets).
 //! `unmarkedContinuation`: when, instead, the first mark after it is a `»` within the next
 //! [`MAX_HELD`] paragraphs, the quote ran on through paragraphs that were not reopened and ends
 //! at that `»`.
@@ -149,6 +152,13 @@ fn compact(quotes: Vec<Quote>, removed: &[bool]) -> Vec<Quote> {
     out
 }
 
+/// Where a paragraph's leading dialogue dash is (offset in `gap`, the dash), if it has one.
+fn dash_at(gap: &str) -> Option<(usize, char)> {
+    let body = gap.trim_start();
+    let ch = body.chars().next().filter(|c| matches!(c, '—' | '–'))?;
+    Some((gap.len() - body.len(), ch))
+}
+
 fn prev_char(text: &str, pos: usize) -> Option<char> {
     text.get(..pos).and_then(|s| s.chars().next_back())
 }
@@ -181,7 +191,22 @@ impl Pairer<'_> {
             let gap = self.text.get(self.para_start..m.pos).unwrap_or("");
             crate::work::tick(gap.len() as u64);
             let blank = gap.chars().all(char::is_whitespace);
+            // `— «` opens a reply with its own guillemets: not a reply inside the open ones.
+            let own_marks = m.ch == '«' && gap.trim().chars().count() == 1;
+            let reply = match dash_at(gap) {
+                Some(d) if self.pending.is_some() && self.held == 0 && !own_marks => {
+                    self.open_count(Family::French).checked_sub(1).map(|_| d)
+                }
+                _ => None,
+            };
             if m.is_break() {
+                if let Some((d, ch)) = reply {
+                    // A dialogue reply with no marks of its own, inside the open guillemets.
+                    self.dialogue_reply(self.para_start + d, ch);
+                    self.pending = Some(m.pos);
+                    self.para_start = m.end();
+                    return;
+                }
                 if !blank && self.pending.is_some() {
                     // A paragraph with text but no marks: the open quote is held, in case a
                     // later paragraph closes it; past MAX_HELD paragraphs it has ended.
@@ -200,7 +225,11 @@ impl Pairer<'_> {
                     self.last_closed = None;
                     return;
                 }
-                if m.ch == '»' && self.open_count(Family::French) > 0 && (self.held > 0 || !blank)
+                if let Some((d, ch)) = reply {
+                    self.dialogue_reply(self.para_start + d, ch);
+                } else if m.ch == '»'
+                    && self.open_count(Family::French) > 0
+                    && (self.held > 0 || !blank)
                 {
                     self.unmarked_continuation();
                 } else {
@@ -466,6 +495,23 @@ impl Pairer<'_> {
                 .into(),
         });
         true
+    }
+
+    /// A paragraph opening with a dialogue dash while guillemets are open (the older convention
+    /// that encloses a whole exchange in one pair, `« Vous partez ? — Oui. »` over several
+    /// paragraphs): the open quote ends with its paragraph and the reply is a new quote that
+    /// opens at the dash and closes at the next `»` (or ends with its own paragraph).
+    fn dialogue_reply(&mut self, pos: usize, dash: char) {
+        self.finish_paragraph();
+        self.open(&Mark { pos, ch: dash }, Family::French);
+        self.diags.push(Diagnostic {
+            start: pos,
+            end: pos + dash.len_utf8(),
+            code: "dialogueReply".into(),
+            message: "A dialogue reply inside guillemets opened in an earlier paragraph: read \
+                      as a new quote starting at the dash."
+                .into(),
+        });
     }
 
     /// The `unmarkedContinuation` repair: the first mark after the paragraph left open is a `»`
