@@ -4,6 +4,7 @@
 //! **Families.** Each opener starts a quote of one family and only a closer of that family ends
 //! it: French `« … »` (any padding, same-kind nesting allowed), German inward `» … «`, `‹ … ›`,
 //! curly doubles `“ … ”` and German `„ … “`, curly singles `‘ … ’` and `‚ … ‘`, straight `" … "`.
+//! Typos `“non“` and `”non”` pair by flanking (a glued `“` closes, a glued `”` opens).
 //! Directions are read from context: `»` opens (German style) when it is glued to the word after
 //! it (`»Nein«`) and either no French quote is open or the very next mark is a `«` glued to the
 //! word before it; `«` then closes it when glued to the word before; `“` closes only an open `„`; `’` closes only an open `‘` (an apostrophe is ignored).
@@ -252,8 +253,16 @@ impl Pairer<'_> {
             '«' => self.open(m, Family::French),
             '»' => self.guillemet_closer(m, next, closed_before),
             '‹' | '„' => self.open(m, Family::of_opener(m.ch)),
+            // `”non”`: with nothing open, a ” glued to the word after opens.
+            '”' if self.open_count(Family::Curly) == 0 && left_flanking_only(self.text, m) => {
+                self.open(m, Family::Curly);
+            }
             '›' | '”' => self.close_or_stray(m, Family::of_opener(m.ch)),
             '“' if self.low_double > 0 => self.close_or_open(m, Family::Curly),
+            // `“non“`: a second “ glued to the word before closes (a common typo).
+            '“' if self.open_count(Family::Curly) > 0 && right_flanking_only(self.text, m) => {
+                self.close(m, Family::Curly);
+            }
             '“' => self.open(m, Family::Curly),
             '‚' if left_flanking_only(self.text, m) => self.open(m, Family::CurlySingle),
             '‘' if self.low_single > 0 && self.close(m, Family::CurlySingle) => {}
