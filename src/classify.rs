@@ -9,7 +9,8 @@
 //! 2. **Term** when a noun for things that bear names (`lexicon/title-nouns.txt`: `quotidien`,
 //!    `film`, `opération`, `navire`…) comes before the marks and the content starts with a
 //!    capital (up to two adjectives between: `le quotidien britannique «The Guardian»`), or the
-//!    noun has a definite article and touches the marks (`l'opération «mains propres»`).
+//!    noun has a definite article and touches the marks (`l'opération «mains propres»`) or is
+//!    followed only by linking words (`le mouvement des «bonnets rouges»`).
 //! 3. **Term** for a short capitalised name (no sentence punctuation, no clause word such as
 //!    `qui`, `est`) right after an article
 //!    or a preposition (`le «Nautilus»`, `au «Parisien»`), unless a speech incise follows.
@@ -350,8 +351,13 @@ fn title_noun(b: &Before, c: &Content) -> bool {
         if !noun {
             continue;
         }
+        let definite = is_in(b.words.get(skip + 1), &DEFINITE);
         if skip == 0 {
-            return upper || is_in(b.words.get(1), &DEFINITE);
+            return upper || definite;
+        }
+        // `le mouvement des «bonnets rouges»`: only linking words in between.
+        if definite && between.iter().all(|x| LINKS.contains(&x.as_str())) {
+            return true;
         }
         let adjectives = between
             .iter()
