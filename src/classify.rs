@@ -22,8 +22,8 @@
 //!    `jugé «inacceptables»`), or a capitalised fragment after an article —
 //!    provided someone says it: a speech cue (`lexicon/speech-cues.txt`: `dénon…`, `jug…`,
 //!    `selon`, `a-t-il dit`) stands in the same sentence. Without one the guillemets keep a
-//!    word at a distance (`des personnes «arrivées»`): **term**. Quotes nested in a quote stay
-//!    partial.
+//!    word at a distance (`des personnes «arrivées»`): **term**. Quotes nested in a quote, and
+//!    fragments right after a copula (`le maire est «très inquiet»`), stay partial.
 //!
 //! Complexity: each quote reads a bounded window (at most [`WINDOW`] bytes, [`SENTENCE_WINDOW`]
 //! for the speech-cue check) before its opener, at most [`CONTENT_PEEK`] bytes of its content
@@ -123,6 +123,22 @@ const NAME_INTRO: [&str; 24] = [
 /// puissance»`).
 const ARTICLES: [&str; 14] = [
     "le", "la", "les", "l'", "du", "des", "de", "d'", "au", "aux", "un", "une", "ce", "cette",
+];
+/// Copulas right before the marks: the fragment says what the subject is, in its own words
+/// (`le maire est «très inquiet»`), so it is a partial quote even with no speech verb.
+const COPULAS: [&str; 12] = [
+    "est",
+    "sont",
+    "reste",
+    "restent",
+    "demeure",
+    "demeurent",
+    "semble",
+    "semblent",
+    "serait",
+    "seraient",
+    "sera",
+    "seront",
 ];
 /// Words that make a capitalised content a clause rather than a name.
 const CLAUSE_WORDS: [&str; 16] = [
@@ -421,7 +437,7 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
     if lower || upper && is_in(nearest, &ARTICLES) {
         // An embedded fragment is a quotation only when someone says it (rule 6); otherwise
         // the guillemets hold a term or keep a word at a distance.
-        if q.parent.is_some() || speech_in_sentence(text, q) {
+        if q.parent.is_some() || is_in(nearest, &COPULAS) || speech_in_sentence(text, q) {
             return QuoteKind::Partial;
         }
         return QuoteKind::Term;
