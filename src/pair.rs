@@ -100,6 +100,8 @@ struct Pairer<'t> {
     last_closed: Option<usize>,
     /// Paragraphs with text but no marks since `pending` was set.
     held: usize,
+    /// Cache for [`Pairer::lead_end`]: (paragraph start it was computed for, lead end).
+    lead: (Option<usize>, usize),
 }
 
 /// How many paragraphs without marks a quote left open may run through before a `»` closes it.
@@ -121,6 +123,7 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         pending: None,
         last_closed: None,
         held: 0,
+        lead: (None, 0),
     };
     for (i, m) in marks.iter().enumerate() {
         crate::work::tick(1);
@@ -445,17 +448,12 @@ impl Pairer<'_> {
         if q.parent.is_some() || q.open != "«" || q.start < self.para_start {
             return false;
         }
+        let (q_start, first_close) = (q.start, q.end);
         // The quote must open its paragraph (a dialogue reply), dashes allowed before it.
-        let lead = self.text.get(self.para_start..q.start).unwrap_or("");
-        crate::work::tick(lead.len() as u64);
-        if !lead
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '—' | '–' | '-'))
-        {
+        if self.lead_end() != q_start {
             return false;
         }
         // The quote resumes after the incise: from the first , ; : . ! ? past the closer.
-        let first_close = q.end;
         let gap = self.text.get(first_close..m.pos).unwrap_or("");
         crate::work::tick(gap.len() as u64);
         let body = gap.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
@@ -504,6 +502,21 @@ impl Pairer<'_> {
                 .into(),
         });
         true
+    }
+
+    /// Where the current paragraph's text begins once white space and dashes are skipped;
+    /// computed once a paragraph, so repeated checks stay linear.
+    fn lead_end(&mut self) -> usize {
+        if self.lead.0 != Some(self.para_start) {
+            let rest = self.text.get(self.para_start..).unwrap_or("");
+            let skip = rest
+                .char_indices()
+                .find(|&(_, c)| !(c.is_whitespace() || matches!(c, '—' | '–' | '-')))
+                .map_or(rest.len(), |(i, _)| i);
+            crate::work::tick(skip as u64);
+            self.lead = (Some(self.para_start), self.para_start + skip);
+        }
+        self.lead.1
     }
 
     /// A paragraph opening with a dialogue dash while guillemets are open (the older convention

@@ -100,3 +100,12 @@ fn mixed_marks_and_strays() {
         repeat("» “ ‘ „ \" ’ « ‹ — « a », b, c. » \n", n)
     });
 }
+
+#[test]
+fn late_closers_after_a_long_lead() {
+    assert_linear("late closers after a long dash lead", |n| {
+        let mut s = "— ".repeat(n / 4);
+        s.push_str(&repeat("«a» » ", n / 2));
+        s
+    });
+}
