@@ -4,24 +4,25 @@
 //! **Families.** Each opener starts a quote of one family and only a closer of that family ends
 //! it: French `« … »` (any padding, same-kind nesting allowed), German inward `» … «`, `‹ … ›`,
 //! curly doubles `“ … ”` and German `„ … “`, curly singles `‘ … ’` and `‚ … ‘`, straight `" … "`.
-//! Typos `“non“` and `”non”` pair by flanking (a glued `“` closes, a glued `”` opens).
 //! Directions are read from context: `»` opens (German style) when it is glued to the word after
 //! it (`»Nein«`) and either no French quote is open or the very next mark is a `«` glued to the
-//! word before it; `«` then closes it when glued to the word before; `“` closes only an open `„`; `’` closes only an open `‘` (an apostrophe is ignored).
-//! A closer ends the innermost open quote of its family; quotes opened inside that are still open
-//! end just before it (`closed: false`).
+//! word before it; `«` then closes it when glued to the word before; `“` closes an open `„`,
+//! and the typos `“non“` and `”non”` pair by flanking (a glued `“` closes, a glued `”` opens);
+//! `’` closes only an open `‘` (otherwise it is an apostrophe). A closer ends the innermost open
+//! quote of its family; quotes opened inside that are still open end just before it
+//! (`closed: false`).
 //!
 //! **Paragraphs.** A quote still open at a paragraph break continues when the next non-blank
-//! paragraph *starts* with `«` or `»` (modern and old multi-paragraph style; the mark is consumed);
-//! otherwise it ends with its paragraph, unclosed. Blank lines are not paragraphs.
-//! `dialogueReply`: when it starts with a dialogue dash (`— Oui, à l'aube.`), the open quote
-//! ends with its paragraph and the reply is a new quote from the dash to the next `»` (older
-//! typography that encloses a whole exchange in one pair of guillemets).
-//! `unmarkedContinuation`: when, instead, the first mark after it is a `»` within the next
-//! [`MAX_HELD`] paragraphs, the quote ran on through paragraphs that were not reopened and ends
-//! at that `»`.
+//! paragraph *starts* with `«` or `»` (modern and old multi-paragraph style; the mark is
+//! consumed). Otherwise, in this order:
+//! - `dialogueReply`: the paragraph starts with a dialogue dash (`— Oui, à l'aube.`, older
+//!   typography enclosing a whole exchange in one pair of guillemets): the open quote ends with
+//!   its paragraph, and the reply is a new quote from the dash to the next `»`;
+//! - `unmarkedContinuation`: the first mark after it is a `»` within the next [`MAX_HELD`]
+//!   paragraphs: the quote ran on through paragraphs that were not reopened and ends there;
+//! - otherwise it ends with its own paragraph, unclosed. Blank lines are not paragraphs.
 //!
-//! **Repairs** (each one listed as a [`Diagnostic`]):
+//! **Repairs** (each one listed as a [`Diagnostic`], as are the two readings above):
 //! - `unclosed`: a quote never closed ends with its paragraph;
 //! - `doubleOpener`: a paragraph that ends with a quote still open while its last mark closed a
 //!   same-kind quote nested directly in it (`«contribuer … à des «progrès … durable»`) is one
@@ -34,8 +35,9 @@
 //! - `unmatched`: an unpaired `‘`, `‚` or `"` (often an apostrophe or an inch mark) is dropped.
 //!
 //! Complexity: O(n). Each mark is handled once, each quote pushed and popped at most once, the
-//! per-family counters make "is anything of this family open?" O(1), and the blank-paragraph
-//! checks read each stretch of text between two consecutive marks at most once.
+//! per-family counters make "is anything of this family open?" O(1), the only lookahead is the
+//! next mark, the blank-paragraph checks read each stretch of text between two consecutive marks
+//! at most once, and each paragraph's leading dashes are read once (cached).
 
 use crate::model::{Diagnostic, Quote, QuoteKind};
 use crate::scan::Mark;
