@@ -4,7 +4,7 @@
 //! The rules, in order (a copy editor's reading):
 //! 1. **Term** when a naming word (`lexicon/term-cues.txt`: `surnommé`, `baptisé`, `intitulé`,
 //!    `dite`, `sous le nom de`, `le slogan`…) stands right before the marks, only linking words
-//!    (`de`, `des`, `du`, articles) between; `appelé`/`dit`/`nommé` after an auxiliary
+//!    (`de`, `des`, `du`, articles) between; `appelé`/`nommé` after an auxiliary
 //!    (`a appelé à «…»`) are speech and do not count.
 //! 2. **Term** when a noun for things that bear names (`lexicon/title-nouns.txt`: `quotidien`,
 //!    `film`, `opération`, `navire`…) comes before the marks and the content starts with a
@@ -145,7 +145,7 @@ const CLAUSE_WORDS: [&str; 16] = [
     "qui", "que", "qu'", "est", "sont", "était", "a", "ont", "sera", "je", "j'", "nous", "vous",
     "il", "elle", "ne",
 ];
-/// Auxiliaries and subject pronouns: `a appelé`, `il dit` are speech, not naming.
+/// Auxiliaries and subject pronouns: `a appelé`, `il appelle` are speech, not naming.
 const AUXILIARIES: [&str; 22] = [
     "a", "ai", "as", "avons", "avez", "ont", "avait", "avaient", "aura", "auront", "avoir",
     "ayant", "il", "elle", "ils", "elles", "on", "je", "j'", "tu", "nous", "vous",
@@ -335,13 +335,9 @@ fn naming_cue(b: &Before) -> bool {
             let head = cue.first().map(String::as_str).unwrap_or("");
             let speech_verb = matches!(
                 head,
-                "appelé" | "appelée" | "appelés" | "appelées" | "dit" | "nommé" | "nommée"
+                "appelé" | "appelée" | "appelés" | "appelées" | "nommé" | "nommée"
             );
             if speech_verb && (skip > 0 || is_in(b.words.get(skip + n), &AUXILIARIES)) {
-                continue;
-            }
-            // `a dit «…»` and `dit-il` forms are speech; `dit` alone only names after a noun.
-            if head == "dit" && b.words.get(skip + n).is_none() {
                 continue;
             }
             return true;
