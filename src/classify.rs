@@ -363,7 +363,12 @@ fn title_noun(b: &Before, c: &Content) -> bool {
         if !noun {
             continue;
         }
-        let definite = is_in(b.words.get(skip + 1), &DEFINITE);
+        // A lowercase name is a short noun phrase, not a clause: `l'opération «mains propres»`,
+        // but not `l'affaire «ne fait que commencer»`.
+        let definite = is_in(b.words.get(skip + 1), &DEFINITE)
+            && !c.clause
+            && !c.sentence_punct
+            && c.words <= SHORT;
         if skip == 0 {
             return upper || definite;
         }
@@ -413,6 +418,7 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
     if lower
         && c.words <= 3
         && !c.sentence_punct
+        && !c.clause
         && b.words.len() == 1
         && sentence_start
         && is_in(
