@@ -315,7 +315,10 @@ struct Verb {
     /// or of the aux token.
     inv: Option<(usize, usize, String)>,
     fem: Option<bool>,
+    #[allow(dead_code)]
     plural: bool,
+    /// A present participle (`précisant`): its subject is the clause's.
+    gerund: bool,
 }
 
 /// Splits an inverted form `ajoute-t-elle` into (`ajoute`, `elle`, byte offset of the pronoun).
@@ -333,7 +336,11 @@ fn split_inversion(s: &str) -> Option<(&str, &str, usize)> {
 }
 
 /// Senses whose particles follow token `i` (within two tokens); returns (lemma, last token).
-fn pick_sense(toks: &[Tok], i: usize, senses: &'static [lexicon::Sense]) -> (&'static str, usize) {
+fn pick_sense(
+    toks: &[Tok],
+    i: usize,
+    senses: &'static [lexicon::Sense],
+) -> Option<(&'static str, usize)> {
     let mut best: Option<(&'static str, usize, usize)> = None; // lemma, last, n particles
     for s in senses {
         if s.particles.is_empty() {
@@ -360,10 +367,7 @@ fn pick_sense(toks: &[Tok], i: usize, senses: &'static [lexicon::Sense]) -> (&'s
             }
         }
     }
-    match best {
-        Some((l, last, _)) => (l, last),
-        None => (senses.first().map_or("", |s| s.lemma), i),
-    }
+    best.map(|(l, last, _)| (l, last))
 }
 
 /// The inflected verb form in token `i` (lowercased, inversion split), with its senses.
@@ -422,14 +426,9 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
         let (fem, plural) = match part.shape {
             Shape::Participle { fem, plural } => (fem, plural),
             Shape::Finite { plural } => (false, plural),
+            Shape::Gerund => (false, false),
         };
-        let parts: Vec<lexicon::Sense> = senses
-            .iter()
-            .filter(|s| matches!(s.shape, Shape::Participle { .. }))
-            .cloned()
-            .collect();
-        let _ = parts;
-        let (lemma, last) = pick_sense(toks, k, senses);
+        let (lemma, last) = pick_sense(toks, k, senses)?;
         let agreement_visible = p.lower.ends_with('e') && !p.lower.ends_with("ée")
             || p.lower.ends_with("ée")
             || p.lower.ends_with("es");
@@ -450,14 +449,20 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             inv: inv.map(|(p, off)| (j, off, p)),
             fem: fem_v,
             plural,
+            gerund: false,
         });
     }
     let (senses, inv) = verb_senses(t)?;
     let fin = senses
         .iter()
-        .find(|s| matches!(s.shape, Shape::Finite { .. }))?;
+        .find(|s| matches!(s.shape, Shape::Finite { .. }))
+        .or_else(|| senses.iter().find(|s| s.shape == Shape::Gerund))?;
     let plural = matches!(fin.shape, Shape::Finite { plural: true });
-    let (lemma, last) = pick_sense(toks, j, senses);
+    let gerund = fin.shape == Shape::Gerund;
+    if gerund && inv.is_some() {
+        return None;
+    }
+    let (lemma, last) = pick_sense(toks, j, senses)?;
     Some(Verb {
         first,
         last,
@@ -465,6 +470,7 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
         inv: inv.map(|(p, off)| (j, off, p)),
         fem: None,
         plural,
+        gerund,
     })
 }
 
@@ -502,8 +508,12 @@ fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) -> Option<Men
             m.fem = Some(fem);
             return Some(m);
         }
-        if in_list(a, SUBJECT_PRONOUNS) && !in_list(a, &["chacun", "chacune", "lui"]) {
+        if in_list(a, &["on", "nous", "vous", "tu"]) {
             m.none = true;
+            return Some(m);
+        }
+        if in_list(a, &["je", "j'", "j’"]) {
+            // The narrator: a speaker without a name.
             return Some(m);
         }
     }
@@ -825,7 +835,12 @@ fn signature(text: &str, toks: &[Tok]) -> Option<Found> {
     if !matches!(first.punct(), Some('—' | '–')) {
         return None;
     }
-    let e = name_run(toks, 1).or_else(|| np_forward(toks, 1))?;
+    let e = name_run(toks, 1)?;
+    // A signature is a name alone, or a name then a comma and a title.
+    let after = toks.get(e + 1);
+    if after.is_some_and(|t| !is_sentence_end(t) && t.punct() != Some(',')) {
+        return None;
+    }
     let m = mention_of(text, toks, 1, e)?;
     Some(Found {
         cue: Some((first.start, first.end, "—".into())),
@@ -900,8 +915,9 @@ fn sentence_start(toks: &[Tok]) -> usize {
     i
 }
 
-/// Is the whole segment `toks[a..b]` a lowercase appositive or relative clause (to be skipped
-/// when looking for a subject): `qui présidait la séance`, `chercheuse au CNRS`, `très ému`?
+/// Is the whole segment `toks[a..b]` a lowercase appositive, relative or participial clause (to
+/// be skipped when looking for a subject): `qui présidait la séance`, `chercheuse au CNRS`,
+/// `très ému`, `s'approchant du prêtre`?
 fn is_appositive(toks: &[Tok], a: usize, b: usize) -> bool {
     let Some(t) = toks.get(a) else { return true };
     if a >= b {
@@ -916,30 +932,49 @@ fn is_appositive(toks: &[Tok], a: usize, b: usize) -> bool {
         && lexicon::pronoun(&t.lower).is_none()
 }
 
+/// Auxiliaries and modals of any person, skipped between a subject and its verb
+/// (`je lui aurais dit`, `il a pu dire`).
+const AUX_ANY: &[&str] = &[
+    "ai", "as", "avais", "aurais", "avions", "aviez", "suis", "es", "étais", "serais", "sommes",
+    "êtes", "avons", "avez", "eus", "fus", "pu", "dû", "voulu", "su",
+];
+
+/// Can token `b` start a subject noun phrase?
+fn np_head(t: &Tok) -> bool {
+    in_list(t, DETERMINERS)
+        || is_name_word(t)
+        || lexicon::pronoun(&t.lower).is_some()
+        || in_list(t, SUBJECT_PRONOUNS)
+}
+
 /// The subject of the verb group starting at token `v` (searching back to `start`).
 fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Mention> {
-    // Segments between commas, last first.
     let mut end = v;
-    // Drop clitics and adverbs right before the verb (`lui a dit`, `a également`).
+    // Drop clitics, auxiliaries and adverbs right before the verb (`lui a dit`, `a également`).
     while end > start
-        && toks
-            .get(end - 1)
-            .is_some_and(|t| (in_list(t, CLITICS) && !in_list(t, &["nous", "vous"])) || is_adverb(t) && !t.capitalised())
+        && toks.get(end - 1).is_some_and(|t| {
+            (in_list(t, CLITICS) && !in_list(t, &["nous", "vous"]))
+                || in_list(t, AUX_ANY)
+                || is_adverb(t) && !t.capitalised()
+        })
     {
         end -= 1;
     }
+    // Segments between commas, last first.
     let mut seg_end = end;
     let mut pending_name: Option<(usize, usize)> = None;
     for _ in 0..6 {
         if seg_end <= start {
             break;
         }
-        // Segment start: after the previous comma (or a dash, or an opening bracket).
         let mut s = seg_end;
         while s > start
-            && !toks
-                .get(s - 1)
-                .is_some_and(|t| matches!(t.punct(), Some(',' | '(' | ')' | '—' | '–' | '«' | '»' | '“' | '”')))
+            && !toks.get(s - 1).is_some_and(|t| {
+                matches!(
+                    t.punct(),
+                    Some(',' | '(' | ')' | '—' | '–' | '«' | '»' | '“' | '”')
+                )
+            })
         {
             s -= 1;
         }
@@ -949,31 +984,44 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
             if toks.get(k).is_some_and(|t| {
                 in_list(t, CLAUSE_WORDS)
                     && !(t.is("et")
-                        && toks.get(k + 1).is_some_and(is_name_word)
                         && k > s
+                        && toks.get(k + 1).is_some_and(is_name_word)
                         && toks.get(k - 1).is_some_and(is_name_word))
             }) {
                 np = k + 1;
             }
         }
-        if let Some(qui) = toks.get(np.wrapping_sub(1)).filter(|t| np > s && t.is("qui")) {
-            // `une voix qui disait :` — the antecedent of `qui`.
-            let _ = qui;
+        if np > s && toks.get(np - 1).is_some_and(|t| t.is("qui")) && np == seg_end {
+            // `une voix qui disait :` / `le nouveau venu, qui lui dit :` — the antecedent.
             let q = np - 1;
-            if q > s {
-                let e = q - 1;
-                let b = np_start_back(toks, s, e);
-                return mention_of(text, toks, b, e);
+            let (floor, e) = if q > s {
+                (s, q - 1)
+            } else {
+                // `…, qui`: the phrase ends before the comma.
+                let mut f = s.saturating_sub(1);
+                while f > start
+                    && !toks
+                        .get(f - 1)
+                        .is_some_and(|t| t.punct().is_some() || in_list(t, CLAUSE_WORDS))
+                {
+                    f -= 1;
+                }
+                (f, s.saturating_sub(2))
+            };
+            if e < floor || e < start {
+                return None;
             }
-            seg_end = s.saturating_sub(1);
-            continue;
+            let b = np_start_back(toks, floor, e)?;
+            return mention_of(text, toks, b, e);
         }
         if np < seg_end && !(np == s && is_appositive(toks, np, seg_end)) {
-            let b = np_start_back(toks, np, seg_end - 1);
             let e = seg_end - 1;
+            let Some(b) = np_start_back(toks, np, e) else {
+                return pending_name.and_then(|(pa, pe)| mention_of(text, toks, pa, pe));
+            };
             let is_name = name_run(toks, b).is_some_and(|x| x == e);
             if let Some((pa, pe)) = pending_name {
-                // We already saw `, Name,` after this segment: `Le chef …, Wang Yi, a …`.
+                // `Le chef de la diplomatie chinoise, Wang Yi, a …`
                 if toks.get(b).is_some_and(|t| in_list(t, DETERMINERS)) {
                     return mention_of(text, toks, b, pe).map(|mut m| {
                         m.name = Some(name_in(text, toks, pa, pe));
@@ -982,7 +1030,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
                 }
                 return mention_of(text, toks, pa, pe);
             }
-            if is_name && s > start && np == s {
+            if is_name && s > start && np == s && b == s {
                 // Maybe a role precedes: remember and look one segment further back.
                 pending_name = Some((b, e));
                 seg_end = s - 1;
@@ -994,43 +1042,46 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
             // `… et lui dit :` — the subject is shared with the previous clause.
             break;
         }
-        // An appositive/relative segment: skip it.
         if let Some((pa, pe)) = pending_name {
             return mention_of(text, toks, pa, pe);
         }
+        // An appositive/relative segment: skip it.
         seg_end = s.saturating_sub(1);
     }
-    if let Some((pa, pe)) = pending_name {
-        return mention_of(text, toks, pa, pe);
+    pending_name.and_then(|(pa, pe)| mention_of(text, toks, pa, pe))
+}
+
+/// Where the noun phrase ending at `e` starts, not before `floor`; `None` when no determiner,
+/// name or pronoun starts a phrase that reaches `e`.
+fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usize> {
+    let lo = e.saturating_sub(12).max(floor);
+    for b in lo..=e {
+        let Some(t) = toks.get(b) else { continue };
+        if !np_head(t) {
+            continue;
+        }
+        if b > floor
+            && toks
+                .get(b - 1)
+                .is_some_and(|p| in_list(p, COMPLEMENT) || in_list(p, PREPOSITIONS))
+        {
+            continue;
+        }
+        if np_forward(toks, b).is_some_and(|x| x >= e) {
+            return Some(b);
+        }
     }
     None
 }
 
-/// Where the noun phrase ending at `e` starts, not before `floor`: back over the phrase's words.
-fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> usize {
-    // Find the earliest determiner/name/pronoun start from which np_forward reaches `e`.
-    let lo = e.saturating_sub(12).max(floor);
-    for b in lo..=e {
-        let Some(t) = toks.get(b) else { continue };
-        if !(in_list(t, DETERMINERS)
-            || is_name_word(t)
-            || lexicon::pronoun(&t.lower).is_some()
-            || in_list(t, SUBJECT_PRONOUNS))
-        {
-            continue;
-        }
-        if b > floor && toks.get(b - 1).is_some_and(|p| in_list(p, COMPLEMENT) || in_list(p, PREPOSITIONS)) {
-            continue;
-        }
-        if np_forward(toks, b).is_some_and(|x| x >= e) {
-            return b;
-        }
-    }
-    e
-}
+/// Words that open a leading subordinate or adverbial segment of a sentence.
+const LEADERS: &[&str] = &[
+    "quand", "lorsque", "lorsqu'", "lorsqu’", "si", "comme", "puisque", "après", "avant", "dès",
+    "tandis", "alors", "ainsi", "pourtant", "cependant", "soudain", "enfin", "puis", "mais",
+];
 
 /// The first noun phrase of the sentence `toks[start..end]`, skipping a leading adverbial
-/// segment (`Dans un communiqué, …`, `Présent dans la salle, …`).
+/// segment (`Dans un communiqué, …`, `Présent dans la salle, …`, `Quand …, X …`).
 fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Mention> {
     let mut i = start;
     // Skip leading dashes, marks and `Et`.
@@ -1047,14 +1098,16 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
             return None;
         }
         let lead_adverbial = in_list(t, PREPOSITIONS)
+            || in_list(t, LEADERS)
             || t.lower.ends_with("ant")
             || is_adverb(t)
             || in_list(t, &["se", "s'", "s’", "tout", "pour", "selon"])
             || t.capitalised()
                 && !in_list(t, DETERMINERS)
-                && toks.get(i + 1).is_some_and(|n| in_list(n, PREPOSITIONS));
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| in_list(n, PREPOSITIONS) || n.punct() == Some(','));
         if lead_adverbial {
-            // Skip to after the next comma.
             let mut k = i;
             while k < end && toks.get(k).and_then(Tok::punct) != Some(',') {
                 k += 1;
@@ -1065,11 +1118,13 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
             i = k + 1;
             continue;
         }
+        if !np_head(t) {
+            return None;
+        }
         let e = np_forward(toks, i)?;
         if e >= end {
             return None;
         }
-        // Keep the subject short when no comma/verb closed it (`le marin quitta sa machine`).
         let e = short_np(toks, i, e);
         return mention_of(text, toks, i, e);
     }
@@ -1106,20 +1161,23 @@ fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
     last
 }
 
-/// Rule 5: a speech verb before the quote in its sentence; its subject.
-fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
-    let start = sentence_start(toks);
-    let end = toks.len();
-    // The nearest speech verb before the quote, scanning back.
+/// Index just past the last word of `toks` ignoring trailing breaks and dashes (`:⏎— «`).
+fn trailing<'a, 't>(toks: &'a [Tok<'t>]) -> Option<&'a Tok<'t>> {
+    toks.iter()
+        .rev()
+        .find(|t| !(t.kind == Kind::Break || matches!(t.punct(), Some('—' | '–' | '-'))))
+}
+
+/// The speech verb groups ending before the quote in its sentence, nearest first.
+fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
+    let mut out = Vec::new();
     let mut k = end;
-    while k > start {
+    while k > start && out.len() < 4 {
         k -= 1;
         let Some(t) = toks.get(k) else { break };
         if !t.is_word() || t.capitalised() && k != start {
             continue;
         }
-        // A verb group may start with clitics or an aux: find its start by trying a few
-        // positions back.
         let mut found = None;
         for back in 0..=4usize {
             let Some(s) = k.checked_sub(back) else { break };
@@ -1127,47 +1185,106 @@ fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
                 break;
             }
             if let Some(v) = verb_at(toks, s) {
-                if v.last >= k && (s == start || !toks.get(s - 1).is_some_and(|p| in_list(p, CLITICS) && back == 0 && false)) {
+                if v.last >= k {
                     found = Some(v);
                 }
             }
         }
         let Some(v) = found else { continue };
-        // `a-t-il lancé :` (inverted) or `«Q1», assure X, «Q2»`: the subject follows the verb.
+        // `une note`, `la réponse`, `à l'adresse de`: a noun, not a verb.
+        let noun = v.first > start
+            && toks.get(v.first - 1).is_some_and(|p| {
+                (in_list(p, DETERMINERS) && !in_list(p, CLITICS))
+                    || in_list(p, &["un", "une", "des", "du", "au", "aux", "l'", "l’", "d'", "d’"])
+                    || in_list(p, PREPOSITIONS) && !v.gerund
+            });
+        k = v.first;
+        if !noun {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// Rule 5: a speech verb before the quote in its sentence; its subject.
+fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
+    let start = sentence_start(toks);
+    let end = toks.len();
+    let last = trailing(toks);
+    let colon = last.and_then(Tok::punct) == Some(':');
+    let colon_or_que = colon || last.is_some_and(|t| in_list(t, &["que", "qu'", "qu’"]));
+    let verbs = verbs_back(toks, start, end);
+    let mut fallback: Option<Found> = None;
+    for v in &verbs {
+        // `«Q1», assure X, «Q2»` or `a-t-il lancé :`: the subject follows the verb.
         let after_quote = v.first > start
             && toks.get(v.first - 1).is_some_and(|t| {
                 t.punct().is_some_and(is_quote_mark)
                     || t.punct() == Some(',')
                         && v.first > 1
-                        && toks.get(v.first - 2).and_then(Tok::punct).is_some_and(is_quote_mark)
+                        && toks
+                            .get(v.first - 2)
+                            .and_then(Tok::punct)
+                            .is_some_and(is_quote_mark)
             });
+        if v.gerund && !after_quote {
+            // `…, précisant que … «Q»`: the subject of the main verb, further back.
+            continue;
+        }
+        let relative = v.first > start
+            && toks
+                .get(v.first - 1)
+                .is_some_and(|t| t.is("qui"));
         let mention = if v.inv.is_some() || after_quote {
-            incise_subject(text, toks, &v)
+            incise_subject(text, toks, v)
         } else {
-            subject_before(text, toks, start, v.first).or_else(|| {
-                // `… et lui a dit :` — subject of the sentence.
-                sentence_subject(text, toks, start, v.first)
-            })
+            subject_before(text, toks, start, v.first)
+                .or_else(|| sentence_subject(text, toks, start, v.first))
         };
         let Some(m) = mention else { continue };
-        let colon_or_que = toks
-            .get(end.saturating_sub(1))
-            .is_some_and(|t| t.punct() == Some(':') || in_list(t, &["que", "qu'", "qu’"]));
         let method = if partial && !colon_or_que {
             Method::ClauseSubject
         } else {
             Method::BeforeQuote
         };
-        return Some(Found {
-            cue: cue_of(toks, &v),
+        let f = Found {
+            cue: cue_of(toks, v),
             fem: v.fem,
             mention: Some(m),
             method,
-        });
+        };
+        if relative && partial {
+            // `leur conflit qui menace … la «région»`: prefer a main-clause verb further back.
+            fallback.get_or_insert(f);
+            continue;
+        }
+        return Some(f);
+    }
+    if fallback.is_some() {
+        return fallback;
+    }
+    // A gerund alone: the subject of the sentence.
+    if let Some(v) = verbs.iter().find(|v| v.gerund) {
+        if let Some(m) = sentence_subject(text, toks, start, v.first) {
+            return Some(Found {
+                cue: cue_of(toks, v),
+                fem: None,
+                mention: Some(m),
+                method: if partial && !colon_or_que {
+                    Method::ClauseSubject
+                } else {
+                    Method::BeforeQuote
+                },
+            });
+        }
     }
     // Sources in the same sentence: `Selon X, … «Q»`.
     for i in start..end {
-        if let Some(f) = toks.get(i).filter(|t| t.is("selon") || t.is("d'") || t.is("d’")).and_then(|_| source_at(text, toks, i)) {
+        if let Some(f) = toks
+            .get(i)
+            .filter(|t| t.is("selon") || t.is("d'") || t.is("d’"))
+            .and_then(|_| source_at(text, toks, i))
+        {
             return Some(f);
         }
     }
@@ -1175,7 +1292,10 @@ fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
     if let Some(t) = toks.get(start) {
         if t.is("pour") {
             if let Some(f) = source_at(text, toks, start) {
-                let close = f.mention.as_ref().and_then(|m| toks.iter().position(|t| t.start >= m.end));
+                let close = f
+                    .mention
+                    .as_ref()
+                    .and_then(|m| toks.iter().position(|t| t.start >= m.end));
                 if close.and_then(|c| toks.get(c)).and_then(Tok::punct) == Some(',') {
                     return Some(f);
                 }
@@ -1183,7 +1303,6 @@ fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
         }
     }
     // A colon with no speech verb: `X a été clair : «Q»` — the subject of the sentence.
-    let colon = toks.get(end.saturating_sub(1)).and_then(Tok::punct) == Some(':');
     if partial || colon {
         let m = sentence_subject(text, toks, start, end)?;
         if m.none && !colon {
@@ -1193,7 +1312,11 @@ fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
             cue: None,
             fem: None,
             mention: Some(m),
-            method: if colon { Method::BeforeQuote } else { Method::ClauseSubject },
+            method: if colon {
+                Method::BeforeQuote
+            } else {
+                Method::ClauseSubject
+            },
         });
     }
     None

@@ -27,6 +27,8 @@ pub enum Shape {
     Finite { plural: bool },
     /// A past participle, agreeing or not: `déclaré`, `indignée`, `félicités`.
     Participle { fem: bool, plural: bool },
+    /// A present participle: `précisant`, `ajoutant`, `disant` (the subject is the clause's).
+    Gerund,
 }
 
 /// One meaning of an inflected form: the lexicon entry and what must follow the verb.
@@ -111,6 +113,7 @@ fn from_parts(out: &mut Vec<(String, Shape)>, prefix: &str, p: &Parts) {
     push4(out, &format!("{prefix}{}", p.pp));
     fin(out, format!("{prefix}{}ait", p.imp), false);
     fin(out, format!("{prefix}{}aient", p.imp), true);
+    out.push((format!("{prefix}{}ant", p.imp), Shape::Gerund));
     fin(out, format!("{prefix}{}", p.ps_sg), false);
     fin(out, format!("{prefix}{}", p.ps_pl), true);
     future(out, &format!("{prefix}{}", p.fut));
@@ -198,6 +201,7 @@ fn first_group(out: &mut Vec<(String, Shape)>, inf: &str) {
     push4(out, &format!("{stem}é"));
     fin(out, format!("{soft}ait"), false);
     fin(out, format!("{soft}aient"), true);
+    out.push((format!("{soft}ant"), Shape::Gerund));
     fin(out, format!("{soft}a"), false);
     fin(out, format!("{stem}èrent"), true);
 }
@@ -212,6 +216,7 @@ fn second_group(out: &mut Vec<(String, Shape)>, inf: &str) {
     push4(out, &format!("{stem}i"));
     fin(out, format!("{stem}issait"), false);
     fin(out, format!("{stem}issaient"), true);
+    out.push((format!("{stem}issant"), Shape::Gerund));
     fin(out, format!("{stem}irent"), true);
     future(out, &format!("{stem}ir"));
 }
@@ -458,6 +463,11 @@ mod tests {
             ("interrompre", "interrompt"),
             ("enquérir", "enquit"),
             ("émouvoir", "émeut"),
+            ("dire", "disant"),
+            ("préciser", "précisant"),
+            ("annoncer", "annonçant"),
+            ("répondre", "répondant"),
+            ("avertir", "avertissant"),
         ] {
             assert!(has(v, f), "{v}: {f} missing from {:?}", inflect(v));
         }
