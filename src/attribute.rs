@@ -1332,7 +1332,6 @@ struct Said {
     quote_end: usize,
     speaker: Speaker,
     fem: Option<bool>,
-    dash: bool,
     paragraph_start: usize,
 }
 
@@ -1350,7 +1349,6 @@ fn paragraph_start(text: &str, at: usize) -> usize {
 /// Fills [`Quote::speaker`], [`Quote::cue`] and [`Quote::method`].
 pub fn attribute(text: &str, quotes: &mut [Quote]) {
     let mut history: Vec<Said> = Vec::new();
-    let mut last_end = 0usize;
     for q in quotes.iter_mut() {
         if q.kind == QuoteKind::Term || q.parent.is_some() {
             continue;
@@ -1403,7 +1401,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                         fem = m.fem.or(f.fem);
                         let name = if let Some((pfem, _)) = m.pronoun {
                             let g = f.fem.or(Some(pfem));
-                            antecedent(text, &history, q.start, g, last_end)
+                            antecedent(text, &history, q.start, m.start, g)
                         } else {
                             m.name.clone()
                         };
@@ -1418,33 +1416,10 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                 }
             }
             None => {
-                // Continuation: the previous speaker, or in a dash dialogue the other one.
-                if let Some(prev) = history.last() {
-                    let gap = text.get(prev.quote_end..q.start).unwrap_or("");
-                    let breaks = gap.matches('\n').count();
-                    let gap_words = gap.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-                    if gap_words <= 3 && gap.len() < 400 {
-                        let alternate = dash && prev.dash && breaks >= 1;
-                        let pick = if alternate {
-                            history
-                                .iter()
-                                .rev()
-                                .skip(1)
-                                .find(|h| h.speaker.name != prev.speaker.name)
-                                .filter(|h| h.dash)
-                                .or(Some(prev))
-                        } else {
-                            Some(prev)
-                        };
-                        if let Some(p) = pick {
-                            if alternate || breaks <= 1 || prev.paragraph_start == para {
-                                speaker = Some(p.speaker.clone());
-                                fem = p.fem;
-                                q.method = Some(Method::Continuation);
-                            }
-                        }
-                    }
-                }
+                let (s, f, m) = floating(text, &history, q.start, dash, para);
+                speaker = s;
+                fem = f;
+                q.method = m;
             }
         }
         if let Some(s) = &speaker {
@@ -1452,7 +1427,6 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                 quote_end: q.end,
                 speaker: s.clone(),
                 fem,
-                dash,
                 paragraph_start: para,
             });
             if history.len() > 8 {
@@ -1460,38 +1434,130 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             }
         }
         q.speaker = speaker;
-        last_end = q.end;
     }
 }
 
-/// The name a pronoun stands for: the previous quote's speaker when only quotes and incises lie
-/// between; else the subject of the previous sentence; else the latest speaker of that gender.
-fn antecedent(text: &str, history: &[Said], at: usize, fem: Option<bool>, last_end: usize) -> Option<String> {
-    let agrees = |s: &Said| fem.is_none() || s.fem.is_none() || s.fem == fem;
-    // The previous sentence (bounded window).
-    let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE).max(last_end.min(at)));
+/// A quote with no cue of its own: in a dialogue of dash-led paragraphs, the other speaker of
+/// the exchange; else the previous speaker when only a few words lie between; else the subject of
+/// the sentence just before (`Noël ralentit. «Q»`).
+fn floating(
+    text: &str,
+    history: &[Said],
+    at: usize,
+    dash: bool,
+    para: usize,
+) -> (Option<Speaker>, Option<bool>, Option<Method>) {
+    if let Some(prev) = history.last() {
+        let gap = text.get(prev.quote_end..at).unwrap_or("");
+        count_work(gap.len().min(BEFORE));
+        if gap.len() < 400 {
+            let breaks = gap.matches('\n').count();
+            let gap_words = gap
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count();
+            if dash && breaks >= 1 && gap_words <= 8 {
+                // A new turn: the most recent other speaker.
+                let other = history.iter().rev().skip(1).take(4).find(|h| {
+                    h.speaker.name != prev.speaker.name
+                        && h.speaker.text != prev.speaker.text
+                        && at.saturating_sub(h.quote_end) < 3000
+                });
+                if let Some(o) = other {
+                    return (Some(o.speaker.clone()), o.fem, Some(Method::Continuation));
+                }
+            } else if gap_words <= 3 && (breaks <= 1 || prev.paragraph_start == para || !dash) {
+                return (
+                    Some(prev.speaker.clone()),
+                    prev.fem,
+                    Some(Method::Continuation),
+                );
+            }
+        }
+    }
+    // The subject of the previous sentence, when the quote opens its own sentence.
+    let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
     let toks = tokenize(text, from, at);
     let start = sentence_start(&toks);
-    // Tokens before this sentence: the previous sentence.
-    let prev_toks = toks.get(..start).unwrap_or(&[]);
-    let prev_start = sentence_start(prev_toks.get(..prev_toks.len().saturating_sub(1)).unwrap_or(&[]));
-    let prev_has_text = prev_toks.iter().any(Tok::is_word);
+    if toks.get(start..).is_some_and(|r| r.iter().any(Tok::is_word)) {
+        return (None, None, None);
+    }
+    let mut end = start;
+    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
+        end -= 1;
+    }
+    let prev = toks.get(..end).unwrap_or(&[]);
+    let ps = sentence_start(prev);
+    let Some(m) = sentence_subject(text, prev, ps, prev.len()) else {
+        return (None, None, None);
+    };
+    if m.none {
+        return (None, None, None);
+    }
+    let name = if let Some((pfem, _)) = m.pronoun {
+        history
+            .iter()
+            .rev()
+            .find(|h| h.fem.is_none() || h.fem == Some(pfem))
+            .and_then(|h| h.speaker.name.clone())
+    } else {
+        m.name.clone()
+    };
+    let speaker = Speaker {
+        start: m.start,
+        end: m.end,
+        text: text.get(m.start..m.end).unwrap_or("").to_string(),
+        name,
+        id: None,
+    };
+    (Some(speaker), m.fem, Some(Method::Continuation))
+}
+
+/// The name a pronoun stands for: another subject of the same sentence (`X eut l'air surpris,
+/// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
+/// the subject of the previous sentence; else the latest speaker of that gender.
+fn antecedent(
+    text: &str,
+    history: &[Said],
+    at: usize,
+    pron_start: usize,
+    fem: Option<bool>,
+) -> Option<String> {
+    let agrees_m = |m: &Mention| {
+        !m.none && m.pronoun.is_none() && (fem.is_none() || m.fem.is_none() || m.fem == fem)
+    };
+    let agrees = |s: &Said| fem.is_none() || s.fem.is_none() || s.fem == fem;
+    let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
+    let toks = tokenize(text, from, at);
+    let start = sentence_start(&toks);
+    if let Some(m) = sentence_subject(text, &toks, start, toks.len()) {
+        if agrees_m(&m) && m.end <= pron_start {
+            return m.name;
+        }
+    }
+    let mut end = start;
+    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
+        end -= 1;
+    }
+    let prev = toks.get(..end).unwrap_or(&[]);
+    let ps = sentence_start(prev);
+    let prev_from = prev.get(ps).map_or(at, |t| t.start);
     if let Some(h) = history.last() {
-        if h.quote_end + 3 >= from || !prev_has_text || last_end >= from {
-            if agrees(h) {
-                return h.speaker.name.clone();
-            }
+        // The previous sentence holds (or ends with) the previous quote.
+        if (h.quote_end >= prev_from || prev.is_empty()) && agrees(h) {
+            return h.speaker.name.clone();
         }
     }
-    if prev_has_text {
-        let end = prev_toks.len().saturating_sub(1);
-        if let Some(m) = sentence_subject(text, prev_toks, prev_start, end.max(prev_start)) {
-            if !m.none && m.pronoun.is_none() && (fem.is_none() || m.fem.is_none() || m.fem == fem) {
-                return m.name;
-            }
+    if let Some(m) = sentence_subject(text, prev, ps, prev.len()) {
+        if agrees_m(&m) {
+            return m.name;
         }
     }
-    history.iter().rev().find(|h| agrees(h)).and_then(|h| h.speaker.name.clone())
+    history
+        .iter()
+        .rev()
+        .find(|h| agrees(h))
+        .and_then(|h| h.speaker.name.clone())
 }
 
 #[cfg(test)]
