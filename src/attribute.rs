@@ -340,11 +340,18 @@ fn pick_sense(
     toks: &[Tok],
     i: usize,
     senses: &'static [lexicon::Sense],
+    reflexive: bool,
 ) -> Option<(&'static str, usize)> {
     let mut best: Option<(&'static str, usize, usize)> = None; // lemma, last, n particles
+    let is_refl = |l: &str| l.starts_with("se ") || l.starts_with("s'") || l.starts_with("s’");
     for s in senses {
         if s.particles.is_empty() {
-            if best.is_none() {
+            let better = match best {
+                None => true,
+                Some((l, _, 0)) => is_refl(s.lemma) == reflexive && is_refl(l) != reflexive,
+                Some(_) => false,
+            };
+            if better {
                 best = Some((s.lemma, i, 0));
             }
             continue;
@@ -404,7 +411,11 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
     let mut j = i;
     // Clitics: `s'est`, `lui a dit`, `se sont`, `leur a répondu`, `me dit`.
     let mut n = 0;
+    let mut reflexive = false;
     while n < 3 && toks.get(j).is_some_and(|t| in_list(t, CLITICS)) {
+        reflexive |= toks
+            .get(j)
+            .is_some_and(|t| in_list(t, &["se", "s'", "s’"]));
         j += 1;
         n += 1;
     }
@@ -428,7 +439,7 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             Shape::Finite { plural } => (false, plural),
             Shape::Gerund => (false, false),
         };
-        let (lemma, last) = pick_sense(toks, k, senses)?;
+        let (lemma, last) = pick_sense(toks, k, senses, reflexive)?;
         let agreement_visible = p.lower.ends_with('e') && !p.lower.ends_with("ée")
             || p.lower.ends_with("ée")
             || p.lower.ends_with("es");
@@ -462,7 +473,7 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
     if gerund && inv.is_some() {
         return None;
     }
-    let (lemma, last) = pick_sense(toks, j, senses)?;
+    let (lemma, last) = pick_sense(toks, j, senses, reflexive)?;
     Some(Verb {
         first,
         last,
@@ -625,7 +636,10 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             break;
         }
         // After a name, only more name words or particles of the name.
-        let prev_is_name = toks.get(k - 1).is_some_and(|p| p.capitalised());
+        let prev_is_name = toks.get(k - 1).is_some_and(|p| p.capitalised())
+            && !toks
+                .get(k.wrapping_sub(2))
+                .is_some_and(|pp| in_list(pp, DETERMINERS) || in_list(pp, COMPLEMENT));
         if prev_is_name && n.lowercase_word() && !in_list(n, NAME_PARTICLES) && !in_list(n, COMPLEMENT)
         {
             break;
@@ -711,7 +725,9 @@ fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
             let mut inner = 0;
             while let Some(n) = toks.get(k) {
                 if inner > 0
-                    && (in_list(n, DETERMINERS) && !toks.get(k - 1).is_some_and(|p| in_list(p, COMPLEMENT)))
+                    && (in_list(n, DETERMINERS)
+                        && !toks.get(k - 1).is_some_and(|p| in_list(p, COMPLEMENT))
+                        || n.capitalised())
                     || lexicon::is_title(n.s)
                     || !n.is_word()
                     || inner >= 5
@@ -1125,7 +1141,13 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
         if e >= end {
             return None;
         }
-        let e = short_np(toks, i, e);
+        let short = short_np(toks, i, e);
+        // Keep an apposed name: `Le maire de Brest, Yann Kerhervé, a reçu …`.
+        let e = if toks.get(short + 1).and_then(Tok::punct) == Some(',') && e > short {
+            e
+        } else {
+            short
+        };
         return mention_of(text, toks, i, e);
     }
     None
