@@ -279,6 +279,15 @@ fn is_adverb(t: &Tok) -> bool {
         || t.kind == Kind::Word && t.s.chars().all(|c| c.is_ascii_digit())
 }
 
+/// An adverb at position `k`: not a `-ment` noun after an article (`le gouvernement`).
+fn adverb_at(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(is_adverb)
+        && !(k > 0
+            && toks.get(k - 1).is_some_and(|p| {
+                in_list(p, DETERMINERS) || in_list(p, COMPLEMENT) || in_list(p, PREPOSITIONS)
+            }))
+}
+
 fn is_sentence_end(t: &Tok) -> bool {
     matches!(t.kind, Kind::Break) || matches!(t.punct(), Some('.' | '!' | '?' | '…' | ';'))
 }
@@ -628,15 +637,18 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             || in_list(n, AUX_ETRE)
             || in_list(n, OTHER_VERBS)
             || in_list(n, &["ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y"])
-            || is_adverb(n) && !n.capitalised()
+            || adverb_at(toks, k) && !n.capitalised()
             || verb_senses(n).is_some_and(|(s, _)| {
                 s.iter().any(|x| matches!(x.shape, Shape::Finite { .. }))
             }) && !n.capitalised()
+                && !toks
+                    .get(k - 1)
+                    .is_some_and(|p| in_list(p, DETERMINERS) || in_list(p, COMPLEMENT))
         {
             break;
         }
         // After a name, only more name words or particles of the name.
-        let prev_is_name = toks.get(k - 1).is_some_and(|p| p.capitalised())
+        let prev_is_name = toks.get(k - 1).is_some_and(is_name_word)
             && !toks
                 .get(k.wrapping_sub(2))
                 .is_some_and(|pp| in_list(pp, DETERMINERS) || in_list(pp, COMPLEMENT));
@@ -715,7 +727,7 @@ fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
     while budget > 0 {
         budget -= 1;
         let Some(t) = toks.get(k) else { break };
-        if is_adverb(t) {
+        if adverb_at(toks, k) {
             k += 1;
             continue;
         }
@@ -968,11 +980,9 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
     let mut end = v;
     // Drop clitics, auxiliaries and adverbs right before the verb (`lui a dit`, `a également`).
     while end > start
-        && toks.get(end - 1).is_some_and(|t| {
-            (in_list(t, CLITICS) && !in_list(t, &["nous", "vous"]))
-                || in_list(t, AUX_ANY)
-                || is_adverb(t) && !t.capitalised()
-        })
+        && (toks.get(end - 1).is_some_and(|t| {
+            (in_list(t, CLITICS) && !in_list(t, &["nous", "vous"])) || in_list(t, AUX_ANY)
+        }) || adverb_at(toks, end - 1) && toks.get(end - 1).is_some_and(|t| !t.capitalised()))
     {
         end -= 1;
     }
@@ -1030,7 +1040,10 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
             let b = np_start_back(toks, floor, e)?;
             return mention_of(text, toks, b, e);
         }
-        if np < seg_end && !(np == s && is_appositive(toks, np, seg_end)) {
+        let relative = toks
+            .get(s)
+            .is_some_and(|t| in_list(t, &["qui", "dont", "que", "qu'", "qu’", "où"]));
+        if !relative && np < seg_end && !(np == s && is_appositive(toks, np, seg_end)) {
             let e = seg_end - 1;
             let Some(b) = np_start_back(toks, np, e) else {
                 return pending_name.and_then(|(pa, pe)| mention_of(text, toks, pa, pe));
