@@ -803,13 +803,21 @@ fn incise_subject(text: &str, toks: &[Tok], v: &Verb) -> Option<Mention> {
 }
 
 /// `, a déclaré X` / `a-t-il ajouté` / `répondit Paul` at the start of `toks`.
-fn after_incise(text: &str, toks: &[Tok]) -> Option<Found> {
+fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> Option<Found> {
     let mut i = 0;
     // Closing punctuation inside the window: `»,`, `» !`, `…`
     while toks.get(i).is_some_and(|t| matches!(t.punct(), Some(',' | '—' | '–' | '-' | ')'))) {
         i += 1;
     }
     let v = verb_at(toks, i)?;
+    // Without a comma, `«Le Monde» a révélé l'affaire` makes the quote a subject: only a simple
+    // or inverted verb (`«Entrez» répondit Marie`, `«Q» dit-il`) is an incise there.
+    if i == 0 && v.inv.is_none() && !closed_by_punct {
+        let simple = toks.get(v.first).is_some_and(|t| aux_at(t).is_none() && !in_list(t, CLITICS));
+        if !simple {
+            return None;
+        }
+    }
     let m = incise_subject(text, toks, &v)?;
     Some(Found {
         cue: cue_of(toks, &v),
@@ -1175,6 +1183,15 @@ fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
     }
     let mut last = (i + 1).min(e);
     let mut k = i + 2;
+    const PRENOMINAL: &[&str] = &[
+        "jeune", "jeunes", "vieux", "vieil", "vieille", "vieilles", "grand", "grande", "petit",
+        "petite", "bon", "bonne", "nouveau", "nouvel", "nouvelle", "ancien", "ancienne", "premier",
+        "première", "autre", "même", "seul", "seule", "pauvre", "brave", "gros", "grosse",
+    ];
+    if toks.get(i + 1).is_some_and(|t| in_list(t, PRENOMINAL)) && e > i + 1 {
+        last = i + 2;
+        k = i + 3;
+    }
     while k <= e {
         let Some(n) = toks.get(k) else { break };
         let adj = [
@@ -1364,6 +1381,7 @@ fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
 /// What the driver remembers of an attributed quote.
 #[derive(Clone, Debug)]
 struct Said {
+    /// End of the quote or of its incise, whichever is later.
     quote_end: usize,
     speaker: Speaker,
     fem: Option<bool>,
@@ -1400,7 +1418,11 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             found = inside_incise(text, &inside);
         }
         if found.is_none() {
-            found = after_incise(text, &after);
+            let content = text.get(q.content_start..q.content_end).unwrap_or("");
+            let punct = content
+                .trim_end_matches(is_padding)
+                .ends_with(['.', '!', '?', '…', ',']);
+            found = after_incise(text, &after, punct);
         }
         if found.is_none() {
             found = signature(text, &after);
@@ -1458,8 +1480,12 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             }
         }
         if let Some(s) = &speaker {
+            let attr_end = q
+                .end
+                .max(s.end)
+                .max(q.cue.as_ref().map_or(0, |c| c.end));
             history.push(Said {
-                quote_end: q.end,
+                quote_end: attr_end,
                 speaker: s.clone(),
                 fem,
                 paragraph_start: para,
