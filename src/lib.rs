@@ -45,6 +45,7 @@ pub mod offsets;
 pub mod pair;
 pub mod resolve;
 pub mod scan;
+mod work;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -67,6 +68,15 @@ pub fn analyze(text: &str) -> Analysis {
         speakers,
         diagnostics,
     }
+}
+
+/// [`analyze`], also returning the steps of work the detection stages (scan, pair, classify)
+/// counted: the count-based linearity test reads it. Not part of the stable API.
+#[doc(hidden)]
+pub fn analyze_counting(text: &str) -> (Analysis, u64) {
+    work::reset();
+    let a = analyze(text);
+    (a, work::read())
 }
 
 /// The error the bindings report when input exceeds their size cap.

@@ -105,7 +105,9 @@ pub struct Quote {
     /// The content: marks and padding spaces excluded.
     pub content_start: usize,
     pub content_end: usize,
-    /// The opening and closing marks as written (`«`, `»`; `close` is empty when never closed).
+    /// The opening and closing marks as written (`«`, `»`; `close` is empty when never closed;
+    /// `open` is empty for a reply resumed after an incise without a new opener, see
+    /// [`crate::pair`], `lateCloser`).
     pub open: String,
     pub close: String,
     pub kind: QuoteKind,

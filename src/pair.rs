@@ -1,8 +1,34 @@
-//! Stage 2 — pair: turns the scanned marks into quotes, paragraph by paragraph.
+//! Stage 2 — pair: turns the scanned marks into quotes, paragraph by paragraph, the way a copy
+//! editor reads unbalanced copy.
 //!
-//! A stack of open quotes; a closer closes the innermost open quote; a paragraph break closes
-//! what is still open as `closed: false` (and records a diagnostic); a stray closer is ignored
-//! (diagnostic). Complexity: O(m) in the number of marks (each is pushed and popped at most once).
+//! **Families.** Each opener starts a quote of one family and only a closer of that family ends
+//! it: French `« … »` (any padding, same-kind nesting allowed), German inward `» … «`, `‹ … ›`,
+//! curly doubles `“ … ”` and German `„ … “`, curly singles `‘ … ’` and `‚ … ‘`, straight `" … "`.
+//! Directions are read from context: `»` opens (German style) when it is glued to the word after
+//! it (`»Nein«`) and either no French quote is open or the very next mark is a `«` glued to the
+//! word before it; `«` then closes it when glued to the word before; `“` closes only an open `„`; `’` closes only an open `‘` (an apostrophe is ignored).
+//! A closer ends the innermost open quote of its family; quotes opened inside that are still open
+//! end just before it (`closed: false`).
+//!
+//! **Paragraphs.** A quote still open at a paragraph break continues when the next non-blank
+//! paragraph *starts* with `«` or `»` (modern and old multi-paragraph style; the mark is consumed);
+//! otherwise it ends with its paragraph, unclosed. Blank lines are not paragraphs.
+//!
+//! **Repairs** (each one listed as a [`Diagnostic`]):
+//! - `unclosed`: a quote never closed ends with its paragraph;
+//! - `doubleOpener`: a paragraph that ends with a quote still open while its last mark closed a
+//!   same-kind quote nested directly in it (`«contribuer … à des «progrès … durable»`) is one
+//!   quote with a doubled opener: the inner opener is dropped and the closer ends the outer quote;
+//! - `lateCloser`: a `»` with nothing open, right after a quote that opened its paragraph (a
+//!   dialogue reply), means the reply resumed after an incise without a new `«`
+//!   (`« Il le faut », reprit-il, et je vous le promets. »`): a second quote, with an empty
+//!   `open`, runs from the end of the incise (its first `,` `;` `:` `.` `!` `?`) to this `»`;
+//! - `strayCloser`: any other closer with nothing to close is ignored;
+//! - `unmatched`: an unpaired `‘`, `‚` or `"` (often an apostrophe or an inch mark) is dropped.
+//!
+//! Complexity: O(n). Each mark is handled once, each quote pushed and popped at most once, the
+//! per-family counters make "is anything of this family open?" O(1), and the blank-paragraph
+//! checks read each stretch of text between two consecutive marks at most once.
 
 use crate::model::{Diagnostic, Quote, QuoteKind};
 use crate::scan::Mark;
@@ -12,94 +38,491 @@ pub fn is_padding(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t')
 }
 
+/// The kinds of quotation marks; a quote is closed only by a closer of its own family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    French,
+    German,
+    Single,
+    Curly,
+    CurlySingle,
+    Straight,
+}
+
+impl Family {
+    const fn index(self) -> usize {
+        self as usize
+    }
+    /// Families whose unclosed openers are dropped rather than reported as quotes: their marks
+    /// double as apostrophes, commas or inch marks.
+    const fn fragile(self) -> bool {
+        matches!(self, Family::CurlySingle | Family::Straight)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    qi: usize,
+    fam: Family,
+}
+
+struct Pairer<'t> {
+    text: &'t str,
+    quotes: Vec<Quote>,
+    removed: Vec<bool>,
+    diags: Vec<Diagnostic>,
+    stack: Vec<Open>,
+    count: [usize; 6],
+    /// Open quotes that began with `„` / `‚` (so that `“` / `‘` close them).
+    low_double: usize,
+    low_single: usize,
+    /// Byte offset where the current paragraph's text begins.
+    para_start: usize,
+    /// No mark has been handled since the last paragraph break.
+    at_para_start: bool,
+    /// End of the paragraph that was left with quotes open, until the next paragraph decides.
+    pending: Option<usize>,
+    /// The quote closed by the last mark handled (reset by any other mark).
+    last_closed: Option<usize>,
+}
+
 /// Pairs marks into quotes sorted by start, parents before children.
 pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
-    let mut quotes: Vec<Quote> = Vec::new();
-    let mut diags = Vec::new();
-    let mut stack: Vec<usize> = Vec::new(); // indices into `quotes`
-    for m in marks {
+    let mut p = Pairer {
+        text,
+        quotes: Vec::new(),
+        removed: Vec::new(),
+        diags: Vec::new(),
+        stack: Vec::new(),
+        count: [0; 6],
+        low_double: 0,
+        low_single: 0,
+        para_start: 0,
+        at_para_start: true,
+        pending: None,
+        last_closed: None,
+    };
+    for (i, m) in marks.iter().enumerate() {
+        crate::work::tick(1);
+        p.mark(m, marks.get(i + 1));
+    }
+    if p.pending.is_none() && !p.stack.is_empty() {
+        p.pending = Some(text.len());
+    }
+    p.finish_paragraph();
+    p.diags.sort_by_key(|d| d.start);
+    (compact(p.quotes, &p.removed), p.diags)
+}
+
+/// Drops removed quotes and renumbers parents (a removed quote's children go to its parent).
+fn compact(quotes: Vec<Quote>, removed: &[bool]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    // For each old index: the new index of the nearest kept quote at or above it.
+    let mut eff: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
+    for (i, mut q) in quotes.into_iter().enumerate() {
+        crate::work::tick(1);
+        let parent = q.parent.and_then(|p| eff.get(p).copied().flatten());
+        if removed.get(i).copied().unwrap_or(false) {
+            eff.push(parent);
+        } else {
+            q.parent = parent;
+            eff.push(Some(out.len()));
+            out.push(q);
+        }
+    }
+    out
+}
+
+fn prev_char(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos).and_then(|s| s.chars().next_back())
+}
+
+fn next_char(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..).and_then(|s| s.chars().next())
+}
+
+/// Glued to the word after it, with space (or nothing, or an opening bracket) before: `»Nein`.
+fn left_flanking_only(text: &str, m: &Mark) -> bool {
+    let before_ok = match prev_char(text, m.pos) {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{—–-".contains(c),
+    };
+    let after_word = next_char(text, m.end()).is_some_and(char::is_alphanumeric);
+    before_ok && after_word
+}
+
+/// Glued to the word before it, with space, punctuation or the end after it: `Nein«`.
+fn right_flanking_only(text: &str, m: &Mark) -> bool {
+    let before_word = prev_char(text, m.pos)
+        .is_some_and(|c| !c.is_whitespace() && !crate::scan::is_quote_mark(c));
+    let after_ok = !next_char(text, m.end()).is_some_and(char::is_alphanumeric);
+    before_word && after_ok
+}
+
+impl Pairer<'_> {
+    fn mark(&mut self, m: &Mark, next: Option<&Mark>) {
+        if self.at_para_start {
+            let gap = self.text.get(self.para_start..m.pos).unwrap_or("");
+            crate::work::tick(gap.len() as u64);
+            let blank = gap.chars().all(char::is_whitespace);
+            if m.is_break() {
+                if !blank {
+                    // A paragraph with text but no marks: what was open has ended.
+                    self.finish_paragraph();
+                }
+                self.para_start = m.end();
+                return;
+            }
+            self.at_para_start = false;
+            if self.pending.is_some() {
+                if blank && self.continues(m.ch) {
+                    self.pending = None;
+                    self.last_closed = None;
+                    return;
+                }
+                self.finish_paragraph();
+            }
+        } else if m.is_break() {
+            if !self.stack.is_empty() {
+                self.pending = Some(m.pos);
+            }
+            self.para_start = m.end();
+            self.at_para_start = true;
+            return;
+        }
+        let closed_before = self.last_closed.take();
         match m.ch {
             '«' => {
-                let parent = stack.last().copied();
-                quotes.push(open_quote(m, parent));
-                stack.push(quotes.len() - 1);
-            }
-            '»' => match stack.pop() {
-                Some(qi) => {
-                    if let Some(q) = quotes.get_mut(qi) {
-                        close_quote(q, text, m.end(), "»", true);
-                    }
+                if self.count[Family::German.index()] > 0 && right_flanking_only(self.text, m) {
+                    self.close(m, Family::German);
+                } else {
+                    self.open(m, Family::French);
                 }
-                None => diags.push(Diagnostic {
-                    start: m.pos,
+            }
+            '»' => {
+                // Inside a French quote, `»` opens a German one only when the very next mark is
+                // a `«` that can close it: `«Ils criaient »Freiheit« dans les rues»`.
+                let german_pair = left_flanking_only(self.text, m)
+                    && next.is_some_and(|n| n.ch == '«' && right_flanking_only(self.text, n));
+                if german_pair && self.count[Family::French.index()] > 0 {
+                    self.open(m, Family::German);
+                } else if self.close(m, Family::French) {
+                } else if left_flanking_only(self.text, m) {
+                    self.open(m, Family::German);
+                } else if !self.late_closer(m, closed_before) {
+                    self.stray(m);
+                }
+            }
+            '‹' => self.open(m, Family::Single),
+            '›' => {
+                if !self.close(m, Family::Single) {
+                    self.stray(m);
+                }
+            }
+            '„' => self.open(m, Family::Curly),
+            '“' => {
+                if !(self.low_double > 0 && self.close(m, Family::Curly)) {
+                    self.open(m, Family::Curly);
+                }
+            }
+            '”' => {
+                if !self.close(m, Family::Curly) {
+                    self.stray(m);
+                }
+            }
+            '‚' => {
+                if left_flanking_only(self.text, m) {
+                    self.open(m, Family::CurlySingle);
+                }
+            }
+            '‘' => {
+                if !(self.low_single > 0 && self.close(m, Family::CurlySingle))
+                    && next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace())
+                {
+                    self.open(m, Family::CurlySingle);
+                }
+            }
+            '’' => {
+                // Closes an open ‘ or ‚; otherwise an apostrophe (`les élèves’ `), ignored.
+                self.close(m, Family::CurlySingle);
+            }
+            '"' => {
+                if !self.close(m, Family::Straight)
+                    && next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace())
+                    && !prev_char(self.text, m.pos).is_some_and(char::is_alphanumeric)
+                {
+                    self.open(m, Family::Straight);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Does a paragraph starting with `ch` continue the quotes left open?
+    fn continues(&self, ch: char) -> bool {
+        match ch {
+            '«' => self.count[Family::French.index()] > 0,
+            '»' => {
+                self.count[Family::French.index()] > 0 || self.count[Family::German.index()] > 0
+            }
+            '“' => self.count[Family::Curly.index()] > 0,
+            '‹' => self.count[Family::Single.index()] > 0,
+            _ => false,
+        }
+    }
+
+    fn open(&mut self, m: &Mark, fam: Family) {
+        let parent = self.stack.last().map(|o| o.qi);
+        let qi = self.quotes.len();
+        self.quotes.push(Quote {
+            start: m.pos,
+            end: m.end(),
+            content_start: m.end(),
+            content_end: m.end(),
+            open: m.ch.to_string(),
+            close: String::new(),
+            kind: QuoteKind::Direct,
+            closed: false,
+            parent,
+            speaker: None,
+            cue: None,
+            method: None,
+        });
+        self.removed.push(false);
+        self.stack.push(Open { qi, fam });
+        if let Some(c) = self.count.get_mut(fam.index()) {
+            *c += 1;
+        }
+        match m.ch {
+            '„' => self.low_double += 1,
+            '‚' => self.low_single += 1,
+            _ => {}
+        }
+    }
+
+    /// Pops the innermost open quote, keeping the counters right.
+    fn pop(&mut self) -> Option<Open> {
+        let o = self.stack.pop()?;
+        crate::work::tick(1);
+        if let Some(c) = self.count.get_mut(o.fam.index()) {
+            *c = c.saturating_sub(1);
+        }
+        match self.quotes.get(o.qi).map(|q| q.open.as_str()) {
+            Some("„") => self.low_double = self.low_double.saturating_sub(1),
+            Some("‚") => self.low_single = self.low_single.saturating_sub(1),
+            _ => {}
+        }
+        Some(o)
+    }
+
+    /// Closes the innermost open quote of `fam` at `m`; quotes opened inside it that are still
+    /// open end just before `m`. False when nothing of that family is open.
+    fn close(&mut self, m: &Mark, fam: Family) -> bool {
+        if self.count.get(fam.index()).copied().unwrap_or(0) == 0 {
+            return false;
+        }
+        while let Some(o) = self.pop() {
+            if o.fam == fam {
+                if let Some(q) = self.quotes.get_mut(o.qi) {
+                    finish_closed(q, self.text, m.pos, m.ch);
+                }
+                self.last_closed = Some(o.qi);
+                return true;
+            }
+            self.end_unclosed(o, m.pos);
+        }
+        false
+    }
+
+    /// Ends an open quote without its closer at `end` (or drops it, for fragile families).
+    fn end_unclosed(&mut self, o: Open, end: usize) {
+        let Some(q) = self.quotes.get_mut(o.qi) else {
+            return;
+        };
+        if o.fam.fragile() {
+            if let Some(r) = self.removed.get_mut(o.qi) {
+                *r = true;
+            }
+            self.diags.push(Diagnostic {
+                start: q.start,
+                end: q.start + q.open.len(),
+                code: "unmatched".into(),
+                message: format!(
+                    "This {} has no closing mark: it was not read as a quotation mark.",
+                    q.open
+                ),
+            });
+            return;
+        }
+        finish_unclosed(q, self.text, end);
+        self.diags.push(Diagnostic {
+            start: q.start,
+            end: q.start + q.open.len(),
+            code: "unclosed".into(),
+            message: format!(
+                "This {} is never closed: the quote was ended at the end of its paragraph.",
+                q.open
+            ),
+        });
+    }
+
+    fn stray(&mut self, m: &Mark) {
+        self.diags.push(Diagnostic {
+            start: m.pos,
+            end: m.end(),
+            code: "strayCloser".into(),
+            message: format!(
+                "A closing {} with no opening mark before it was ignored.",
+                m.ch
+            ),
+        });
+    }
+
+    /// The `lateCloser` repair: `— « Il le faut », reprit-il, et je vous le promets. »`.
+    fn late_closer(&mut self, m: &Mark, closed_before: Option<usize>) -> bool {
+        let Some(qi) = closed_before else {
+            return false;
+        };
+        let Some(q) = self.quotes.get(qi) else {
+            return false;
+        };
+        if q.parent.is_some() || q.open != "«" || q.start < self.para_start {
+            return false;
+        }
+        // The quote must open its paragraph (a dialogue reply), dashes allowed before it.
+        let lead = self.text.get(self.para_start..q.start).unwrap_or("");
+        crate::work::tick(lead.len() as u64);
+        if !lead
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '—' | '–' | '-'))
+        {
+            return false;
+        }
+        // The quote resumes after the incise: from the first , ; : . ! ? past the closer.
+        let first_close = q.end;
+        let gap = self.text.get(first_close..m.pos).unwrap_or("");
+        crate::work::tick(gap.len() as u64);
+        let body = gap.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+        let skipped = gap.len() - body.len();
+        let resume = body
+            .char_indices()
+            .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '!' | '?'))
+            .map(|(i, c)| first_close + skipped + i + c.len_utf8());
+        let diag_at = (first_close.saturating_sub('»'.len_utf8()), first_close);
+        match resume {
+            Some(at) => {
+                let after = self.text.get(at..m.pos).unwrap_or("");
+                let start = at + (after.len() - after.trim_start().len());
+                let mut cont = Quote {
+                    start,
                     end: m.end(),
-                    code: "strayCloser".into(),
-                    message: "A closing guillemet » with no opening « before it was ignored."
-                        .into(),
-                }),
-            },
-            _ => {
-                // Paragraph break: whatever is open ends here, unclosed.
-                while let Some(qi) = stack.pop() {
-                    if let Some(q) = quotes.get_mut(qi) {
-                        close_quote(q, text, m.pos, "", false);
-                        diags.push(unclosed(q));
-                    }
+                    content_start: start,
+                    content_end: start,
+                    open: String::new(),
+                    close: String::new(),
+                    kind: QuoteKind::Direct,
+                    closed: true,
+                    parent: None,
+                    speaker: None,
+                    cue: None,
+                    method: None,
+                };
+                finish_closed(&mut cont, self.text, m.pos, m.ch);
+                self.last_closed = Some(self.quotes.len());
+                self.quotes.push(cont);
+                self.removed.push(false);
+            }
+            None => {
+                if let Some(q) = self.quotes.get_mut(qi) {
+                    finish_closed(q, self.text, m.pos, m.ch);
                 }
+                self.last_closed = Some(qi);
             }
         }
+        self.diags.push(Diagnostic {
+            start: diag_at.0,
+            end: diag_at.1,
+            code: "lateCloser".into(),
+            message: "A closing » with nothing open follows a reply whose » came before an \
+                      incise: the reply was read as resuming after the incise, up to this »."
+                .into(),
+        });
+        true
     }
-    while let Some(qi) = stack.pop() {
-        if let Some(q) = quotes.get_mut(qi) {
-            close_quote(q, text, text.len(), "", false);
-            diags.push(unclosed(q));
+
+    /// Ends the paragraph left open (`pending`): the double-opener repair, then every quote
+    /// still open ends unclosed.
+    fn finish_paragraph(&mut self) {
+        let Some(end) = self.pending.take() else {
+            self.last_closed = None;
+            return;
+        };
+        if let (Some(top), Some(ci)) = (self.stack.last().copied(), self.last_closed) {
+            let same_kind = matches!(
+                (self.quotes.get(top.qi), self.quotes.get(ci)),
+                (Some(u), Some(c)) if c.parent == Some(top.qi) && c.open == u.open && c.closed
+            );
+            if same_kind && matches!(top.fam, Family::French | Family::German | Family::Single) {
+                self.merge_double_opener(top, ci);
+            }
         }
+        while let Some(o) = self.pop() {
+            self.end_unclosed(o, end);
+        }
+        self.last_closed = None;
     }
-    diags.sort_by_key(|d| d.start);
-    (quotes, diags)
+
+    fn merge_double_opener(&mut self, top: Open, ci: usize) {
+        let Some(c) = self.quotes.get(ci) else {
+            return;
+        };
+        let (c_start, c_open_len, c_end, close) = (
+            c.start,
+            c.open.len(),
+            c.end,
+            c.close.chars().next().unwrap_or('»'),
+        );
+        if let Some(r) = self.removed.get_mut(ci) {
+            *r = true;
+        }
+        self.pop();
+        if let Some(u) = self.quotes.get_mut(top.qi) {
+            finish_closed(u, self.text, c_end.saturating_sub(close.len_utf8()), close);
+        }
+        self.diags.push(Diagnostic {
+            start: c_start,
+            end: c_start + c_open_len,
+            code: "doubleOpener".into(),
+            message: "A second opening guillemet inside a quote that is never closed otherwise: \
+                      it was read as a typo, and the quote ends at the paragraph's last closing \
+                      guillemet."
+                .into(),
+        });
+    }
 }
 
-fn unclosed(q: &Quote) -> Diagnostic {
-    Diagnostic {
-        start: q.start,
-        end: q.start + q.open.len(),
-        code: "unclosed".into(),
-        message: "This guillemet is never closed: the quote was ended at the end of its paragraph."
-            .into(),
-    }
-}
-
-fn open_quote(m: &Mark, parent: Option<usize>) -> Quote {
-    Quote {
-        start: m.pos,
-        end: m.end(),
-        content_start: m.end(),
-        content_end: m.end(),
-        open: m.ch.to_string(),
-        close: String::new(),
-        kind: QuoteKind::Direct,
-        closed: false,
-        parent,
-        speaker: None,
-        cue: None,
-        method: None,
-    }
-}
-
-/// Sets the end of `q` at byte `end` (after the closing mark, if any) and trims the padding
-/// and, for unclosed quotes, trailing white space.
-fn close_quote(q: &mut Quote, text: &str, end: usize, close: &str, closed: bool) {
-    let inner_end = end - close.len();
-    let inner = text.get(q.content_start..inner_end).unwrap_or("");
-    let lead = inner.len() - inner.trim_start_matches(is_padding).len();
-    let trimmed = if closed {
-        inner.trim_end_matches(is_padding)
-    } else {
-        inner.trim_end()
-    };
-    q.content_start += lead;
-    q.content_end = (q.content_start + trimmed.len().saturating_sub(lead)).max(q.content_start);
-    q.end = if closed { end } else { q.content_end };
+/// Sets the end of `q` at its closer `close` found at byte `close_pos`; the content excludes
+/// the marks and the padding.
+fn finish_closed(q: &mut Quote, text: &str, close_pos: usize, close: char) {
+    let open_end = q.start + q.open.len();
+    let inner = text.get(open_end..close_pos).unwrap_or("");
+    let lead = inner.len() - inner.trim_start().len();
+    let kept = inner.trim_end().len();
+    q.content_start = open_end + lead;
+    q.content_end = (open_end + kept).max(q.content_start);
+    q.end = close_pos + close.len_utf8();
     q.close = close.to_string();
-    q.closed = closed;
+    q.closed = true;
+}
+
+/// Ends `q`, never closed, at byte `end` (its paragraph's end); trailing white space is left out.
+fn finish_unclosed(q: &mut Quote, text: &str, end: usize) {
+    let open_end = q.start + q.open.len();
+    let inner = text.get(open_end..end).unwrap_or("").trim_end();
+    let lead = inner.len() - inner.trim_start().len();
+    q.content_start = open_end + lead;
+    q.content_end = open_end + inner.len();
+    q.end = q.content_end.max(open_end);
+    q.close = String::new();
+    q.closed = false;
 }

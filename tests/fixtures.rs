@@ -20,6 +20,8 @@ struct Expect {
     cue: Option<String>,
     method: Option<String>,
     nested: bool,
+    /// The content (marks and padding excluded), when given.
+    content: Option<String>,
 }
 
 #[derive(Debug)]
@@ -79,6 +81,8 @@ fn parse_expect(line: &str) -> Expect {
             e.mention = Some(unescape(v.trim()));
         } else if let Some(v) = p.strip_prefix("cue:") {
             e.cue = Some(v.trim().to_string());
+        } else if let Some(v) = p.strip_prefix("content:") {
+            e.content = Some(unescape(v.trim()));
         } else if let Some(v) = p.strip_prefix("method:") {
             e.method = Some(v.trim().to_string());
         } else if p == "unclosed" {
@@ -212,6 +216,12 @@ fn check(case: &Case, a: &Analysis) -> Vec<String> {
             let got = q.cue.as_ref().map(|c| c.lemma.clone());
             if got.as_deref() != Some(want.as_str()) {
                 errs.push(format!("{label}: cue {got:?} (expected {want:?})"));
+            }
+        }
+        if let Some(want) = &e.content {
+            let got = case.text.get(q.content_start..q.content_end);
+            if got != Some(want.as_str()) {
+                errs.push(format!("{label}: content {got:?} (expected {want:?})"));
             }
         }
         if let Some(want) = &e.method {
