@@ -39,7 +39,7 @@ pub const INSIDE: usize = 600;
 /// Previous sentence window for pronoun antecedents, in bytes.
 const PREV_SENTENCE: usize = 300;
 
-/// Counts windows read, for the linearity test.
+// Counts bytes read in windows, for the linearity test.
 #[cfg(test)]
 thread_local! {
     pub static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
