@@ -301,7 +301,12 @@ fn is_quote_mark(c: char) -> bool {
 
 /// A word that can be part of a proper name: capitalised, or a particle inside one.
 fn is_name_word(t: &Tok) -> bool {
-    t.capitalised() && !in_list(t, DETERMINERS) || lexicon::is_title(t.s)
+    t.capitalised()
+        && !in_list(t, DETERMINERS)
+        && !in_list(t, COMPLEMENT)
+        && !in_list(t, CLAUSE_WORDS)
+        && !in_list(t, PREPOSITIONS)
+        || lexicon::is_title(t.s)
 }
 
 const NAME_PARTICLES: &[&str] = &[
@@ -326,8 +331,10 @@ struct Verb {
     fem: Option<bool>,
     #[allow(dead_code)]
     plural: bool,
-    /// A present participle (`précisant`): its subject is the clause's.
+    /// A present participle (`précisant`) or an infinitive (`de dire`): the clause's subject.
     gerund: bool,
+    /// An auxiliary and a participle (`a déclaré`).
+    compound: bool,
 }
 
 /// Splits an inverted form `ajoute-t-elle` into (`ajoute`, `elle`, byte offset of the pronoun).
@@ -446,7 +453,7 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
         let (fem, plural) = match part.shape {
             Shape::Participle { fem, plural } => (fem, plural),
             Shape::Finite { plural } => (false, plural),
-            Shape::Gerund => (false, false),
+            Shape::Gerund | Shape::Infinitive => (false, false),
         };
         let (lemma, last) = pick_sense(toks, k, senses, reflexive)?;
         let agreement_visible = p.lower.ends_with('e') && !p.lower.ends_with("ée")
@@ -470,15 +477,20 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             fem: fem_v,
             plural,
             gerund: false,
+            compound: true,
         });
     }
     let (senses, inv) = verb_senses(t)?;
     let fin = senses
         .iter()
         .find(|s| matches!(s.shape, Shape::Finite { .. }))
-        .or_else(|| senses.iter().find(|s| s.shape == Shape::Gerund))?;
+        .or_else(|| {
+            senses
+                .iter()
+                .find(|s| matches!(s.shape, Shape::Gerund | Shape::Infinitive))
+        })?;
     let plural = matches!(fin.shape, Shape::Finite { plural: true });
-    let gerund = fin.shape == Shape::Gerund;
+    let gerund = matches!(fin.shape, Shape::Gerund | Shape::Infinitive);
     if gerund && inv.is_some() {
         return None;
     }
@@ -491,6 +503,7 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
         fem: None,
         plural,
         gerund,
+        compound: false,
     })
 }
 
@@ -809,12 +822,11 @@ fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> Option<Found
     while toks.get(i).is_some_and(|t| matches!(t.punct(), Some(',' | '—' | '–' | '-' | ')'))) {
         i += 1;
     }
-    let v = verb_at(toks, i)?;
+    let v = verb_at(toks, i).filter(|v| !v.gerund)?;
     // Without a comma, `«Le Monde» a révélé l'affaire` makes the quote a subject: only a simple
     // or inverted verb (`«Entrez» répondit Marie`, `«Q» dit-il`) is an incise there.
     if i == 0 && v.inv.is_none() && !closed_by_punct {
-        let simple = toks.get(v.first).is_some_and(|t| aux_at(t).is_none() && !in_list(t, CLITICS));
-        if !simple {
+        if v.compound {
             return None;
         }
     }
@@ -833,7 +845,7 @@ fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         if t.punct() != Some(',') {
             continue;
         }
-        let Some(v) = verb_at(toks, i + 1) else {
+        let Some(v) = verb_at(toks, i + 1).filter(|v| !v.gerund) else {
             continue;
         };
         // The incise must end at a comma, a period or the end of the content.
@@ -1050,7 +1062,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
         }
         let relative = toks
             .get(s)
-            .is_some_and(|t| in_list(t, &["qui", "dont", "que", "qu'", "qu’", "où"]));
+            .is_some_and(|t| in_list(t, &["qui", "dont", "où", "lequel", "laquelle"]));
         if !relative && np < seg_end && !(np == s && is_appositive(toks, np, seg_end)) {
             let e = seg_end - 1;
             let Some(b) = np_start_back(toks, np, e) else {
@@ -1108,7 +1120,11 @@ fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usize> {
             return Some(b);
         }
     }
-    None
+    // `au bruit d'une voix, qui disait` — a phrase after `de` when nothing else reaches.
+    (lo..=e).find(|&b| {
+        toks.get(b).is_some_and(|t| in_list(t, DETERMINERS))
+            && np_forward(toks, b).is_some_and(|x| x >= e)
+    })
 }
 
 /// Words that open a leading subordinate or adverbial segment of a sentence.
@@ -1137,13 +1153,12 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
         let lead_adverbial = in_list(t, PREPOSITIONS)
             || in_list(t, LEADERS)
             || t.lower.ends_with("ant")
-            || is_adverb(t)
+            || in_list(t, ADVERBS)
+            || t.lower.ends_with("ment") && toks.get(i + 1).and_then(Tok::punct) == Some(',')
             || in_list(t, &["se", "s'", "s’", "tout", "pour", "selon"])
             || t.capitalised()
                 && !in_list(t, DETERMINERS)
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| in_list(n, PREPOSITIONS) || n.punct() == Some(','));
+                && toks.get(i + 1).is_some_and(|n| in_list(n, PREPOSITIONS));
         if lead_adverbial {
             let mut k = i;
             while k < end && toks.get(k).and_then(Tok::punct) != Some(',') {
@@ -1549,10 +1564,20 @@ fn floating(
     }
     let prev = toks.get(..end).unwrap_or(&[]);
     let ps = sentence_start(prev);
+    // Not from inside a quote, and not the narrator.
+    if prev
+        .get(ps..)
+        .is_some_and(|r| r.iter().any(|t| t.punct().is_some_and(is_quote_mark)))
+    {
+        return (None, None, None);
+    }
     let Some(m) = sentence_subject(text, prev, ps, prev.len()) else {
         return (None, None, None);
     };
-    if m.none {
+    let narrator = text
+        .get(m.start..m.end)
+        .is_some_and(|t| matches!(t.to_lowercase().as_str(), "je" | "j'" | "j’"));
+    if m.none || narrator {
         return (None, None, None);
     }
     let name = if let Some((pfem, _)) = m.pronoun {
@@ -1609,9 +1634,14 @@ fn antecedent(
             return h.speaker.name.clone();
         }
     }
-    if let Some(m) = sentence_subject(text, prev, ps, prev.len()) {
-        if agrees_m(&m) {
-            return m.name;
+    let quoted = prev
+        .get(ps..)
+        .is_some_and(|r| r.iter().any(|t| t.punct().is_some_and(is_quote_mark)));
+    if !quoted {
+        if let Some(m) = sentence_subject(text, prev, ps, prev.len()) {
+            if agrees_m(&m) {
+                return m.name;
+            }
         }
     }
     history
