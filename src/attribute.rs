@@ -402,7 +402,27 @@ fn verb_senses(t: &Tok) -> Option<(&'static [lexicon::Sense], Option<(String, us
         return Some((s, None));
     }
     let (base, pron, off) = split_inversion(t.s)?;
-    let s = lexicon::verb(&base.to_lowercase())?;
+    let base = base.to_lowercase();
+    if let Some(s) = lexicon::verb(&base) {
+        return Some((s, Some((pron.to_lowercase(), off))));
+    }
+    // First person in fiction (`dis-je`, `demandai-je`, `répondis-je`): map to the third person
+    // form of the same tense.
+    if !pron.eq_ignore_ascii_case("je") {
+        return None;
+    }
+    let third = if let Some(b) = base.strip_suffix("ais") {
+        format!("{b}ait")
+    } else if let Some(b) = base.strip_suffix("ai") {
+        format!("{b}a")
+    } else if let Some(b) = base.strip_suffix("ds") {
+        format!("{b}d")
+    } else if let Some(b) = base.strip_suffix('s') {
+        format!("{b}t")
+    } else {
+        base
+    };
+    let s = lexicon::verb(&third)?;
     Some((s, Some((pron.to_lowercase(), off))))
 }
 

@@ -150,4 +150,24 @@ mod tests {
         );
         assert_eq!(name_of("M.\u{a0}Paul Durand"), "Paul Durand");
     }
+
+    #[test]
+    fn one_entry_per_person() {
+        let text = "La ministre de la Culture, Claire Dubois, a déclaré : «Le musée rouvrira.» \
+                    «Les travaux sont finis», a ajouté Mme Dubois. «Nous sommes prêts», a-t-elle \
+                    conclu. «Enfin», a soufflé la ministre de la Culture.";
+        let a = crate::analyze(text);
+        assert_eq!(a.quotes.len(), 4);
+        assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+        let e = a.speakers.first().expect("one speaker");
+        assert_eq!(e.name, "Claire Dubois");
+        assert_eq!(e.quotes, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        let text = "«Oui», a dit Paul Martin. «Non», a répondu Julie Martin. «Peut-être», a lancé le maire.";
+        let a = crate::analyze(text);
+        assert_eq!(a.speakers.len(), 3, "{:?}", a.speakers);
+    }
 }
