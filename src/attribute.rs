@@ -208,27 +208,124 @@ pub fn window_after(text: &str, at: usize) -> &str {
 // ---------------------------------------------------------------------------------------------
 
 const DETERMINERS: &[&str] = &[
-    "le", "la", "les", "l'", "l’", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce",
-    "cet", "cette", "ces", "notre", "votre", "mon", "ma", "mes", "plusieurs", "certains",
-    "certaines", "quelques", "chaque", "aucun", "aucune", "deux", "trois", "quatre", "cinq", "six",
-    "sept", "huit", "neuf", "dix", "vingt", "trente", "quarante", "cinquante", "cent", "mille",
-    "nombre", "tous", "toutes",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "l’",
+    "un",
+    "une",
+    "des",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "notre",
+    "votre",
+    "mon",
+    "ma",
+    "mes",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "quelques",
+    "chaque",
+    "aucun",
+    "aucune",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "cent",
+    "mille",
+    "nombre",
+    "tous",
+    "toutes",
 ];
 
 const DEFINITE: &[&str] = &["le", "la", "les", "l'", "l’"];
 
 const PREPOSITIONS: &[&str] = &[
-    "à", "au", "aux", "en", "dans", "devant", "depuis", "sur", "lors", "après", "avant", "pendant",
-    "auprès", "chez", "par", "vers", "sous", "contre", "avec", "sans", "dès", "face", "envers",
-    "derrière", "durant", "parmi", "malgré", "entre", "jusqu'", "jusqu’", "outre", "via", "hors",
+    "à",
+    "au",
+    "aux",
+    "en",
+    "dans",
+    "devant",
+    "depuis",
+    "sur",
+    "lors",
+    "après",
+    "avant",
+    "pendant",
+    "auprès",
+    "chez",
+    "par",
+    "vers",
+    "sous",
+    "contre",
+    "avec",
+    "sans",
+    "dès",
+    "face",
+    "envers",
+    "derrière",
+    "durant",
+    "parmi",
+    "malgré",
+    "entre",
+    "jusqu'",
+    "jusqu’",
+    "outre",
+    "via",
+    "hors",
 ];
 
 const COMPLEMENT: &[&str] = &["de", "du", "des", "d'", "d’"];
 
 const CLAUSE_WORDS: &[&str] = &[
-    "que", "qu'", "qu’", "qui", "lorsque", "lorsqu'", "lorsqu’", "quand", "tandis", "mais", "et",
-    "car", "puis", "donc", "où", "si", "comme", "dont", "or", "ou", "puisque", "puisqu'",
-    "puisqu’", "parce", "afin", "pourquoi", "comment", "ni",
+    "que",
+    "qu'",
+    "qu’",
+    "qui",
+    "lorsque",
+    "lorsqu'",
+    "lorsqu’",
+    "quand",
+    "tandis",
+    "mais",
+    "et",
+    "car",
+    "puis",
+    "donc",
+    "où",
+    "si",
+    "comme",
+    "dont",
+    "or",
+    "ou",
+    "puisque",
+    "puisqu'",
+    "puisqu’",
+    "parce",
+    "afin",
+    "pourquoi",
+    "comment",
+    "ni",
 ];
 
 const CLITICS: &[&str] = &[
@@ -237,16 +334,95 @@ const CLITICS: &[&str] = &[
 ];
 
 const ADVERBS: &[&str] = &[
-    "encore", "aussi", "également", "ensuite", "alors", "aussitôt", "enfin", "déjà", "même",
-    "surtout", "volontiers", "pourtant", "toutefois", "cependant", "ainsi", "donc", "bien", "très",
-    "tout", "plus", "moins", "trop", "tard", "tôt", "hier", "aujourd'hui", "aujourd’hui", "demain",
-    "là", "ici", "jamais", "toujours", "souvent", "parfois", "ensemble", "ailleurs", "pas", "point",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir",
-    "midi", "après-midi", "nuit", "soudain", "puis", "vite", "haut", "bas", "doucement", "presque",
-    "simplement", "gravement", "sèchement", "froidement", "tranquillement", "vivement", "aussi",
-    "naguère", "récemment", "longtemps", "tantôt", "dernier", "dernière", "prochain", "janvier",
-    "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre", "d'ailleurs", "d’ailleurs", "cette", "semaine", "année", "fois",
+    "encore",
+    "aussi",
+    "également",
+    "ensuite",
+    "alors",
+    "aussitôt",
+    "enfin",
+    "déjà",
+    "même",
+    "surtout",
+    "volontiers",
+    "pourtant",
+    "toutefois",
+    "cependant",
+    "ainsi",
+    "donc",
+    "bien",
+    "très",
+    "tout",
+    "plus",
+    "moins",
+    "trop",
+    "tard",
+    "tôt",
+    "hier",
+    "aujourd'hui",
+    "aujourd’hui",
+    "demain",
+    "là",
+    "ici",
+    "jamais",
+    "toujours",
+    "souvent",
+    "parfois",
+    "ensemble",
+    "ailleurs",
+    "pas",
+    "point",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "matin",
+    "soir",
+    "midi",
+    "après-midi",
+    "nuit",
+    "soudain",
+    "puis",
+    "vite",
+    "haut",
+    "bas",
+    "doucement",
+    "presque",
+    "simplement",
+    "gravement",
+    "sèchement",
+    "froidement",
+    "tranquillement",
+    "vivement",
+    "aussi",
+    "naguère",
+    "récemment",
+    "longtemps",
+    "tantôt",
+    "dernier",
+    "dernière",
+    "prochain",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "d'ailleurs",
+    "d’ailleurs",
+    "cette",
+    "semaine",
+    "année",
+    "fois",
 ];
 
 const AUX_AVOIR: &[&str] = &[
@@ -264,8 +440,26 @@ const OTHER_VERBS: &[&str] = &[
 ];
 
 const SUBJECT_PRONOUNS: &[&str] = &[
-    "il", "elle", "ils", "elles", "on", "je", "j'", "j’", "nous", "vous", "tu", "celui-ci",
-    "celle-ci", "ceux-ci", "celles-ci", "chacun", "chacune", "quelqu'un", "quelqu’un", "lui",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "je",
+    "j'",
+    "j’",
+    "nous",
+    "vous",
+    "tu",
+    "celui-ci",
+    "celle-ci",
+    "ceux-ci",
+    "celles-ci",
+    "chacun",
+    "chacune",
+    "quelqu'un",
+    "quelqu’un",
+    "lui",
 ];
 
 fn in_list(t: &Tok, list: &[&str]) -> bool {
@@ -310,8 +504,8 @@ fn is_name_word(t: &Tok) -> bool {
 }
 
 const NAME_PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "d’", "da", "di", "van", "von", "der", "den", "la", "le", "dos", "bin",
-    "ben", "al", "el", "ibn", "y", "et",
+    "de", "du", "des", "d'", "d’", "da", "di", "van", "von", "der", "den", "la", "le", "dos",
+    "bin", "ben", "al", "el", "ibn", "y", "et",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -383,7 +577,7 @@ fn pick_sense(
             let skipped_ok = (i + 1..start).all(|k| toks.get(k).is_some_and(is_adverb));
             if ok && skipped_ok {
                 let n = s.particles.len();
-                if best.is_none_or(|b| b.2 < n) {
+                if best.map_or(true, |b| b.2 < n) {
                     best = Some((s.lemma, start + n - 1, n));
                 }
                 break;
@@ -394,7 +588,10 @@ fn pick_sense(
 }
 
 /// The inflected verb form in token `i` (lowercased, inversion split), with its senses.
-fn verb_senses(t: &Tok) -> Option<(&'static [lexicon::Sense], Option<(String, usize)>)> {
+/// Senses of a verb form, and the inverted pronoun with its byte offset in the token.
+type Senses = (&'static [lexicon::Sense], Option<(String, usize)>);
+
+fn verb_senses(t: &Tok) -> Option<Senses> {
     if !t.is_word() {
         return None;
     }
@@ -449,9 +646,7 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
     let mut n = 0;
     let mut reflexive = false;
     while n < 3 && toks.get(j).is_some_and(|t| in_list(t, CLITICS)) {
-        reflexive |= toks
-            .get(j)
-            .is_some_and(|t| in_list(t, &["se", "s'", "s’"]));
+        reflexive |= toks.get(j).is_some_and(|t| in_list(t, &["se", "s'", "s’"]));
         j += 1;
         n += 1;
     }
@@ -460,7 +655,11 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
     if let Some(inv) = aux_at(t) {
         let mut k = j + 1;
         let mut skipped = 0;
-        while skipped < 3 && toks.get(k).is_some_and(|t| is_adverb(t) || in_list(t, &["pas"])) {
+        while skipped < 3
+            && toks
+                .get(k)
+                .is_some_and(|t| is_adverb(t) || in_list(t, &["pas"]))
+        {
             k += 1;
             skipped += 1;
         }
@@ -637,7 +836,11 @@ fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
     }
     // No proper name: drop a definite article (and a title, for `M. le maire`).
     let mut s = first;
-    while s < last && toks.get(s).is_some_and(|t| in_list(t, DEFINITE) || lexicon::is_title(t.s)) {
+    while s < last
+        && toks
+            .get(s)
+            .is_some_and(|t| in_list(t, DEFINITE) || lexicon::is_title(t.s))
+    {
         s += 1;
     }
     match (toks.get(s), toks.get(last)) {
@@ -665,15 +868,16 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             break;
         }
         if in_list(n, PREPOSITIONS)
-            || in_list(n, CLAUSE_WORDS) && !(n.is("et") && toks.get(k + 1).is_some_and(is_name_word))
+            || in_list(n, CLAUSE_WORDS)
+                && !(n.is("et") && toks.get(k + 1).is_some_and(is_name_word))
             || in_list(n, AUX_AVOIR)
             || in_list(n, AUX_ETRE)
             || in_list(n, OTHER_VERBS)
             || in_list(n, &["ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y"])
             || adverb_at(toks, k) && !n.capitalised()
-            || verb_senses(n).is_some_and(|(s, _)| {
-                s.iter().any(|x| matches!(x.shape, Shape::Finite { .. }))
-            }) && !n.capitalised()
+            || verb_senses(n)
+                .is_some_and(|(s, _)| s.iter().any(|x| matches!(x.shape, Shape::Finite { .. })))
+                && !n.capitalised()
                 && !toks
                     .get(k - 1)
                     .is_some_and(|p| in_list(p, DETERMINERS) || in_list(p, COMPLEMENT))
@@ -685,7 +889,10 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             && !toks
                 .get(k.wrapping_sub(2))
                 .is_some_and(|pp| in_list(pp, DETERMINERS) || in_list(pp, COMPLEMENT));
-        if prev_is_name && n.lowercase_word() && !in_list(n, NAME_PARTICLES) && !in_list(n, COMPLEMENT)
+        if prev_is_name
+            && n.lowercase_word()
+            && !in_list(n, NAME_PARTICLES)
+            && !in_list(n, COMPLEMENT)
         {
             break;
         }
@@ -712,14 +919,18 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     if in_list(head, DETERMINERS) {
         let mut c = last + 1;
         let mut hops = 0;
-        while hops < 6 && toks.get(c).is_some_and(|t| t.is_word() && !in_list(t, CLAUSE_WORDS)) {
+        while hops < 6
+            && toks
+                .get(c)
+                .is_some_and(|t| t.is_word() && !in_list(t, CLAUSE_WORDS))
+        {
             c += 1;
             hops += 1;
         }
         if toks.get(c).and_then(Tok::punct) == Some(',') {
             if let Some(e) = name_run(toks, c + 1) {
                 let after = toks.get(e + 1);
-                if after.is_none_or(|a| !a.lowercase_word() || in_list(a, PREPOSITIONS)) {
+                if after.map_or(true, |a| !a.lowercase_word() || in_list(a, PREPOSITIONS)) {
                     return Some(e);
                 }
             }
@@ -839,16 +1050,17 @@ fn incise_subject(text: &str, toks: &[Tok], v: &Verb) -> Option<Mention> {
 fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> Option<Found> {
     let mut i = 0;
     // Closing punctuation inside the window: `»,`, `» !`, `…`
-    while toks.get(i).is_some_and(|t| matches!(t.punct(), Some(',' | '—' | '–' | '-' | ')'))) {
+    while toks
+        .get(i)
+        .is_some_and(|t| matches!(t.punct(), Some(',' | '—' | '–' | '-' | ')')))
+    {
         i += 1;
     }
     let v = verb_at(toks, i).filter(|v| !v.gerund)?;
     // Without a comma, `«Le Monde» a révélé l'affaire` makes the quote a subject: only a simple
     // or inverted verb (`«Entrez» répondit Marie`, `«Q» dit-il`) is an incise there.
-    if i == 0 && v.inv.is_none() && !closed_by_punct {
-        if v.compound {
-            return None;
-        }
+    if i == 0 && v.inv.is_none() && !closed_by_punct && v.compound {
+        return None;
     }
     let m = incise_subject(text, toks, &v)?;
     Some(Found {
@@ -872,7 +1084,10 @@ fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         let Some(m) = incise_subject(text, toks, &v) else {
             continue;
         };
-        let end_tok = toks.iter().position(|t| t.start >= m.end).unwrap_or(toks.len());
+        let end_tok = toks
+            .iter()
+            .position(|t| t.start >= m.end)
+            .unwrap_or(toks.len());
         let mut k = end_tok;
         let mut extra = 0;
         // `reprit Roger en s'exaltant,` — allow a short tail before the comma.
@@ -880,9 +1095,9 @@ fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
             k += 1;
             extra += 1;
         }
-        let closes = toks
-            .get(k)
-            .is_none_or(|t| matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?' | '…')));
+        let closes = toks.get(k).map_or(true, |t| {
+            matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?' | '…'))
+        });
         // Inside a quote the first-person pronouns belong to the quote: `je`, `nous` stay
         // unattributed, but only an inverted pronoun or a proper noun phrase makes an incise.
         if closes {
@@ -962,7 +1177,11 @@ fn sentence_start(toks: &[Tok]) -> usize {
             if t.kind == Kind::Break {
                 // `X lui dit :⏎— «Q»`: look through the break after a colon.
                 let mut k = i - 1;
-                while k > 0 && toks.get(k - 1).is_some_and(|p| p.kind == Kind::Break || matches!(p.punct(), Some('—' | '–'))) {
+                while k > 0
+                    && toks.get(k - 1).is_some_and(|p| {
+                        p.kind == Kind::Break || matches!(p.punct(), Some('—' | '–'))
+                    })
+                {
                     k -= 1;
                 }
                 let colon = k > 0 && toks.get(k - 1).and_then(Tok::punct) == Some(':');
@@ -1149,8 +1368,25 @@ fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usize> {
 
 /// Words that open a leading subordinate or adverbial segment of a sentence.
 const LEADERS: &[&str] = &[
-    "quand", "lorsque", "lorsqu'", "lorsqu’", "si", "comme", "puisque", "après", "avant", "dès",
-    "tandis", "alors", "ainsi", "pourtant", "cependant", "soudain", "enfin", "puis", "mais",
+    "quand",
+    "lorsque",
+    "lorsqu'",
+    "lorsqu’",
+    "si",
+    "comme",
+    "puisque",
+    "après",
+    "avant",
+    "dès",
+    "tandis",
+    "alors",
+    "ainsi",
+    "pourtant",
+    "cependant",
+    "soudain",
+    "enfin",
+    "puis",
+    "mais",
 ];
 
 /// The first noun phrase of the sentence `toks[start..end]`, skipping a leading adverbial
@@ -1219,9 +1455,33 @@ fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
     let mut last = (i + 1).min(e);
     let mut k = i + 2;
     const PRENOMINAL: &[&str] = &[
-        "jeune", "jeunes", "vieux", "vieil", "vieille", "vieilles", "grand", "grande", "petit",
-        "petite", "bon", "bonne", "nouveau", "nouvel", "nouvelle", "ancien", "ancienne", "premier",
-        "première", "autre", "même", "seul", "seule", "pauvre", "brave", "gros", "grosse",
+        "jeune",
+        "jeunes",
+        "vieux",
+        "vieil",
+        "vieille",
+        "vieilles",
+        "grand",
+        "grande",
+        "petit",
+        "petite",
+        "bon",
+        "bonne",
+        "nouveau",
+        "nouvel",
+        "nouvelle",
+        "ancien",
+        "ancienne",
+        "premier",
+        "première",
+        "autre",
+        "même",
+        "seul",
+        "seule",
+        "pauvre",
+        "brave",
+        "gros",
+        "grosse",
     ];
     if toks.get(i + 1).is_some_and(|t| in_list(t, PRENOMINAL)) && e > i + 1 {
         last = i + 2;
@@ -1236,7 +1496,9 @@ fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
         ];
         if n.capitalised()
             || in_list(n, COMPLEMENT)
-            || toks.get(k - 1).is_some_and(|p| in_list(p, COMPLEMENT) || in_list(p, DEFINITE))
+            || toks
+                .get(k - 1)
+                .is_some_and(|p| in_list(p, COMPLEMENT) || in_list(p, DEFINITE))
             || n.lowercase_word() && adj.iter().any(|a| n.lower.ends_with(a))
         {
             last = k;
@@ -1282,7 +1544,12 @@ fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
         let noun = v.first > start
             && toks.get(v.first - 1).is_some_and(|p| {
                 (in_list(p, DETERMINERS) && !in_list(p, CLITICS))
-                    || in_list(p, &["un", "une", "des", "du", "au", "aux", "l'", "l’", "d'", "d’"])
+                    || in_list(
+                        p,
+                        &[
+                            "un", "une", "des", "du", "au", "aux", "l'", "l’", "d'", "d’",
+                        ],
+                    )
                     || in_list(p, PREPOSITIONS) && !v.gerund
             });
         k = v.first;
@@ -1318,10 +1585,7 @@ fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
             // `…, précisant que … «Q»`: the subject of the main verb, further back.
             continue;
         }
-        let relative = v.first > start
-            && toks
-                .get(v.first - 1)
-                .is_some_and(|t| t.is("qui"));
+        let relative = v.first > start && toks.get(v.first - 1).is_some_and(|t| t.is("qui"));
         let mention = if v.inv.is_some() || after_quote {
             incise_subject(text, toks, v)
         } else {
@@ -1446,7 +1710,10 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         let after = tokenize(text, q.end, after_to);
         let before_from = ceil_boundary(text, q.start.saturating_sub(BEFORE));
         let before = tokenize(text, before_from, q.start);
-        let inside_to = floor_boundary(text, q.content_end.min(q.content_start.saturating_add(INSIDE)));
+        let inside_to = floor_boundary(
+            text,
+            q.content_end.min(q.content_start.saturating_add(INSIDE)),
+        );
         let mut found = None;
         if !partial {
             let inside = tokenize(text, q.content_start, inside_to.max(q.content_start));
@@ -1473,7 +1740,12 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             .rev()
             .take_while(|t| t.kind != Kind::Break)
             .all(|t| matches!(t.punct(), Some('—' | '–' | '-')))
-            && before.iter().rev().take_while(|t| t.kind != Kind::Break).count() > 0;
+            && before
+                .iter()
+                .rev()
+                .take_while(|t| t.kind != Kind::Break)
+                .count()
+                > 0;
         let para = paragraph_start(text, q.start);
         let mut speaker: Option<Speaker> = None;
         let mut fem = None;
@@ -1515,10 +1787,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             }
         }
         if let Some(s) = &speaker {
-            let attr_end = q
-                .end
-                .max(s.end)
-                .max(q.cue.as_ref().map_or(0, |c| c.end));
+            let attr_end = q.end.max(s.end).max(q.cue.as_ref().map_or(0, |c| c.end));
             history.push(Said {
                 quote_end: attr_end,
                 speaker: s.clone(),
@@ -1575,7 +1844,10 @@ fn floating(
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
     let toks = tokenize(text, from, at);
     let start = sentence_start(&toks);
-    if toks.get(start..).is_some_and(|r| r.iter().any(Tok::is_word)) {
+    if toks
+        .get(start..)
+        .is_some_and(|r| r.iter().any(Tok::is_word))
+    {
         return (None, None, None);
     }
     let mut end = start;

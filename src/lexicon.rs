@@ -80,10 +80,34 @@ fn push4(out: &mut Vec<(String, Shape)>, base: &str) {
     } else {
         format!("{base}s")
     };
-    out.push((base.to_string(), Shape::Participle { fem: false, plural: false }));
-    out.push((format!("{base}e"), Shape::Participle { fem: true, plural: false }));
-    out.push((plural_m, Shape::Participle { fem: false, plural: true }));
-    out.push((format!("{base}es"), Shape::Participle { fem: true, plural: true }));
+    out.push((
+        base.to_string(),
+        Shape::Participle {
+            fem: false,
+            plural: false,
+        },
+    ));
+    out.push((
+        format!("{base}e"),
+        Shape::Participle {
+            fem: true,
+            plural: false,
+        },
+    ));
+    out.push((
+        plural_m,
+        Shape::Participle {
+            fem: false,
+            plural: true,
+        },
+    ));
+    out.push((
+        format!("{base}es"),
+        Shape::Participle {
+            fem: true,
+            plural: true,
+        },
+    ));
 }
 
 fn fin(out: &mut Vec<(String, Shape)>, s: String, plural: bool) {
@@ -292,10 +316,7 @@ pub static VERBS: LazyLock<HashMap<String, Vec<Sense>>> = LazyLock::new(|| {
         for (form, shape) in inflect(head) {
             // An infinitive of one letter-group verb may equal a form of another; keep both.
             let senses = map.entry(form).or_default();
-            if !senses
-                .iter()
-                .any(|s| s.lemma == lemma && s.shape == shape)
-            {
+            if !senses.iter().any(|s| s.lemma == lemma && s.shape == shape) {
                 senses.push(Sense {
                     lemma,
                     particles: particles.clone(),
@@ -317,7 +338,7 @@ pub static TITLE_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(TITL
 
 /// True when `word` is a title (`M.` with its period, `Mme`, `Dr`…).
 pub fn is_title(word: &str) -> bool {
-    TITLE_LIST.iter().any(|t| *t == word)
+    TITLE_LIST.contains(&word)
 }
 
 /// Lowercase head words of organisations.
@@ -327,7 +348,7 @@ pub static ORGS: LazyLock<Vec<String>> =
 /// True when `word` (any case) names an organisation or institution.
 pub fn is_org(word: &str) -> bool {
     let w = word.to_lowercase();
-    ORGS.iter().any(|o| *o == w)
+    ORGS.contains(&w)
 }
 
 /// Gender of an attributing pronoun: `Some(true)` feminine, `Some(false)` masculine, `None` when
@@ -486,7 +507,9 @@ mod tests {
                     plural: false
                 }));
         let s = verb("appelé").expect("appelé");
-        assert!(s.iter().any(|s| s.lemma == "appeler à" && s.particles == ["à"]));
+        assert!(s
+            .iter()
+            .any(|s| s.lemma == "appeler à" && s.particles == ["à"]));
         let s = verb("fait").expect("fait");
         assert!(s.iter().any(|s| s.lemma == "faire savoir"));
         assert!(verb("maison").is_none());

@@ -43,13 +43,14 @@ pub fn key_of(name: &str) -> String {
         if i == 0 && matches!(*w, "le" | "la" | "les") {
             continue;
         }
-        if lexicon::TITLE_LIST
-            .iter()
-            .any(|t| t.to_lowercase() == *w)
-        {
+        if lexicon::TITLE_LIST.iter().any(|t| t.to_lowercase() == *w) {
             continue;
         }
-        let w = if i == 0 { w.trim_start_matches("l'") } else { w };
+        let w = if i == 0 {
+            w.trim_start_matches("l'")
+        } else {
+            w
+        };
         out.push(w);
     }
     out.join(" ")
