@@ -26,6 +26,8 @@
 //! the text (empty window); titles with a period (`M.`) that do not end a sentence; elided
 //! articles with either apostrophe (`l'`, `l’`).
 
+use std::borrow::Cow;
+
 use crate::lexicon::{self, Shape};
 use crate::model::{Cue, Method, Quote, QuoteKind, Speaker};
 use crate::pair::is_padding;
@@ -69,7 +71,7 @@ struct Tok<'t> {
     start: usize,
     end: usize,
     s: &'t str,
-    lower: String,
+    lower: Cow<'t, str>,
     kind: Kind,
 }
 
@@ -119,7 +121,7 @@ fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
                     start: from + i,
                     end: from + i + c.len_utf8(),
                     s: "\n",
-                    lower: String::new(),
+                    lower: Cow::Borrowed(""),
                     kind: Kind::Break,
                 });
             }
@@ -137,17 +139,20 @@ fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
                 } else if is_apostrophe(d) {
                     // Elision: `l'`, `qu’`: the apostrophe ends the token. Otherwise
                     // (`aujourd'hui`, `O'Neill`) it stays inside the word.
-                    let word = slice.get(i..end).unwrap_or("").to_lowercase();
+                    let word = slice.get(i..end).unwrap_or("");
                     end = j + d.len_utf8();
                     it.next();
-                    if ELIDED.contains(&word.as_str()) {
+                    if ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word)) {
                         break;
                     }
                 } else if d == '.' {
                     // `M.`, `MM.`, initials `J.`: keep the period in the word.
                     let word = slice.get(i..end).unwrap_or("");
                     let initial = word.chars().count() == 1 && c.is_uppercase();
-                    if initial || lexicon::is_title(&format!("{word}.")) {
+                    let title = lexicon::TITLE_LIST
+                        .iter()
+                        .any(|t| t.strip_suffix('.') == Some(word));
+                    if initial || title {
                         end = j + 1;
                         it.next();
                     }
@@ -164,7 +169,11 @@ fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
                 start: from + i,
                 end: from + end,
                 s,
-                lower: s.to_lowercase(),
+                lower: if s.chars().any(char::is_uppercase) {
+                    Cow::Owned(s.to_lowercase())
+                } else {
+                    Cow::Borrowed(s)
+                },
                 kind: Kind::Word,
             });
             continue;
@@ -173,7 +182,7 @@ fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
             start: from + i,
             end: from + i + c.len_utf8(),
             s: slice.get(i..i + c.len_utf8()).unwrap_or(""),
-            lower: String::new(),
+            lower: Cow::Borrowed(""),
             kind: Kind::Punct(c),
         });
     }
@@ -463,12 +472,12 @@ const SUBJECT_PRONOUNS: &[&str] = &[
 ];
 
 fn in_list(t: &Tok, list: &[&str]) -> bool {
-    t.kind == Kind::Word && list.contains(&t.lower.as_str())
+    t.kind == Kind::Word && list.contains(&t.lower.as_ref())
 }
 
 fn is_adverb(t: &Tok) -> bool {
     t.lowercase_word()
-        && (ADVERBS.contains(&t.lower.as_str())
+        && (ADVERBS.contains(&t.lower.as_ref())
             || (t.lower.ends_with("ment") && t.lower.chars().count() > 5))
         || t.kind == Kind::Word && t.s.chars().all(|c| c.is_ascii_digit())
 }
@@ -775,7 +784,7 @@ fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) -> Option<Men
 }
 
 fn gender_of(t: &Tok) -> Option<bool> {
-    match t.lower.as_str() {
+    match t.lower.as_ref() {
         "m." | "mm." | "le" | "un" | "ce" | "cet" | "monsieur" | "du" | "au" => Some(false),
         "mme" | "mlle" | "la" | "une" | "cette" | "madame" | "mademoiselle" => Some(true),
         _ => None,
@@ -1527,6 +1536,10 @@ fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
         if !t.is_word() || t.capitalised() && k != start {
             continue;
         }
+        // One lookup per token; only a verb form opens the search for its group's start.
+        if verb_senses(t).is_none() {
+            continue;
+        }
         let mut found = None;
         for back in 0..=4usize {
             let Some(s) = k.checked_sub(back) else { break };
@@ -1687,6 +1700,18 @@ struct Said {
     paragraph_start: usize,
 }
 
+/// Does the quote open a dialogue line (`— «…»` at the start of a paragraph)?
+fn dialogue_dash(text: &str, at: usize) -> bool {
+    let from = floor_boundary(text, at.saturating_sub(16));
+    let head = text.get(from..at).unwrap_or("");
+    let t = head.trim_end_matches(|c: char| c.is_whitespace() || is_padding(c));
+    let Some(rest) = t.strip_suffix(['—', '–', '-']) else {
+        return false;
+    };
+    let rest = rest.trim_end_matches(|c: char| (c.is_whitespace() || is_padding(c)) && c != '\n');
+    rest.is_empty() && from == 0 || rest.ends_with('\n')
+}
+
 /// Start of the paragraph holding byte `at` (bounded search back).
 fn paragraph_start(text: &str, at: usize) -> usize {
     let from = floor_boundary(text, at.saturating_sub(BEFORE * 4));
@@ -1709,7 +1734,6 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         let after_to = floor_boundary(text, q.end.saturating_add(AFTER));
         let after = tokenize(text, q.end, after_to);
         let before_from = ceil_boundary(text, q.start.saturating_sub(BEFORE));
-        let before = tokenize(text, before_from, q.start);
         let inside_to = floor_boundary(
             text,
             q.content_end.min(q.content_start.saturating_add(INSIDE)),
@@ -1733,19 +1757,10 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             found = source_after(text, &after);
         }
         if found.is_none() {
+            let before = tokenize(text, before_from, q.start);
             found = before_quote(text, &before, partial);
         }
-        let dash = before
-            .iter()
-            .rev()
-            .take_while(|t| t.kind != Kind::Break)
-            .all(|t| matches!(t.punct(), Some('—' | '–' | '-')))
-            && before
-                .iter()
-                .rev()
-                .take_while(|t| t.kind != Kind::Break)
-                .count()
-                > 0;
+        let dash = dialogue_dash(text, q.start);
         let para = paragraph_start(text, q.start);
         let mut speaker: Option<Speaker> = None;
         let mut fem = None;

@@ -308,9 +308,34 @@ pub fn inversions(form: &str, plural: bool) -> Vec<String> {
         .collect()
 }
 
+/// FNV-1a: short keys, no need for SipHash's DoS resistance (the keys are our own lexicon; the
+/// text only looks them up).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// Form (lowercase) → senses.
-pub static VERBS: LazyLock<HashMap<String, Vec<Sense>>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Vec<Sense>> = HashMap::new();
+pub static VERBS: LazyLock<FnvMap<String, Vec<Sense>>> = LazyLock::new(|| {
+    let mut map: FnvMap<String, Vec<Sense>> = FnvMap::default();
     for lemma in speech_lemmas() {
         let (head, particles) = head_of(lemma);
         for (form, shape) in inflect(head) {
@@ -354,13 +379,22 @@ pub fn is_org(word: &str) -> bool {
 /// Gender of an attributing pronoun: `Some(true)` feminine, `Some(false)` masculine, `None` when
 /// `word` is not one (`on`, `je`, `nous`… are not).
 pub fn pronoun(word: &str) -> Option<(bool, bool)> {
-    let w = word.to_lowercase();
-    lines(PRONOUNS).find_map(|l| {
-        let mut parts = l.split_whitespace();
-        let (p, g, n) = (parts.next()?, parts.next()?, parts.next()?);
-        (p == w).then_some((g == "f", n == "p"))
-    })
+    PRONOUN_LIST
+        .iter()
+        .find(|(p, _, _)| p.eq_ignore_ascii_case(word))
+        .map(|&(_, f, pl)| (f, pl))
 }
+
+/// The pronouns file parsed: (pronoun, feminine, plural).
+static PRONOUN_LIST: LazyLock<Vec<(&'static str, bool, bool)>> = LazyLock::new(|| {
+    lines(PRONOUNS)
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let (p, g, n) = (parts.next()?, parts.next()?, parts.next()?);
+            Some((p, g == "f", n == "p"))
+        })
+        .collect()
+});
 
 #[cfg(test)]
 mod tests {
