@@ -1369,10 +1369,20 @@ fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usize> {
         }
     }
     // `au bruit d'une voix, qui disait` — a phrase after `de` when nothing else reaches.
-    (lo..=e).find(|&b| {
-        toks.get(b).is_some_and(|t| in_list(t, DETERMINERS))
-            && np_forward(toks, b).is_some_and(|x| x >= e)
-    })
+    (lo..=e)
+        .find(|&b| {
+            toks.get(b).is_some_and(|t| in_list(t, DETERMINERS))
+                && np_forward(toks, b).is_some_and(|x| x >= e)
+        })
+        .or_else(|| {
+            // `présenta son ami au curé, qui lui fit` — a noun after a contracted article.
+            (e > floor
+                && toks
+                    .get(e - 1)
+                    .is_some_and(|p| in_list(p, &["au", "aux", "du", "des"]))
+                && toks.get(e).is_some_and(Tok::lowercase_word))
+            .then_some(e)
+        })
 }
 
 /// Words that open a leading subordinate or adverbial segment of a sentence.
@@ -1411,6 +1421,25 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
         i += 1;
     }
     for _ in 0..3 {
+        // `Mais brusquement elle ralentit`: adverbs before the subject.
+        while i < end
+            && toks.get(i).is_some_and(|t| {
+                (in_list(t, ADVERBS) || t.lower.ends_with("ment") && !t.capitalised())
+                    && toks.get(i + 1).is_some_and(|n| n.is_word())
+                    && !in_list(t, DETERMINERS)
+            })
+        {
+            i += 1;
+        }
+        // `C'est Roger qui…`, `Ce fut Roger qui…`: the phrase after the presentative.
+        if toks.get(i).is_some_and(|t| in_list(t, &["c'", "c’", "ce"]))
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| in_list(t, &["est", "fut", "était", "sera"]))
+            && toks.get(i + 2).is_some_and(np_head)
+        {
+            i += 2;
+        }
         let t = toks.get(i)?;
         if i >= end {
             return None;
@@ -1874,11 +1903,20 @@ fn floating(
     // Not from inside a quote, and not the narrator.
     if prev
         .get(ps..)
-        .is_some_and(|r| r.iter().any(|t| t.punct().is_some_and(is_quote_mark)))
+        .is_some_and(|r| r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„'))))
     {
         return (None, None, None);
     }
-    let Some(m) = sentence_subject(text, prev, ps, prev.len()) else {
+    // The subject of the last clause when it is a pronoun after `mais`/`et`/`puis`
+    // (`Elle refusait, mais il la tirait par la main.`), else of the sentence.
+    let last_clause = (ps..prev.len()).rev().find_map(|k| {
+        let c = prev.get(k)?;
+        let p = prev.get(k + 1)?;
+        (in_list(c, &["mais", "et", "puis"]) && lexicon::pronoun(&p.lower).is_some())
+            .then(|| mention_of(text, prev, k + 1, k + 1))
+            .flatten()
+    });
+    let Some(m) = last_clause.or_else(|| sentence_subject(text, prev, ps, prev.len())) else {
         return (None, None, None);
     };
     let narrator = text
@@ -1943,7 +1981,7 @@ fn antecedent(
     }
     let quoted = prev
         .get(ps..)
-        .is_some_and(|r| r.iter().any(|t| t.punct().is_some_and(is_quote_mark)));
+        .is_some_and(|r| r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„'))));
     if !quoted {
         if let Some(m) = sentence_subject(text, prev, ps, prev.len()) {
             if agrees_m(&m) {
