@@ -9,7 +9,8 @@
 //! 2. **Term** when a noun for things that bear names (`lexicon/title-nouns.txt`: `quotidien`,
 //!    `film`, `opération`, `navire`…) comes before the marks and the content starts with a
 //!    capital (up to two adjectives between: `le quotidien britannique «The Guardian»`), or the
-//!    noun has a definite article and touches the marks (`l'opération «mains propres»`).
+//!    noun has a definite article and touches the marks (`l'opération «mains propres»`) or is
+//!    followed only by linking words (`le mouvement des «bonnets rouges»`).
 //! 3. **Term** for a short capitalised name (no sentence punctuation, no clause word such as
 //!    `qui`, `est`) right after an article
 //!    or a preposition (`le «Nautilus»`, `au «Parisien»`), unless a speech incise follows.
@@ -21,8 +22,8 @@
 //!    `jugé «inacceptables»`), or a capitalised fragment after an article —
 //!    provided someone says it: a speech cue (`lexicon/speech-cues.txt`: `dénon…`, `jug…`,
 //!    `selon`, `a-t-il dit`) stands in the same sentence. Without one the guillemets keep a
-//!    word at a distance (`des personnes «arrivées»`): **term**. Quotes nested in a quote stay
-//!    partial.
+//!    word at a distance (`des personnes «arrivées»`): **term**. Quotes nested in a quote, and
+//!    fragments right after a copula (`le maire est «très inquiet»`), stay partial.
 //!
 //! Complexity: each quote reads a bounded window (at most [`WINDOW`] bytes, [`SENTENCE_WINDOW`]
 //! for the speech-cue check) before its opener, at most [`CONTENT_PEEK`] bytes of its content
@@ -66,6 +67,42 @@ static TITLE_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 
 static SPEECH_CUES: LazyLock<Vec<Vec<String>>> =
     LazyLock::new(|| lexicon(include_str!("../lexicon/speech-cues.txt")));
+/// The one-word speech stems, looked up by every prefix of a word (a few hash lookups a word).
+static SPEECH_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    SPEECH_CUES
+        .iter()
+        .filter_map(|c| match c.as_slice() {
+            [one] if !one.starts_with('=') => Some(one.clone()),
+            _ => None,
+        })
+        .collect()
+});
+/// The whole-word speech cues (`=nie`).
+static SPEECH_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    SPEECH_CUES
+        .iter()
+        .filter_map(|c| match c.as_slice() {
+            [one] => one.strip_prefix('=').map(str::to_string),
+            _ => None,
+        })
+        .collect()
+});
+/// The speech cues of several words (`d'après`, `mis en garde`).
+static SPEECH_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    SPEECH_CUES
+        .iter()
+        .filter(|c| c.len() > 1)
+        .cloned()
+        .collect()
+});
+/// The longest one-word stem, in chars.
+static SPEECH_STEM_MAX: LazyLock<usize> = LazyLock::new(|| {
+    SPEECH_STEMS
+        .iter()
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(0)
+});
 
 /// How far the speech-cue check reads around a partial quote, in bytes: back to the sentence
 /// start (at most this far) and forward to the sentence end (at most half of it).
@@ -78,14 +115,30 @@ const LINKS: [&str; 11] = [
 /// Definite articles (and their contractions) that make a title noun name something.
 const DEFINITE: [&str; 9] = ["le", "la", "les", "l'", "du", "au", "aux", "des", "ce"];
 /// Articles and prepositions after which a capitalised short content is a name.
-const NAME_INTRO: [&str; 22] = [
+const NAME_INTRO: [&str; 24] = [
     "le", "la", "les", "l'", "du", "des", "de", "d'", "au", "aux", "un", "une", "sur", "dans",
-    "par", "à", "en", "vers", "ce", "cet", "cette", "son",
+    "par", "à", "en", "vers", "ce", "cet", "cette", "son", "selon", "chez",
 ];
 /// Articles: a capitalised fragment after one is embedded in the sentence (`une «Europe
 /// puissance»`).
 const ARTICLES: [&str; 14] = [
     "le", "la", "les", "l'", "du", "des", "de", "d'", "au", "aux", "un", "une", "ce", "cette",
+];
+/// Copulas right before the marks: the fragment says what the subject is, in its own words
+/// (`le maire est «très inquiet»`), so it is a partial quote even with no speech verb.
+const COPULAS: [&str; 12] = [
+    "est",
+    "sont",
+    "reste",
+    "restent",
+    "demeure",
+    "demeurent",
+    "semble",
+    "semblent",
+    "serait",
+    "seraient",
+    "sera",
+    "seront",
 ];
 /// Words that make a capitalised content a clause rather than a name.
 const CLAUSE_WORDS: [&str; 16] = [
@@ -314,8 +367,13 @@ fn title_noun(b: &Before, c: &Content) -> bool {
         if !noun {
             continue;
         }
+        let definite = is_in(b.words.get(skip + 1), &DEFINITE);
         if skip == 0 {
-            return upper || is_in(b.words.get(1), &DEFINITE);
+            return upper || definite;
+        }
+        // `le mouvement des «bonnets rouges»`: only linking words in between.
+        if definite && between.iter().all(|x| LINKS.contains(&x.as_str())) {
+            return true;
         }
         let adjectives = between
             .iter()
@@ -371,12 +429,7 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
     }
     match b.prev {
         None => return QuoteKind::Direct,
-        Some(p)
-            if matches!(
-                p,
-                ':' | '.' | '!' | '?' | '…' | '—' | '–' | '(' | '[' | '«' | '“' | '„' | '‹' | '"'
-            ) =>
-        {
+        Some(':' | '.' | '!' | '?' | '…' | '—' | '–' | '(' | '[' | '«' | '“' | '„' | '‹' | '"') => {
             return QuoteKind::Direct
         }
         _ => {}
@@ -384,7 +437,7 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
     if lower || upper && is_in(nearest, &ARTICLES) {
         // An embedded fragment is a quotation only when someone says it (rule 6); otherwise
         // the guillemets hold a term or keep a word at a distance.
-        if q.parent.is_some() || speech_in_sentence(text, q) {
+        if q.parent.is_some() || is_in(nearest, &COPULAS) || speech_in_sentence(text, q) {
             return QuoteKind::Partial;
         }
         return QuoteKind::Term;
@@ -407,22 +460,52 @@ fn speech_in_sentence(text: &str, q: &Quote) -> bool {
     let after = text.get(q.end..end).unwrap_or("");
     crate::work::tick((before.len() + after.len()) as u64);
     let sentence_end = |c: char| matches!(c, '.' | '!' | '?' | '…') || crate::scan::is_break(c);
-    let before = before
-        .rfind(sentence_end)
-        .and_then(|i| before.get(i + 1..))
-        .unwrap_or(before);
+    // This sentence and the one before it (a floating quote continues the sentence before),
+    // never reaching into the previous paragraph.
+    let after_mark = |s: &str, i: usize| {
+        i + s
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8)
+    };
+    let from = match before.rfind(sentence_end) {
+        None => 0,
+        Some(i)
+            if before
+                .get(i..)
+                .is_some_and(|t| t.starts_with(crate::scan::is_break)) =>
+        {
+            after_mark(before, i)
+        }
+        Some(i) => {
+            let head = before.get(..i).unwrap_or("");
+            head.rfind(sentence_end).map_or(0, |j| after_mark(head, j))
+        }
+    };
+    let before = before.get(from..).unwrap_or(before);
     let after = after
         .find(sentence_end)
         .and_then(|i| after.get(..i))
         .unwrap_or(after);
-    let words = words_of(before).into_iter().chain(words_of(after));
-    let words: Vec<String> = words.collect();
+    let before_words = words_of(before);
+    if before_words.first().is_some_and(|w| w == "pour") && before.contains(',') {
+        return true; // `Pour le ministre, la réforme est «nécessaire»`
+    }
+    let words: Vec<String> = before_words.into_iter().chain(words_of(after)).collect();
     words.iter().enumerate().any(|(i, w)| {
-        SPEECH_CUES.iter().any(|cue| match cue.as_slice() {
-            [one] => w.starts_with(one.as_str()),
-            many => words
-                .get(i..i + many.len())
-                .is_some_and(|f| f.iter().zip(many).all(|(a, b)| a == b)),
+        if SPEECH_WORDS.contains(w) {
+            return true;
+        }
+        let stem = w
+            .char_indices()
+            .map(|(at, c)| at + c.len_utf8())
+            .take(*SPEECH_STEM_MAX)
+            .any(|end| w.get(..end).is_some_and(|p| SPEECH_STEMS.contains(p)));
+        stem || SPEECH_PHRASES.iter().any(|cue| {
+            cue.first() == Some(w)
+                && words
+                    .get(i..i + cue.len())
+                    .is_some_and(|f| f.iter().zip(cue).all(|(a, b)| a == b))
         })
     })
 }

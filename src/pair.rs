@@ -6,15 +6,23 @@
 //! curly doubles `“ … ”` and German `„ … “`, curly singles `‘ … ’` and `‚ … ‘`, straight `" … "`.
 //! Directions are read from context: `»` opens (German style) when it is glued to the word after
 //! it (`»Nein«`) and either no French quote is open or the very next mark is a `«` glued to the
-//! word before it; `«` then closes it when glued to the word before; `“` closes only an open `„`; `’` closes only an open `‘` (an apostrophe is ignored).
-//! A closer ends the innermost open quote of its family; quotes opened inside that are still open
-//! end just before it (`closed: false`).
+//! word before it; `«` then closes it when glued to the word before; `“` closes an open `„`,
+//! and the typos `“non“` and `”non”` pair by flanking (a glued `“` closes, a glued `”` opens);
+//! `’` closes only an open `‘` (otherwise it is an apostrophe). A closer ends the innermost open
+//! quote of its family; quotes opened inside that are still open end just before it
+//! (`closed: false`).
 //!
 //! **Paragraphs.** A quote still open at a paragraph break continues when the next non-blank
-//! paragraph *starts* with `«` or `»` (modern and old multi-paragraph style; the mark is consumed);
-//! otherwise it ends with its paragraph, unclosed. Blank lines are not paragraphs.
+//! paragraph *starts* with `«` or `»` (modern and old multi-paragraph style; the mark is
+//! consumed). Otherwise, in this order:
+//! - `dialogueReply`: the paragraph starts with a dialogue dash (`— Oui, à l'aube.`, older
+//!   typography enclosing a whole exchange in one pair of guillemets): the open quote ends with
+//!   its paragraph, and the reply is a new quote from the dash to the next `»`;
+//! - `unmarkedContinuation`: the first mark after it is a `»` within the next [`MAX_HELD`]
+//!   paragraphs: the quote ran on through paragraphs that were not reopened and ends there;
+//! - otherwise it ends with its own paragraph, unclosed. Blank lines are not paragraphs.
 //!
-//! **Repairs** (each one listed as a [`Diagnostic`]):
+//! **Repairs** (each one listed as a [`Diagnostic`], as are the two readings above):
 //! - `unclosed`: a quote never closed ends with its paragraph;
 //! - `doubleOpener`: a paragraph that ends with a quote still open while its last mark closed a
 //!   same-kind quote nested directly in it (`«contribuer … à des «progrès … durable»`) is one
@@ -27,8 +35,9 @@
 //! - `unmatched`: an unpaired `‘`, `‚` or `"` (often an apostrophe or an inch mark) is dropped.
 //!
 //! Complexity: O(n). Each mark is handled once, each quote pushed and popped at most once, the
-//! per-family counters make "is anything of this family open?" O(1), and the blank-paragraph
-//! checks read each stretch of text between two consecutive marks at most once.
+//! per-family counters make "is anything of this family open?" O(1), the only lookahead is the
+//! next mark, the blank-paragraph checks read each stretch of text between two consecutive marks
+//! at most once, and each paragraph's leading dashes are read once (cached).
 
 use crate::model::{Diagnostic, Quote, QuoteKind};
 use crate::scan::Mark;
@@ -52,6 +61,13 @@ enum Family {
 impl Family {
     const fn index(self) -> usize {
         self as usize
+    }
+    /// The family of `‹ › „ ”` (the marks with one family only).
+    const fn of_opener(c: char) -> Family {
+        match c {
+            '‹' | '›' => Family::Single,
+            _ => Family::Curly,
+        }
     }
     /// Families whose unclosed openers are dropped rather than reported as quotes: their marks
     /// double as apostrophes, commas or inch marks.
@@ -84,7 +100,14 @@ struct Pairer<'t> {
     pending: Option<usize>,
     /// The quote closed by the last mark handled (reset by any other mark).
     last_closed: Option<usize>,
+    /// Paragraphs with text but no marks since `pending` was set.
+    held: usize,
+    /// Cache for [`Pairer::lead_end`]: (paragraph start it was computed for, lead end).
+    lead: (Option<usize>, usize),
 }
+
+/// How many paragraphs without marks a quote left open may run through before a `»` closes it.
+pub const MAX_HELD: usize = 8;
 
 /// Pairs marks into quotes sorted by start, parents before children.
 pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
@@ -101,6 +124,8 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         at_para_start: true,
         pending: None,
         last_closed: None,
+        held: 0,
+        lead: (None, 0),
     };
     for (i, m) in marks.iter().enumerate() {
         crate::work::tick(1);
@@ -131,6 +156,13 @@ fn compact(quotes: Vec<Quote>, removed: &[bool]) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// Where a paragraph's leading dialogue dash is (offset in `gap`, the dash), if it has one.
+fn dash_at(gap: &str) -> Option<(usize, char)> {
+    let body = gap.trim_start();
+    let ch = body.chars().next().filter(|c| matches!(c, '—' | '–'))?;
+    Some((gap.len() - body.len(), ch))
 }
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
@@ -165,22 +197,50 @@ impl Pairer<'_> {
             let gap = self.text.get(self.para_start..m.pos).unwrap_or("");
             crate::work::tick(gap.len() as u64);
             let blank = gap.chars().all(char::is_whitespace);
+            // `— «` opens a reply with its own guillemets: not a reply inside the open ones.
+            let own_marks = m.ch == '«' && gap.trim().chars().count() == 1;
+            let reply = match dash_at(gap) {
+                Some(d) if self.pending.is_some() && self.held == 0 && !own_marks => {
+                    self.open_count(Family::French).checked_sub(1).map(|_| d)
+                }
+                _ => None,
+            };
             if m.is_break() {
-                if !blank {
-                    // A paragraph with text but no marks: what was open has ended.
-                    self.finish_paragraph();
+                if let Some((d, ch)) = reply {
+                    // A dialogue reply with no marks of its own, inside the open guillemets.
+                    self.dialogue_reply(self.para_start + d, ch);
+                    self.pending = Some(m.pos);
+                    self.para_start = m.end();
+                    return;
+                }
+                if !blank && self.pending.is_some() {
+                    // A paragraph with text but no marks: the open quote is held, in case a
+                    // later paragraph closes it; past MAX_HELD paragraphs it has ended.
+                    self.held += 1;
+                    if self.held > MAX_HELD {
+                        self.finish_paragraph();
+                    }
                 }
                 self.para_start = m.end();
                 return;
             }
             self.at_para_start = false;
             if self.pending.is_some() {
-                if blank && self.continues(m.ch) {
+                if blank && self.held == 0 && self.continues(m.ch) {
                     self.pending = None;
                     self.last_closed = None;
                     return;
                 }
-                self.finish_paragraph();
+                if let Some((d, ch)) = reply {
+                    self.dialogue_reply(self.para_start + d, ch);
+                } else if m.ch == '»'
+                    && self.open_count(Family::French) > 0
+                    && (self.held > 0 || !blank)
+                {
+                    self.unmarked_continuation();
+                } else {
+                    self.finish_paragraph();
+                }
             }
         } else if m.is_break() {
             if !self.stack.is_empty() {
@@ -192,81 +252,82 @@ impl Pairer<'_> {
         }
         let closed_before = self.last_closed.take();
         match m.ch {
-            '«' => {
-                if self.count[Family::German.index()] > 0 && right_flanking_only(self.text, m) {
-                    self.close(m, Family::German);
-                } else {
-                    self.open(m, Family::French);
-                }
+            '«' if self.open_count(Family::German) > 0 && right_flanking_only(self.text, m) => {
+                self.close(m, Family::German);
             }
-            '»' => {
-                // Inside a French quote, `»` opens a German one only when the very next mark is
-                // a `«` that can close it: `«Ils criaient »Freiheit« dans les rues»`.
-                let german_pair = left_flanking_only(self.text, m)
-                    && next.is_some_and(|n| n.ch == '«' && right_flanking_only(self.text, n));
-                if german_pair && self.count[Family::French.index()] > 0 {
-                    self.open(m, Family::German);
-                } else if self.close(m, Family::French) {
-                } else if left_flanking_only(self.text, m) {
-                    self.open(m, Family::German);
-                } else if !self.late_closer(m, closed_before) {
-                    self.stray(m);
-                }
+            '«' => self.open(m, Family::French),
+            '»' => self.guillemet_closer(m, next, closed_before),
+            '‹' | '„' => self.open(m, Family::of_opener(m.ch)),
+            // `”non”`: with nothing open, a ” glued to the word after opens.
+            '”' if self.open_count(Family::Curly) == 0 && left_flanking_only(self.text, m) => {
+                self.open(m, Family::Curly);
             }
-            '‹' => self.open(m, Family::Single),
-            '›' => {
-                if !self.close(m, Family::Single) {
-                    self.stray(m);
-                }
+            '›' | '”' => self.close_or_stray(m, Family::of_opener(m.ch)),
+            '“' if self.low_double > 0 => self.close_or_open(m, Family::Curly),
+            // `“non“`: a second “ glued to the word before closes (a common typo).
+            '“' if self.open_count(Family::Curly) > 0 && right_flanking_only(self.text, m) => {
+                self.close(m, Family::Curly);
             }
-            '„' => self.open(m, Family::Curly),
-            '“' => {
-                if !(self.low_double > 0 && self.close(m, Family::Curly)) {
-                    self.open(m, Family::Curly);
-                }
-            }
-            '”' => {
-                if !self.close(m, Family::Curly) {
-                    self.stray(m);
-                }
-            }
-            '‚' => {
-                if left_flanking_only(self.text, m) {
-                    self.open(m, Family::CurlySingle);
-                }
-            }
-            '‘' => {
-                if !(self.low_single > 0 && self.close(m, Family::CurlySingle))
-                    && next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace())
-                {
-                    self.open(m, Family::CurlySingle);
-                }
+            '“' => self.open(m, Family::Curly),
+            '‚' if left_flanking_only(self.text, m) => self.open(m, Family::CurlySingle),
+            '‘' if self.low_single > 0 && self.close(m, Family::CurlySingle) => {}
+            '‘' if next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace()) => {
+                self.open(m, Family::CurlySingle);
             }
             '’' => {
                 // Closes an open ‘ or ‚; otherwise an apostrophe (`les élèves’ `), ignored.
                 self.close(m, Family::CurlySingle);
             }
-            '"' => {
-                if !self.close(m, Family::Straight)
-                    && next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace())
-                    && !prev_char(self.text, m.pos).is_some_and(char::is_alphanumeric)
-                {
-                    self.open(m, Family::Straight);
-                }
+            '"' if self.close(m, Family::Straight) => {}
+            '"' if next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace())
+                && !prev_char(self.text, m.pos).is_some_and(char::is_alphanumeric) =>
+            {
+                self.open(m, Family::Straight);
             }
             _ => {}
         }
     }
 
+    /// `»`: closes a French quote, opens a German one, or is a late or stray closer.
+    fn guillemet_closer(&mut self, m: &Mark, next: Option<&Mark>, closed_before: Option<usize>) {
+        // Inside a French quote, `»` opens a German one only when the very next mark is a `«`
+        // that can close it: `«Ils criaient »Freiheit« dans les rues»`.
+        let german_pair = left_flanking_only(self.text, m)
+            && next.is_some_and(|n| n.ch == '«' && right_flanking_only(self.text, n));
+        if german_pair && self.open_count(Family::French) > 0 {
+            self.open(m, Family::German);
+        } else if self.close(m, Family::French) {
+        } else if left_flanking_only(self.text, m) {
+            self.open(m, Family::German);
+        } else if !self.late_closer(m, closed_before) {
+            self.stray(m);
+        }
+    }
+
+    fn close_or_stray(&mut self, m: &Mark, fam: Family) {
+        if !self.close(m, fam) {
+            self.stray(m);
+        }
+    }
+
+    fn close_or_open(&mut self, m: &Mark, fam: Family) {
+        if !self.close(m, fam) {
+            self.open(m, fam);
+        }
+    }
+
+    /// How many quotes of `fam` are open.
+    fn open_count(&self, fam: Family) -> usize {
+        self.count.get(fam.index()).copied().unwrap_or(0)
+    }
+
     /// Does a paragraph starting with `ch` continue the quotes left open?
     fn continues(&self, ch: char) -> bool {
         match ch {
-            '«' => self.count[Family::French.index()] > 0,
-            '»' => {
-                self.count[Family::French.index()] > 0 || self.count[Family::German.index()] > 0
-            }
-            '“' => self.count[Family::Curly.index()] > 0,
-            '‹' => self.count[Family::Single.index()] > 0,
+            '«' => self.open_count(Family::French) > 0,
+            '»' => self.open_count(Family::French) > 0 || self.open_count(Family::German) > 0,
+            '“' => self.open_count(Family::Curly) > 0,
+            '‹' => self.open_count(Family::Single) > 0,
             _ => false,
         }
     }
@@ -389,17 +450,12 @@ impl Pairer<'_> {
         if q.parent.is_some() || q.open != "«" || q.start < self.para_start {
             return false;
         }
+        let (q_start, first_close) = (q.start, q.end);
         // The quote must open its paragraph (a dialogue reply), dashes allowed before it.
-        let lead = self.text.get(self.para_start..q.start).unwrap_or("");
-        crate::work::tick(lead.len() as u64);
-        if !lead
-            .chars()
-            .all(|c| c.is_whitespace() || matches!(c, '—' | '–' | '-'))
-        {
+        if self.lead_end() != q_start {
             return false;
         }
         // The quote resumes after the incise: from the first , ; : . ! ? past the closer.
-        let first_close = q.end;
         let gap = self.text.get(first_close..m.pos).unwrap_or("");
         crate::work::tick(gap.len() as u64);
         let body = gap.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
@@ -450,9 +506,63 @@ impl Pairer<'_> {
         true
     }
 
+    /// Where the current paragraph's text begins once white space and dashes are skipped;
+    /// computed once a paragraph, so repeated checks stay linear.
+    fn lead_end(&mut self) -> usize {
+        if self.lead.0 != Some(self.para_start) {
+            let rest = self.text.get(self.para_start..).unwrap_or("");
+            let skip = rest
+                .char_indices()
+                .find(|&(_, c)| !(c.is_whitespace() || matches!(c, '—' | '–' | '-')))
+                .map_or(rest.len(), |(i, _)| i);
+            crate::work::tick(skip as u64);
+            self.lead = (Some(self.para_start), self.para_start + skip);
+        }
+        self.lead.1
+    }
+
+    /// A paragraph opening with a dialogue dash while guillemets are open (the older convention
+    /// that encloses a whole exchange in one pair, `« Vous partez ? — Oui. »` over several
+    /// paragraphs): the open quote ends with its paragraph and the reply is a new quote that
+    /// opens at the dash and closes at the next `»` (or ends with its own paragraph).
+    fn dialogue_reply(&mut self, pos: usize, dash: char) {
+        self.finish_paragraph();
+        self.open(&Mark { pos, ch: dash }, Family::French);
+        self.diags.push(Diagnostic {
+            start: pos,
+            end: pos + dash.len_utf8(),
+            code: "dialogueReply".into(),
+            message: "A dialogue reply inside guillemets opened in an earlier paragraph: read \
+                      as a new quote starting at the dash."
+                .into(),
+        });
+    }
+
+    /// The `unmarkedContinuation` repair: the first mark after the paragraph left open is a `»`
+    /// in a later paragraph, so the quote ran on through paragraphs that did not reopen it.
+    fn unmarked_continuation(&mut self) {
+        if let (Some(end), Some(o)) = (self.pending.take(), self.stack.first()) {
+            let (start, len) = self
+                .quotes
+                .get(o.qi)
+                .map_or((end, 0), |q| (q.start, q.open.len()));
+            self.diags.push(Diagnostic {
+                start,
+                end: start + len,
+                code: "unmarkedContinuation".into(),
+                message: "This quote runs on into the next paragraphs, which do not reopen it \
+                          with «, up to the » that closes it."
+                    .into(),
+            });
+        }
+        self.held = 0;
+        self.last_closed = None;
+    }
+
     /// Ends the paragraph left open (`pending`): the double-opener repair, then every quote
     /// still open ends unclosed.
     fn finish_paragraph(&mut self) {
+        self.held = 0;
         let Some(end) = self.pending.take() else {
             self.last_closed = None;
             return;
