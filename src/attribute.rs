@@ -41,17 +41,9 @@ pub const INSIDE: usize = 600;
 /// Previous sentence window for pronoun antecedents, in bytes.
 const PREV_SENTENCE: usize = 300;
 
-// Counts bytes read in windows, for the linearity test.
-#[cfg(test)]
-thread_local! {
-    pub static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
+/// Counts bytes read in windows into the shared work counter (see [`crate::analyze_counting`]).
 fn count_work(n: usize) {
-    #[cfg(test)]
-    WORK.with(|w| w.set(w.get() + n));
-    #[cfg(not(test))]
-    let _ = n;
+    crate::work::tick(n as u64);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2033,17 +2025,31 @@ mod tests {
         }
     }
 
+    /// 100 000 quotes with no cue anywhere: the work counted grows linearly (× 8 text, ≤ × 8.5
+    /// work), counted rather than timed.
     #[test]
     fn linear_work() {
-        fn work(n: usize) -> usize {
+        fn work(n: usize) -> u64 {
             let text = "«Rien à signaler.» Le temps passe. ".repeat(n);
-            WORK.with(|w| w.set(0));
-            let _ = crate::analyze(&text);
-            WORK.with(|w| w.get())
+            let (a, w) = crate::analyze_counting(&text);
+            assert_eq!(a.quotes.len(), n);
+            w
         }
         let small = work(12_500);
         let big = work(100_000);
         assert!(small > 0);
+        assert!(big <= small * 8 + small / 2, "work {small} → {big}");
+    }
+
+    /// The same with partial quotes and pronoun incises, which read the most windows.
+    #[test]
+    fn linear_work_with_cues() {
+        fn work(n: usize) -> u64 {
+            let text = "Le maire a dénoncé une «faute». «Non», a-t-il dit. ".repeat(n);
+            crate::analyze_counting(&text).1
+        }
+        let small = work(2_000);
+        let big = work(16_000);
         assert!(big <= small * 8 + small / 2, "work {small} → {big}");
     }
 }
