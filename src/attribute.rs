@@ -335,6 +335,10 @@ const CLITICS: &[&str] = &[
 ];
 
 const ADVERBS: &[&str] = &[
+    "nouveau",
+    "ailleurs",
+    "outre",
+    "notamment",
     "encore",
     "aussi",
     "également",
@@ -656,10 +660,15 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
     if let Some(inv) = aux_at(t) {
         let mut k = j + 1;
         let mut skipped = 0;
-        while skipped < 3
-            && toks
-                .get(k)
-                .is_some_and(|t| is_adverb(t) || in_list(t, &["pas"]))
+        while skipped < 4
+            && toks.get(k).is_some_and(|t| {
+                is_adverb(t)
+                    || in_list(t, &["pas"])
+                    || in_list(t, &["de", "à", "par", "en"])
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|n| in_list(n, &["nouveau", "ailleurs", "outre"]))
+            })
         {
             k += 1;
             skipped += 1;
@@ -929,7 +938,20 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             hops += 1;
         }
         if toks.get(c).and_then(Tok::punct) == Some(',') {
-            if let Some(e) = name_run(toks, c + 1) {
+            // `…, le lieutenant-colonel Marc Arnaud`: a second role that ends with a name.
+            let second = toks
+                .get(c + 1)
+                .filter(|t| in_list(t, DETERMINERS))
+                .and_then(|_| {
+                    let mut e = c + 2;
+                    let mut steps = 0;
+                    while steps < 6 && toks.get(e).is_some_and(|t| t.lowercase_word()) {
+                        e += 1;
+                        steps += 1;
+                    }
+                    name_run(toks, e)
+                });
+            if let Some(e) = name_run(toks, c + 1).or(second) {
                 let after = toks.get(e + 1);
                 if after.map_or(true, |a| !a.lowercase_word() || in_list(a, PREPOSITIONS)) {
                     return Some(e);
@@ -984,7 +1006,10 @@ fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
                 if inner > 0
                     && (in_list(n, DETERMINERS)
                         && !toks.get(k - 1).is_some_and(|p| in_list(p, COMPLEMENT))
-                        || n.capitalised())
+                        || n.capitalised()
+                            && !toks.get(k - 1).is_some_and(|p| {
+                                in_list(p, DETERMINERS) || in_list(p, COMPLEMENT)
+                            }))
                     || lexicon::is_title(n.s)
                     || !n.is_word()
                     || inner >= 5
