@@ -656,6 +656,38 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
         n += 1;
     }
     let t = toks.get(j)?;
+    // An inverted modal and an infinitive: `peut-on lire`, `faut-il rappeler`, `doit-il admettre`.
+    if let Some((base, pron, off)) = split_inversion(t.s) {
+        const MODALS: &[&str] = &[
+            "peut", "pouvait", "pourrait", "doit", "devait", "devrait", "faut", "fallait",
+            "faudrait", "veut", "voulait", "voudrait", "semble", "sait", "ose",
+        ];
+        if MODALS.contains(&base.to_lowercase().as_str()) {
+            let inf = toks.get(j + 1)?;
+            let senses = lexicon::verb(&inf.lower)?;
+            senses.iter().find(|s| s.shape == Shape::Infinitive)?;
+            let (lemma, last) = pick_sense(toks, j + 1, senses, reflexive)?;
+            return Some(Verb {
+                first,
+                last,
+                lemma,
+                // `faut-il`: an impersonal `il`, nobody.
+                inv: Some((
+                    j,
+                    off,
+                    if base.to_lowercase().starts_with("fa") {
+                        "on".to_string()
+                    } else {
+                        pron.to_lowercase()
+                    },
+                )),
+                fem: None,
+                plural: false,
+                gerund: false,
+                compound: false,
+            });
+        }
+    }
     // Compound tense: aux [adverbs] participle.
     if let Some(inv) = aux_at(t) {
         let mut k = j + 1;
