@@ -1026,7 +1026,8 @@ fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
     while budget > 0 {
         budget -= 1;
         let Some(t) = toks.get(k) else { break };
-        if adverb_at(toks, k) {
+        if adverb_at(toks, k) || t.punct() == Some(',') {
+            // `accuse, dans un entretien au Parisien, la députée …`
             k += 1;
             continue;
         }
@@ -1040,7 +1041,9 @@ fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
                         && !toks.get(k - 1).is_some_and(|p| in_list(p, COMPLEMENT))
                         || n.capitalised()
                             && !toks.get(k - 1).is_some_and(|p| {
-                                in_list(p, DETERMINERS) || in_list(p, COMPLEMENT)
+                                in_list(p, DETERMINERS)
+                                    || in_list(p, COMPLEMENT)
+                                    || in_list(p, PREPOSITIONS)
                             }))
                     || lexicon::is_title(n.s)
                     || !n.is_word()
@@ -1307,6 +1310,17 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
     let mut seg_end = end;
     let mut pending_name: Option<(usize, usize)> = None;
     for _ in 0..6 {
+        // `Jean-Luc Mélenchon (LFI) a dit`: step over a bracketed aside.
+        if seg_end > start && toks.get(seg_end - 1).and_then(Tok::punct) == Some(')') {
+            let mut o = seg_end - 1;
+            while o > start && o + 12 > seg_end && toks.get(o).and_then(Tok::punct) != Some('(')
+            {
+                o -= 1;
+            }
+            if toks.get(o).and_then(Tok::punct) == Some('(') {
+                seg_end = o;
+            }
+        }
         if seg_end <= start {
             break;
         }
