@@ -102,11 +102,29 @@ fn is_word_char(c: char) -> bool {
 
 /// Tokenises `text[from..to]` (both cut to char boundaries by the caller).
 fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    tokenize_into(&mut toks, text, from, to, false);
+    toks
+}
+
+/// Tokenises `text[from..to]` into `toks` (cleared first), stopping after the first sentence end
+/// when `one_sentence` (the after-quote rules never read further).
+fn tokenize_into<'t>(
+    toks: &mut Vec<Tok<'t>>,
+    text: &'t str,
+    from: usize,
+    to: usize,
+    one_sentence: bool,
+) {
+    toks.clear();
     let slice = text.get(from..to).unwrap_or("");
-    count_work(slice.len());
-    let mut toks: Vec<Tok> = Vec::new();
     let mut it = slice.char_indices().peekable();
+    let mut read = slice.len();
     while let Some((i, c)) = it.next() {
+        if one_sentence && toks.last().is_some_and(is_sentence_end) {
+            read = i;
+            break;
+        }
         if c == '\n' || c == '\r' || c == '\u{2029}' {
             if toks.last().map(|t| t.kind) != Some(Kind::Break) {
                 toks.push(Tok {
@@ -178,7 +196,7 @@ fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
             kind: Kind::Punct(c),
         });
     }
-    toks
+    count_work(read);
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -1818,21 +1836,26 @@ fn paragraph_start(text: &str, at: usize) -> usize {
 /// Fills [`Quote::speaker`], [`Quote::cue`] and [`Quote::method`].
 pub fn attribute(text: &str, quotes: &mut [Quote]) {
     let mut history: Vec<Said> = Vec::new();
+    // Token buffers reused from quote to quote.
+    let (mut after, mut inside, mut before) = (Vec::new(), Vec::new(), Vec::new());
     for q in quotes.iter_mut() {
         if q.kind == QuoteKind::Term || q.parent.is_some() {
             continue;
         }
         let partial = q.kind == QuoteKind::Partial;
         let after_to = floor_boundary(text, q.end.saturating_add(AFTER));
-        let after = tokenize(text, q.end, after_to);
+        tokenize_into(&mut after, text, q.end, after_to, true);
         let before_from = ceil_boundary(text, q.start.saturating_sub(BEFORE));
         let inside_to = floor_boundary(
             text,
             q.content_end.min(q.content_start.saturating_add(INSIDE)),
         );
         let mut found = None;
-        if !partial {
-            let inside = tokenize(text, q.content_start, inside_to.max(q.content_start));
+        let head = text
+            .get(q.content_start..inside_to.max(q.content_start))
+            .unwrap_or("");
+        if !partial && head.contains(',') {
+            tokenize_into(&mut inside, text, q.content_start, head.len() + q.content_start, false);
             found = inside_incise(text, &inside);
         }
         if found.is_none() {
@@ -1849,7 +1872,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             found = source_after(text, &after);
         }
         if found.is_none() {
-            let before = tokenize(text, before_from, q.start);
+            tokenize_into(&mut before, text, before_from, q.start, false);
             found = before_quote(text, &before, partial);
         }
         let dash = dialogue_dash(text, q.start);

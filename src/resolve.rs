@@ -73,6 +73,8 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     let mut entries: Vec<SpeakerEntry> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_role: HashMap<String, usize> = HashMap::new();
+    // Each entry's key, kept in step with `entries` (the surname lookup reads them).
+    let mut entry_keys: Vec<String> = Vec::new();
     for (qi, q) in quotes.iter_mut().enumerate() {
         let Some(s) = &mut q.speaker else { continue };
         let Some(name) = s.name.clone().or_else(|| {
@@ -94,11 +96,10 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             .copied()
             .or_else(|| {
                 // Surname alone ↔ full name.
-                entries.iter().position(|e| {
-                    let ek = key_of(&e.name);
+                entries.iter().zip(&entry_keys).position(|(e, ek)| {
                     let el = ek.rsplit(' ').next().unwrap_or("");
                     el == last_word
-                        && (ek == last_word || key == last_word)
+                        && (ek == &last_word || key == last_word)
                         && name.chars().next().is_some_and(char::is_uppercase)
                         && e.name.chars().next().is_some_and(char::is_uppercase)
                 })
@@ -112,6 +113,7 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     quotes: Vec::new(),
                     mentions: Vec::new(),
                 });
+                entry_keys.push(key.clone());
                 entries.len() - 1
             }
         };
@@ -125,6 +127,9 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 && name.chars().next().is_some_and(char::is_uppercase)
             {
                 e.name = name.clone();
+                if let Some(k) = entry_keys.get_mut(id) {
+                    *k = key_of(&name);
+                }
             }
             e.quotes.push(qi);
             e.mentions.push(Span::new(s.start, s.end));
