@@ -1,30 +1,43 @@
 //! Stage 4 — attribute: finds the speaker and speech verb of each `direct` and `partial` quote.
 //!
-//! The text around a quote is cut into a bounded window ([`BEFORE`] bytes before the opening
-//! mark, [`AFTER`] bytes after the closing one, at most [`INSIDE`] bytes of the content) and
-//! tokenised by hand; every rule reads only those tokens, so the stage is O(number of quotes ×
-//! window) and does no work on text far from any quote. Rules, in order:
+//! The text around a quote is cut into bounded windows ([`BEFORE`] bytes before the opening
+//! mark, [`AFTER`] bytes after the closing one — read only up to the first sentence end — and at
+//! most [`INSIDE`] bytes of the content) and tokenised by hand; every rule reads only those
+//! tokens, so the stage is O(number of quotes × window) and does no work on text far from any
+//! quote. Speech verbs come from [`crate::lexicon`] (one hash lookup per word). Rules, in order:
 //!
 //! 1. an incise inside the marks: `«Q1, dit-elle, Q2»` ([`Method::InsideQuote`]);
 //! 2. an incise after the quote: `«Q», a déclaré X`, `«Q», s'est félicitée X`, `«Q», a-t-il
-//!    ajouté`, `«Q» répondit Paul` ([`Method::AfterQuote`]); `a-t-on appris` gives no speaker;
+//!    ajouté`, `«Q» répondit Paul`, `«Q», lui dis-je` ([`Method::AfterQuote`]), with adverbs,
+//!    dates, places and commas skipped before the subject (`a souligné mercredi à Lyon le maire`);
+//!    `a-t-on appris`, `peut-on lire`, `faut-il rappeler` give no speaker. Without a comma only a
+//!    simple or inverted verb counts (`«Le Monde» a révélé…` makes the quote a subject);
 //! 3. a signature: `«Q» — X` ([`Method::Signature`]);
-//! 4. `«Q», selon X` and `Selon X, … «Q»`, `D'après X`, sentence-initial `Pour X,`
-//!    ([`Method::Source`]) — a speech verb in the same clause wins over a source;
-//! 5. a speech verb before the quote in its sentence (after a colon, after `que`, or embedding a
-//!    partial quote): its subject ([`Method::BeforeQuote`], [`Method::ClauseSubject`]); a partial
-//!    quote with no speech verb falls back to the subject of its sentence;
-//! 6. otherwise the quote continues the previous speaker ([`Method::Continuation`]); in a
-//!    dialogue of dash-led paragraphs (`— «…»`) turns alternate between the last two speakers.
+//! 4. `«Q», selon X`, `«Q», d'après X` ([`Method::Source`]);
+//! 5. a speech verb before the quote in its sentence — after a colon (also on the line before),
+//!    after `que`, or embedding a partial quote: its subject, found back over clitics, auxiliaries,
+//!    adverbs, appositions (`Le chef …, Wang Yi, a …`), relative clauses (`X, qui …, a prévenu`)
+//!    and brackets, or the antecedent of `qui` (`une voix qui disait :`) ([`Method::BeforeQuote`],
+//!    [`Method::ClauseSubject`]); a verb in a relative clause yields to a main-clause verb for a
+//!    partial quote; a gerund or infinitive (`en disant :`, `ne cessait de répéter :`) takes the
+//!    subject of the sentence; then `Selon X`/`D'après X` in the sentence and a sentence-initial
+//!    `Pour X,` ([`Method::Source`]); then, after a colon or for a partial quote, the subject of
+//!    the sentence;
+//! 6. otherwise ([`Method::Continuation`]): in a dialogue of dash-led paragraphs (`— «…»`) the
+//!    other speaker of the exchange; else the previous speaker when at most a few words lie
+//!    between; else the subject of the sentence just before (`Noël ralentit. «Q»`), never from
+//!    inside a quote and never the narrator.
 //!
-//! Pronoun subjects (`il`, `elle`, `ils`, `elles`) are resolved to an antecedent: the previous
-//! quote's speaker when nothing but quotes lies between, else the subject of the previous sentence,
-//! else the most recent speaker of the same gender. `on` never becomes a speaker; `je`, `nous`,
-//! `tu`, `vous` inside a quote are never looked at.
+//! Pronoun subjects (`il`, `elle`, `ils`, `elles`) are resolved to an antecedent: another subject
+//! of the same sentence, the previous quote's speaker when only quotes and incises lie between,
+//! the subject of the previous sentence, else the most recent speaker; gender must agree where
+//! the text shows it (the pronoun, `M.`/`Mme`, the article, `s'est dite`). `on` never becomes a
+//! speaker; the narrator `je` is a speaker without a name; pronouns inside a quote are never read.
 //!
 //! Edge cases: windows that would split a char (cut back to a boundary); a quote at either end of
-//! the text (empty window); titles with a period (`M.`) that do not end a sentence; elided
-//! articles with either apostrophe (`l'`, `l’`).
+//! the text (empty window); titles with a period (`M.`) and initials that do not end a sentence;
+//! elided articles with either apostrophe (`l'`, `l’`); `-ment` nouns after an article
+//! (`le gouvernement`) and verb-like nouns (`une note`) that are not adverbs or verbs.
 
 use std::borrow::Cow;
 
