@@ -56,7 +56,7 @@ pub fn speech_lemmas() -> impl Iterator<Item = &'static str> {
 }
 
 /// Splits a lexicon line into its verb (the word to inflect) and the particles after it.
-/// `s'en prendre à` → (`prendre`, [`à`]); `se féliciter` → (`féliciter`, []).
+/// `s'en prendre à` → `prendre` and `à`; `se féliciter` → `féliciter` and nothing.
 pub fn head_of(lemma: &'static str) -> (&'static str, Vec<&'static str>) {
     let mut rest = lemma;
     for p in ["se ", "s'", "s’"] {
