@@ -1112,7 +1112,42 @@ struct Found {
 fn cue_of(toks: &[Tok], v: &Verb) -> Option<(usize, usize, String)> {
     let a = toks.get(v.first)?;
     let b = toks.get(v.last)?;
-    Some((a.start, b.end, v.lemma.to_string()))
+    let lemma = if v.lemma.is_empty() {
+        // A verb outside the lexicon, known only by its inversion: report it as written.
+        split_inversion(b.s).map_or_else(|| b.lower.to_string(), |(base, _, _)| base.to_lowercase())
+    } else {
+        v.lemma.to_string()
+    };
+    Some((a.start, b.end, lemma))
+}
+
+/// `grimace-t-il`, `s'amuse-t-elle`: right after a quote, an inverted subject pronoun marks an
+/// incise even when the verb is not in the lexicon.
+fn inverted_unknown(toks: &[Tok], i: usize) -> Option<Verb> {
+    let mut j = i;
+    while j < i + 2 && toks.get(j).is_some_and(|t| in_list(t, CLITICS)) {
+        j += 1;
+    }
+    let t = toks.get(j)?;
+    if !t.lowercase_word() {
+        return None;
+    }
+    let (base, pron, off) = split_inversion(t.s)?;
+    if base.chars().count() < 3
+        || lexicon::pronoun(pron).is_none() && !pron.eq_ignore_ascii_case("on")
+    {
+        return None;
+    }
+    Some(Verb {
+        first: i,
+        last: j,
+        lemma: "",
+        inv: Some((j, off, pron.to_lowercase())),
+        fem: None,
+        plural: false,
+        gerund: false,
+        compound: false,
+    })
 }
 
 /// The subject of an incise whose verb group is `v`.
@@ -1148,7 +1183,9 @@ fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> Option<Found
     {
         i += 1;
     }
-    let v = verb_at(toks, i).filter(|v| !v.gerund)?;
+    let v = verb_at(toks, i)
+        .filter(|v| !v.gerund)
+        .or_else(|| inverted_unknown(toks, i))?;
     // Without a comma, `«Le Monde» a révélé l'affaire` makes the quote a subject: only a simple
     // or inverted verb (`«Entrez» répondit Marie`, `«Q» dit-il`) is an incise there.
     if i == 0 && v.inv.is_none() && !closed_by_punct && v.compound {
@@ -1169,7 +1206,10 @@ fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         if t.punct() != Some(',') {
             continue;
         }
-        let Some(v) = verb_at(toks, i + 1).filter(|v| !v.gerund) else {
+        let Some(v) = verb_at(toks, i + 1)
+            .filter(|v| !v.gerund)
+            .or_else(|| inverted_unknown(toks, i + 1))
+        else {
             continue;
         };
         // The incise must end at a comma, a period or the end of the content.
@@ -1344,8 +1384,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
         // `Jean-Luc Mélenchon (LFI) a dit`: step over a bracketed aside.
         if seg_end > start && toks.get(seg_end - 1).and_then(Tok::punct) == Some(')') {
             let mut o = seg_end - 1;
-            while o > start && o + 12 > seg_end && toks.get(o).and_then(Tok::punct) != Some('(')
-            {
+            while o > start && o + 12 > seg_end && toks.get(o).and_then(Tok::punct) != Some('(') {
                 o -= 1;
             }
             if toks.get(o).and_then(Tok::punct) == Some('(') {
@@ -1868,7 +1907,13 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             .get(q.content_start..inside_to.max(q.content_start))
             .unwrap_or("");
         if !partial && head.contains(',') {
-            tokenize_into(&mut inside, text, q.content_start, head.len() + q.content_start, false);
+            tokenize_into(
+                &mut inside,
+                text,
+                q.content_start,
+                head.len() + q.content_start,
+                false,
+            );
             found = inside_incise(text, &inside);
         }
         if found.is_none() {
