@@ -5,7 +5,9 @@
 //! for a pronoun, the organisation or role without its article); a mention without one gets the
 //! mention minus a leading title. Mentions are grouped by normalised name (case, titles and
 //! definite articles ignored), and also:
-//! - a surname alone joins the full name it ends (`Mme Dubois` → `Claire Dubois`, in either order);
+//! - a surname alone joins the full name it ends (`Mme Dubois` → `Claire Dubois`, in either order),
+//!   but never an organisation (`lexicon/organisations.txt`: `la Banque de France` and a
+//!   `M. France` stay apart);
 //! - a role joins the person the text tied it to by apposition (`la ministre de la Culture, Claire
 //!   Dubois` makes a later bare `la ministre de la Culture` the same speaker).
 //!
@@ -95,10 +97,16 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             .or_else(|| by_role.get(&key))
             .copied()
             .or_else(|| {
-                // Surname alone ↔ full name.
+                // Surname alone ↔ full name — people only: `Banque de France` and `France`, or
+                // `Kremlin` and anything, are organisations (`lexicon/organisations.txt`).
+                let org = |k: &str| k.split(' ').any(lexicon::is_org);
+                if org(&key) {
+                    return None;
+                }
                 entries.iter().zip(&entry_keys).position(|(e, ek)| {
                     let el = ek.rsplit(' ').next().unwrap_or("");
-                    el == last_word
+                    !org(ek)
+                        && el == last_word
                         && (ek == &last_word || key == last_word)
                         && name.chars().next().is_some_and(char::is_uppercase)
                         && e.name.chars().next().is_some_and(char::is_uppercase)
@@ -168,6 +176,13 @@ mod tests {
         let e = a.speakers.first().expect("one speaker");
         assert_eq!(e.name, "Claire Dubois");
         assert_eq!(e.quotes, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn organisations_do_not_join_surnames() {
+        let text = "«Oui», a dit la Banque de France. «Non», a répondu M. France.";
+        let a = crate::analyze(text);
+        assert_eq!(a.speakers.len(), 2, "{:?}", a.speakers);
     }
 
     #[test]
