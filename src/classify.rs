@@ -4,7 +4,7 @@
 //! The rules, in order (a copy editor's reading):
 //! 1. **Term** when a naming word (`lexicon/term-cues.txt`: `surnommé`, `baptisé`, `intitulé`,
 //!    `dite`, `sous le nom de`, `le slogan`…) stands right before the marks, only linking words
-//!    (`de`, `des`, `du`, articles) between; `appelé`/`dit`/`nommé` after an auxiliary
+//!    (`de`, `des`, `du`, articles) between; `appelé`/`nommé` after an auxiliary
 //!    (`a appelé à «…»`) are speech and do not count.
 //! 2. **Term** when a noun for things that bear names (`lexicon/title-nouns.txt`: `quotidien`,
 //!    `film`, `opération`, `navire`…) comes before the marks and the content starts with a
@@ -145,7 +145,7 @@ const CLAUSE_WORDS: [&str; 16] = [
     "qui", "que", "qu'", "est", "sont", "était", "a", "ont", "sera", "je", "j'", "nous", "vous",
     "il", "elle", "ne",
 ];
-/// Auxiliaries and subject pronouns: `a appelé`, `il dit` are speech, not naming.
+/// Auxiliaries and subject pronouns: `a appelé`, `il appelle` are speech, not naming.
 const AUXILIARIES: [&str; 22] = [
     "a", "ai", "as", "avons", "avez", "ont", "avait", "avaient", "aura", "auront", "avoir",
     "ayant", "il", "elle", "ils", "elles", "on", "je", "j'", "tu", "nous", "vous",
@@ -335,13 +335,9 @@ fn naming_cue(b: &Before) -> bool {
             let head = cue.first().map(String::as_str).unwrap_or("");
             let speech_verb = matches!(
                 head,
-                "appelé" | "appelée" | "appelés" | "appelées" | "dit" | "nommé" | "nommée"
+                "appelé" | "appelée" | "appelés" | "appelées" | "nommé" | "nommée"
             );
             if speech_verb && (skip > 0 || is_in(b.words.get(skip + n), &AUXILIARIES)) {
-                continue;
-            }
-            // `a dit «…»` and `dit-il` forms are speech; `dit` alone only names after a noun.
-            if head == "dit" && b.words.get(skip + n).is_none() {
                 continue;
             }
             return true;
@@ -367,7 +363,12 @@ fn title_noun(b: &Before, c: &Content) -> bool {
         if !noun {
             continue;
         }
-        let definite = is_in(b.words.get(skip + 1), &DEFINITE);
+        // A lowercase name is a short noun phrase, not a clause: `l'opération «mains propres»`,
+        // but not `l'affaire «ne fait que commencer»`.
+        let definite = is_in(b.words.get(skip + 1), &DEFINITE)
+            && !c.clause
+            && !c.sentence_punct
+            && c.words <= SHORT;
         if skip == 0 {
             return upper || definite;
         }
@@ -417,6 +418,7 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
     if lower
         && c.words <= 3
         && !c.sentence_punct
+        && !c.clause
         && b.words.len() == 1
         && sentence_start
         && is_in(
