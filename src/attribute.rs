@@ -837,6 +837,15 @@ fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) -> Option<Men
             m.none = true;
             return Some(m);
         }
+        // `selon lui`, `pour eux`: stressed pronouns stand for their antecedent too.
+        if let Some(p) = [("lui", false, false), ("eux", false, true)]
+            .iter()
+            .find(|(w, _, _)| a.is(w))
+        {
+            m.pronoun = Some((p.1, p.2));
+            m.fem = Some(p.1);
+            return Some(m);
+        }
         if in_list(a, &["je", "j'", "j’"]) {
             // The narrator: a speaker without a name.
             return Some(m);
@@ -1719,13 +1728,9 @@ fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
         let noun = v.first > start
             && toks.get(v.first - 1).is_some_and(|p| {
                 (in_list(p, DETERMINERS) && !in_list(p, CLITICS))
-                    || in_list(
-                        p,
-                        &[
-                            "un", "une", "des", "du", "au", "aux", "l'", "l’", "d'", "d’",
-                        ],
-                    )
-                    || in_list(p, PREPOSITIONS) && !v.gerund
+                    || in_list(p, &["un", "une", "des", "du", "au", "aux", "l'", "l’"])
+                    // `d'ajouter`, `à dire`: an infinitive after a preposition is a verb.
+                    || (in_list(p, PREPOSITIONS) || in_list(p, &["d'", "d’"])) && !v.gerund
             });
         k = v.first;
         if !noun {
@@ -1801,6 +1806,23 @@ fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
                 } else {
                     Method::BeforeQuote
                 },
+            });
+        }
+        // `Et d'ajouter : «Q»` — a narrative infinitive with no subject: the previous speaker.
+        let narrative = v.first > start
+            && toks
+                .get(v.first - 1)
+                .is_some_and(|t| in_list(t, &["d'", "d’", "de"]))
+            && (start..v.first - 1).all(|k| {
+                toks.get(k)
+                    .is_some_and(|t| !t.is_word() || in_list(t, &["et", "puis", "avant", "afin"]))
+            });
+        if narrative {
+            return Some(Found {
+                cue: cue_of(toks, v),
+                fem: None,
+                mention: None,
+                method: Method::Continuation,
             });
         }
     }
@@ -1948,6 +1970,12 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                     });
                 }
                 q.method = Some(f.method);
+                if f.mention.is_none() && f.method == Method::Continuation {
+                    if let Some(prev) = history.last() {
+                        speaker = Some(prev.speaker.clone());
+                        fem = prev.fem;
+                    }
+                }
                 if let Some(m) = f.mention {
                     if !m.none {
                         fem = m.fem.or(f.fem);
