@@ -366,6 +366,8 @@ const CLITICS: &[&str] = &[
 ];
 
 const ADVERBS: &[&str] = &[
+    "bientôt",
+    "tout-à-coup",
     "nouveau",
     "ailleurs",
     "outre",
@@ -1556,9 +1558,9 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
     let mut i = start;
     // Skip leading dashes, marks and `Et`.
     while i < end
-        && toks
-            .get(i)
-            .is_some_and(|t| !t.is_word() || in_list(t, &["et", "mais", "puis", "alors", "or"]))
+        && toks.get(i).is_some_and(|t| {
+            !t.is_word() || in_list(t, &["et", "mais", "puis", "alors", "or", "car", "donc"])
+        })
     {
         i += 1;
     }
@@ -1586,7 +1588,13 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
         if i >= end {
             return None;
         }
-        let lead_adverbial = in_list(t, PREPOSITIONS)
+        // A lowercase opening that cannot start a subject, closed by a comma soon after
+        // (`bientôt,`, `à la fin du repas,`).
+        let lowercase_lead = t.lowercase_word()
+            && !np_head(t)
+            && (i + 1..(i + 6).min(end)).any(|k| toks.get(k).and_then(Tok::punct) == Some(','));
+        let lead_adverbial = lowercase_lead
+            || in_list(t, PREPOSITIONS)
             || in_list(t, LEADERS)
             || t.lower.ends_with("ant")
             || in_list(t, ADVERBS)
@@ -1609,8 +1617,9 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
         if !np_head(t) {
             return None;
         }
-        let e = np_forward(toks, i)?;
-        if e >= end {
+        // The phrase may run into the verb when it is unknown: clamp it to the range.
+        let e = np_forward(toks, i)?.min(end.saturating_sub(1));
+        if e < i {
             return None;
         }
         let short = short_np(toks, i, e);
