@@ -39,6 +39,7 @@
 
 pub mod attribute;
 pub mod classify;
+pub mod lexicon;
 pub mod model;
 pub mod offsets;
 pub mod pair;

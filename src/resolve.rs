@@ -1,21 +1,30 @@
 //! Stage 5 — resolve: gives each speaker mention a name and groups mentions of the same person
 //! into [`SpeakerEntry`]s.
 //!
-//! Names are found inside the mention (titles such as `M.`, `Mme` stripped); entries are keyed by
-//! their normalised name. O(quotes) with a hash map.
+//! A mention's name was set by [`crate::attribute`] (the proper name in it, the antecedent's name
+//! for a pronoun, the organisation or role without its article); a mention without one gets the
+//! mention minus a leading title. Mentions are grouped by normalised name (case, titles and
+//! definite articles ignored), and also:
+//! - a surname alone joins the full name it ends (`Mme Dubois` → `Claire Dubois`, in either order),
+//!   but never an organisation (`lexicon/organisations.txt`: `la Banque de France` and a
+//!   `M. France` stay apart);
+//! - a role joins the person the text tied it to by apposition (`la ministre de la Culture, Claire
+//!   Dubois` makes a later bare `la ministre de la Culture` the same speaker).
+//!
+//! O(quotes × distinct speakers) in the worst case of the surname lookup, O(quotes) with the hash
+//! maps otherwise; speakers per text are few.
 
 use std::collections::HashMap;
 
+use crate::lexicon;
 use crate::model::{Quote, Span, SpeakerEntry};
-
-const TITLES: [&str; 8] = ["M.", "Mme", "Mlle", "MM.", "Me", "Dr", "Pr", "Mgr"];
 
 /// The name inside a mention: the mention without a leading title.
 pub fn name_of(mention: &str) -> String {
     let mut rest = mention.trim();
-    for t in TITLES {
+    for t in lexicon::TITLE_LIST.iter() {
         if let Some(r) = rest.strip_prefix(t) {
-            if r.starts_with(|c: char| c.is_whitespace()) {
+            if r.starts_with(char::is_whitespace) {
                 rest = r.trim_start();
                 break;
             }
@@ -24,26 +33,112 @@ pub fn name_of(mention: &str) -> String {
     rest.to_string()
 }
 
+/// A grouping key: lowercase words without titles, definite articles and punctuation.
+pub fn key_of(name: &str) -> String {
+    let lower = name.to_lowercase().replace(['’'], "'");
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<&str> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if i == 0 && matches!(*w, "le" | "la" | "les") {
+            continue;
+        }
+        if lexicon::TITLE_LIST.iter().any(|t| t.to_lowercase() == *w) {
+            continue;
+        }
+        let w = if i == 0 {
+            w.trim_start_matches("l'")
+        } else {
+            w
+        };
+        out.push(w);
+    }
+    out.join(" ")
+}
+
+/// The role part of a mention that also holds a name: `la ministre de la Culture, Claire Dubois`
+/// → `ministre de la culture`.
+fn role_key(mention: &str, name: &str) -> Option<String> {
+    if name.is_empty() || mention.len() <= name.len() {
+        return None;
+    }
+    let role = mention.replacen(name, "", 1);
+    let role = role.trim().trim_matches(',').trim();
+    let k = key_of(role);
+    (!k.is_empty() && k.chars().any(char::is_alphabetic)).then_some(k)
+}
+
 /// Fills `speaker.name` and `speaker.id` and returns the list of distinct speakers.
 pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     let mut entries: Vec<SpeakerEntry> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_role: HashMap<String, usize> = HashMap::new();
+    // Each entry's key, kept in step with `entries` (the surname lookup reads them).
+    let mut entry_keys: Vec<String> = Vec::new();
     for (qi, q) in quotes.iter_mut().enumerate() {
         let Some(s) = &mut q.speaker else { continue };
-        let name = s.name.clone().unwrap_or_else(|| name_of(&s.text));
+        let Some(name) = s.name.clone().or_else(|| {
+            // A pronoun with no antecedent or the narrator: no entry.
+            (lexicon::pronoun(&s.text).is_none()
+                && !matches!(s.text.to_lowercase().as_str(), "je" | "j'" | "j’"))
+            .then(|| name_of(&s.text))
+        }) else {
+            continue;
+        };
         if name.is_empty() {
             continue;
         }
-        let id = *by_name.entry(name.to_lowercase()).or_insert_with(|| {
-            entries.push(SpeakerEntry {
-                id: entries.len(),
-                name: name.clone(),
-                quotes: Vec::new(),
-                mentions: Vec::new(),
+        let key = key_of(&name);
+        let last_word = key.rsplit(' ').next().unwrap_or("").to_string();
+        let existing = by_key
+            .get(&key)
+            .or_else(|| by_role.get(&key))
+            .copied()
+            .or_else(|| {
+                // Surname alone ↔ full name — people only: `Banque de France` and `France`, or
+                // `Kremlin` and anything, are organisations (`lexicon/organisations.txt`).
+                let org = |k: &str| k.split(' ').any(lexicon::is_org);
+                if org(&key) {
+                    return None;
+                }
+                entries.iter().zip(&entry_keys).position(|(e, ek)| {
+                    let el = ek.rsplit(' ').next().unwrap_or("");
+                    !org(ek)
+                        && el == last_word
+                        && (ek == &last_word || key == last_word)
+                        && name.chars().next().is_some_and(char::is_uppercase)
+                        && e.name.chars().next().is_some_and(char::is_uppercase)
+                })
             });
-            entries.len() - 1
-        });
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                entries.push(SpeakerEntry {
+                    id: entries.len(),
+                    name: name.clone(),
+                    quotes: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                entry_keys.push(key.clone());
+                entries.len() - 1
+            }
+        };
+        by_key.entry(key).or_insert(id);
+        if let Some(rk) = role_key(&s.text, &name) {
+            by_role.entry(rk).or_insert(id);
+        }
         if let Some(e) = entries.get_mut(id) {
+            // The fullest name wins (`Dubois` → `Claire Dubois`).
+            if name.split_whitespace().count() > e.name.split_whitespace().count()
+                && name.chars().next().is_some_and(char::is_uppercase)
+            {
+                e.name = name.clone();
+                if let Some(k) = entry_keys.get_mut(id) {
+                    *k = key_of(&name);
+                }
+            }
             e.quotes.push(qi);
             e.mentions.push(Span::new(s.start, s.end));
         }
@@ -51,4 +146,49 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         s.id = Some(id);
     }
     entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        assert_eq!(key_of("Mme Dubois"), "dubois");
+        assert_eq!(key_of("le Kremlin"), "kremlin");
+        assert_eq!(key_of("L'abbé"), "abbé");
+        assert_eq!(key_of("ministre de la Culture"), "ministre de la culture");
+        assert_eq!(
+            role_key("la ministre de la Culture, Claire Dubois", "Claire Dubois").as_deref(),
+            Some("ministre de la culture")
+        );
+        assert_eq!(name_of("M.\u{a0}Paul Durand"), "Paul Durand");
+    }
+
+    #[test]
+    fn one_entry_per_person() {
+        let text = "La ministre de la Culture, Claire Dubois, a déclaré : «Le musée rouvrira.» \
+                    «Les travaux sont finis», a ajouté Mme Dubois. «Nous sommes prêts», a-t-elle \
+                    conclu. «Enfin», a soufflé la ministre de la Culture.";
+        let a = crate::analyze(text);
+        assert_eq!(a.quotes.len(), 4);
+        assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+        let e = a.speakers.first().expect("one speaker");
+        assert_eq!(e.name, "Claire Dubois");
+        assert_eq!(e.quotes, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn organisations_do_not_join_surnames() {
+        let text = "«Oui», a dit la Banque de France. «Non», a répondu M. France.";
+        let a = crate::analyze(text);
+        assert_eq!(a.speakers.len(), 2, "{:?}", a.speakers);
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        let text = "«Oui», a dit Paul Martin. «Non», a répondu Julie Martin. «Peut-être», a lancé le maire.";
+        let a = crate::analyze(text);
+        assert_eq!(a.speakers.len(), 3, "{:?}", a.speakers);
+    }
 }
