@@ -45,9 +45,9 @@ browser-tools: tools
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 ## ---------------------------------------------------------------- build
-# The release package for the page; the wasm build drops regex's `perf` feature to stay small.
+# The release package for the page.
 $(PKG): $(SOURCES) | tools
-	$(WASM_PACK) build --mode no-install --release --target web --out-dir www/pkg --out-name quote_highlighter --no-default-features
+	$(WASM_PACK) build --mode no-install --release --target web --out-dir www/pkg --out-name quote_highlighter
 	@rm -f www/pkg/.gitignore
 
 pkg: $(PKG)

@@ -615,7 +615,7 @@ fn pick_sense(
             let skipped_ok = (i + 1..start).all(|k| toks.get(k).is_some_and(is_adverb));
             if ok && skipped_ok {
                 let n = s.particles.len();
-                if best.map_or(true, |b| b.2 < n) {
+                if best.is_none_or(|b| b.2 < n) {
                     best = Some((s.lemma, start + n - 1, n));
                 }
                 break;
@@ -1027,7 +1027,7 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
                 });
             if let Some(e) = name_run(toks, c + 1).or(second) {
                 let after = toks.get(e + 1);
-                if after.map_or(true, |a| !a.lowercase_word() || in_list(a, PREPOSITIONS)) {
+                if after.is_none_or(|a| !a.lowercase_word() || in_list(a, PREPOSITIONS)) {
                     return Some(e);
                 }
             }
@@ -1238,9 +1238,9 @@ fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
             k += 1;
             extra += 1;
         }
-        let closes = toks.get(k).map_or(true, |t| {
-            matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?' | '…'))
-        });
+        let closes = toks
+            .get(k)
+            .is_none_or(|t| matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?' | '…')));
         // Inside a quote the first-person pronouns belong to the quote: `je`, `nous` stay
         // unattributed, but only an inverted pronoun or a proper noun phrase makes an incise.
         if closes {
