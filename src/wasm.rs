@@ -58,8 +58,9 @@ pub fn analyze(text: &str, max_bytes: Option<u32>) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
 }
 
-/// The crate version, for diagnostics.
+/// The crate version, for diagnostics. (A `Result` like every export, so that a JavaScript caller
+/// meets one error convention.)
 #[wasm_bindgen]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_string()
+pub fn version() -> Result<String, JsError> {
+    Ok(env!("CARGO_PKG_VERSION").to_string())
 }

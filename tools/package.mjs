@@ -29,6 +29,7 @@ if (embedVersion !== version) fail(`www/quote-highlighter.js says VERSION ${embe
 
 const files = [
   ['www/quote-highlighter.js', 'quote-highlighter.js'],
+  ['www/engine.js', 'engine.js'],
   ['www/quote-highlighter.d.ts', 'quote-highlighter.d.ts'],
   ['www/pkg/quote_highlighter.js', 'pkg/quote_highlighter.js'],
   ['www/pkg/quote_highlighter.d.ts', 'pkg/quote_highlighter.d.ts'],

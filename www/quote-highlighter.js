@@ -22,6 +22,8 @@
 // grow the glue, and this module must work (lazily, before the wasm is even fetched) in JavaScript
 // anyway. The wasm binding stays a pure data conversion (src/wasm.rs).
 
+import { createEngine } from './engine.js';
+
 const VERSION = '0.1.0';
 const COLOURS = 8;
 const PREFIX = 'qh-';
@@ -147,9 +149,7 @@ function report(target, error, context) {
 // ------------------------------------------------------------------------------------------ engine
 
 const config = { wasmUrl: null };
-let compiled = null; // Promise<WebAssembly.Module>
-let engine = null; // Promise<glue module>
-let instances = 0;
+let engineReady = null; // Promise<engine>, made on first use
 
 /** Sets defaults for every later call: `{ wasmUrl }` (for CDN hosting). */
 export function configure(options = {}) {
@@ -179,43 +179,18 @@ function explain(e) {
   return e instanceof Error ? e : new Error(text);
 }
 
-async function compile(url) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new Error(`could not fetch the wasm from ${url}: ${e?.message ?? e}`);
-  }
-  if (!response.ok) throw new Error(`could not fetch the wasm (${response.status}) from ${url}`);
-  if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type') === 'application/wasm') {
-    return WebAssembly.compileStreaming(response);
-  }
-  return WebAssembly.compile(await response.arrayBuffer());
-}
-
-/** Loads (once) and returns the wasm binding. A failed load is remembered, not retried. */
+/**
+ * The engine (www/engine.js: compiled once, instantiated on first use, a trapped instance dropped
+ * and replaced). A failed load is one cached, explained error: remembered, not retried.
+ */
 function loadEngine(url) {
-  if (!engine) {
-    if (!compiled) compiled = compile(url).catch((e) => { throw explain(e); });
-    engine = compiled.then(async (module) => {
-      // A wasm instance that trapped is dropped: a fresh copy of the glue gets a fresh instance.
-      const glue = instances++ === 0
-        ? await import('./pkg/quote_highlighter.js')
-        : await import(`./pkg/quote_highlighter.js?instance=${instances}`);
-      await glue.default({ module_or_path: module });
-      return glue;
+  if (!engineReady) {
+    const engine = createEngine(url, {
+      onTrap: (e) => report(document, e, 'the wasm engine failed; it restarts for the next analysis'),
     });
+    engineReady = engine.ready().then(() => engine, (e) => { throw explain(e); });
   }
-  return engine;
-}
-
-function runAnalyze(glue, text, maxBytes) {
-  try {
-    return glue.analyze(text, maxBytes);
-  } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) engine = null; // broken instance: the next call starts afresh
-    throw e;
-  }
+  return engineReady;
 }
 
 /**
@@ -223,8 +198,8 @@ function runAnalyze(glue, text, maxBytes) {
  * Loads the wasm on first use. Rejects on bad input (over `maxBytes`) or when the wasm cannot load.
  */
 export async function analyze(text, options = {}) {
-  const glue = await loadEngine(wasmUrl(options.wasmUrl));
-  return runAnalyze(glue, String(text ?? ''), options.maxBytes);
+  const engine = await loadEngine(wasmUrl(options.wasmUrl));
+  return engine.analyze(String(text ?? ''), options.maxBytes);
 }
 
 // ------------------------------------------------------------------------------------------ text
@@ -778,13 +753,14 @@ export async function highlight(root, options = {}) {
     if (opts.exclude) document.createDocumentFragment().querySelector(opts.exclude); // throws now on a bad selector
     const generation = (generations.get(root) ?? 0) + 1;
     generations.set(root, generation);
-    const glue = await loadEngine(wasmUrl(opts.wasmUrl));
+    const engine = await loadEngine(wasmUrl(opts.wasmUrl));
     if (generations.get(root) !== generation) return handles.get(root) ?? emptyHandle(root); // superseded
     ensureDocumentStyles();
     const previous = handles.get(root);
     if (opts.fallback && previous) previous.clear(); // wrappers must go before the text is read again
     const { text, runs } = collectText(root, opts.exclude);
-    const analysis = runAnalyze(glue, text, opts.maxBytes);
+    const analysis = await engine.analyze(text, opts.maxBytes);
+    if (generations.get(root) !== generation) return handles.get(root) ?? emptyHandle(root); // superseded
     if (previous && !opts.fallback) previous.clear();
     const handle = paint(root, text, runs, analysis, opts, options);
     handles.set(root, handle);

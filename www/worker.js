@@ -8,7 +8,12 @@
 //                  { type: 'error', id, message }
 // Requests that are overtaken by a newer one before they start are dropped: only the latest text
 // matters to the page, and analysing a stale 5 MB text would only delay the fresh one.
-import init, { analyze, version } from './pkg/quote_highlighter.js';
+import { createEngine } from './engine.js';
+
+// A call that traps drops its wasm instance; the next request runs on a fresh one.
+const engine = createEngine(new URL('./pkg/quote_highlighter_bg.wasm', import.meta.url), {
+  onTrap: (e) => console.warn(`quote-highlighter: the wasm engine failed (${e.message}); it restarts for the next analysis`),
+});
 
 const KINDS = ['direct', 'partial', 'term'];
 /** Ints per quote in `packed.quotes`; the field order is documented in app.js (Q_* constants). */
@@ -62,14 +67,14 @@ function pack(a) {
   return { quotes, diagnostics, speakers, strings };
 }
 
-function run() {
+async function run() {
   scheduled = false;
   const msg = pending;
   pending = null;
   if (!msg) return;
   const started = performance.now();
   try {
-    const packed = pack(analyze(msg.text));
+    const packed = pack(await engine.analyze(msg.text));
     const ms = performance.now() - started;
     self.postMessage({ type: 'result', id: msg.id, ms, packed }, [packed.quotes.buffer, packed.diagnostics.buffer]);
   } catch (e) {
@@ -77,8 +82,8 @@ function run() {
   }
 }
 
-const ready = init().then(
-  () => self.postMessage({ type: 'ready', version: version() }),
+const ready = engine.version().then(
+  (version) => self.postMessage({ type: 'ready', version }),
   (e) => {
     self.postMessage({ type: 'error', id: -1, message: `Le moteur n’a pas pu se charger : ${e?.message ?? e}` });
     throw e;
