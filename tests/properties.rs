@@ -82,6 +82,27 @@ fn check_invariants(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
                 );
             }
         }
+        // a speaker mention and a cue are in bounds, on char boundaries, and outside the quote's
+        // content, unless the attribution is an incise inside the marks
+        let inside = q.method == Some(quote_highlighter::Method::InsideQuote);
+        let spans = q
+            .speaker
+            .iter()
+            .map(|s| (s.start, s.end))
+            .chain(q.cue.iter().map(|c| (c.start, c.end)));
+        for (s, e) in spans {
+            prop_assert!(
+                s <= e && e <= text.len(),
+                "speaker/cue span {s}..{e} in {text:?}"
+            );
+            prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+            if !inside {
+                prop_assert!(
+                    e <= q.content_start || s >= q.content_end,
+                    "speaker/cue {s}..{e} inside quote {q:?} in {text:?}"
+                );
+            }
+        }
         // the marks are what the text says
         prop_assert!(text[q.start..].starts_with(q.open.as_str()));
         prop_assert!(text[..q.end].ends_with(q.close.as_str()));

@@ -12,3 +12,8 @@ mod common;
 fn offsets_slice_each_quote_in_the_browser() {
     assert_eq!(common::quote_slices(common::MIXED), common::MIXED_QUOTES);
 }
+
+#[wasm_bindgen_test]
+fn lone_surrogates_keep_offsets_aligned_in_the_browser() {
+    common::lone_surrogates_keep_offsets_aligned();
+}

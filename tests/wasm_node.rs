@@ -35,3 +35,8 @@ fn oversized_input_is_an_error_not_a_trap() {
     // The instance still works afterwards.
     assert_eq!(common::quote_slices("«ça va»"), ["«ça va»"]);
 }
+
+#[wasm_bindgen_test]
+fn lone_surrogates_from_javascript_keep_offsets_aligned() {
+    common::lone_surrogates_keep_offsets_aligned();
+}

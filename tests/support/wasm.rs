@@ -34,3 +34,32 @@ pub const MIXED_QUOTES: [&str; 3] = [
     "«\u{202f}Nous, é ’ 🙂 résistons\u{202f}»",
     "«\u{a0}l’été 🙂 est là\u{a0}»",
 ];
+
+/// A JavaScript string with lone surrogates before and inside a quote: the binding receives it
+/// as UTF-8 with each lone surrogate replaced by U+FFFD (one UTF-16 unit, like the surrogate),
+/// so the offsets it returns still index the original JavaScript string.
+pub fn lone_surrogates_keep_offsets_aligned() {
+    let lone = |unit: u32| JsString::from_char_code1(unit);
+    let js = lone(0xD800)
+        .concat(&JsString::from(" é «\u{202f}Oui "))
+        .concat(&lone(0xDC00))
+        .concat(&JsString::from(" 🙂\u{202f}», a déclaré Jean Martin. "))
+        .concat(&lone(0xDBFF))
+        .concat(&JsString::from(" «Non»"));
+    // What wasm-bindgen does with a `&str` parameter: encode the JS string, lone surrogates → U+FFFD.
+    let text = js.as_string().expect("a string");
+    assert_eq!(text.chars().filter(|&c| c == '\u{fffd}').count(), 3);
+    let result = quote_highlighter::wasm::analyze(&text, None)
+        .map_err(|_| "analyze threw")
+        .expect("analyze returns a result");
+    let quotes: Vec<String> = Array::from(&get(&result, "quotes"))
+        .iter()
+        .map(|q| String::from(js.slice(num(&q, "start"), num(&q, "end"))))
+        .collect();
+    let expected_inner = String::from(
+        JsString::from("«\u{202f}Oui ")
+            .concat(&lone(0xDC00))
+            .concat(&JsString::from(" 🙂\u{202f}»")),
+    );
+    assert_eq!(quotes, [expected_inner, "«Non»".to_string()]);
+}
