@@ -20,7 +20,7 @@ PKG := www/pkg/quote_highlighter_bg.wasm
 SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null)
 WASM_PACK := wasm-pack --log-level warn
 
-.PHONY: help demo test eval bench tools browser-tools pkg package check-fmt clippy cargo-test wasm-test e2e no-markup-sinks clean
+.PHONY: help demo test eval bench tools browser-tools pkg package check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks clean
 
 help:
 	@echo "make demo   build and serve the page on http://127.0.0.1:$(PORT)/"
@@ -69,6 +69,9 @@ clippy:
 cargo-test:
 	cargo test
 
+doc:
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+
 wasm-test: browser-tools
 	$(WASM_PACK) test --node --mode no-install
 	$(WASM_PACK) test --headless --chrome --mode no-install
@@ -83,7 +86,7 @@ no-markup-sinks: $(PKG)
 	@if grep -rnE 'innerHTML|outerHTML|insertAdjacentHTML|document\.write' www tools --include='*.js' --include='*.mjs' --include='*.html'; then \
 	  echo "markup built from strings (above): use textContent / createElement / Range instead" >&2; exit 1; fi
 
-test: browser-tools check-fmt clippy cargo-test wasm-test e2e no-markup-sinks
+test: browser-tools check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks
 	@echo "make test: all checks passed"
 
 ## ---------------------------------------------------------------- for the team
