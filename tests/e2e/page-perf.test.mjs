@@ -47,3 +47,20 @@ test('5 MB paste completes and the page stays responsive', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('50 MB paste: analysed whole, page usable afterwards (bad-input contract)', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  const text = article(50_000_000);
+  const expected = text.split('«').length - 1;
+  const r = await timedPaste(page, text);
+  console.log(`# paste-to-highlights 50 MB: ${r.ms} ms, in page ${r.inPage} ms; longest main-thread task ${r.longest} ms (${r.count} over 50 ms)`);
+  const status = await page.locator('#status').textContent();
+  const shown = Number(status.match(/^([\d\s\u00a0\u202f]+) citations/)?.[1].replace(/\D/g, ''));
+  assert.equal(shown, expected, status);
+  const frame = await page.evaluate(() => new Promise((res) => { const t = performance.now(); requestAnimationFrame(() => res(performance.now() - t)); }));
+  assert.ok(frame < 1000, `frame after ${frame} ms`);
+  await page.locator('#next').click();
+  await page.waitForFunction(() => document.getElementById('view').dataset.current === '0');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
