@@ -7,7 +7,9 @@
 //! Field names serialise in camelCase; a quote and a speaker carry flat `start`/`end` fields so
 //! the command-line output is exactly what `score.py` reads.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Serialize, Serializer};
 
 /// A half-open range of the analysed text. Byte offsets inside the core.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -95,6 +97,78 @@ pub struct Speaker {
     pub id: Option<usize>,
 }
 
+/// A quotation mark as written, or nothing: a static string that serialises as one (`"«"`, `""`)
+/// and reads as a `&str`, so that a quote carries its marks without allocating.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct QuoteMark(&'static str);
+
+impl QuoteMark {
+    /// No mark: an unclosed quote's `close`, a resumed reply's `open`.
+    pub const NONE: QuoteMark = QuoteMark("");
+
+    /// The mark for `c`: any quotation mark the scan records, or a dialogue dash (`—`, `–`);
+    /// [`QuoteMark::NONE`] for any other char.
+    pub const fn of(c: char) -> QuoteMark {
+        QuoteMark(match c {
+            '«' => "«",
+            '»' => "»",
+            '‹' => "‹",
+            '›' => "›",
+            '“' => "“",
+            '”' => "”",
+            '„' => "„",
+            '‘' => "‘",
+            '’' => "’",
+            '‚' => "‚",
+            '"' => "\"",
+            '—' => "—",
+            '–' => "–",
+            _ => "",
+        })
+    }
+
+    pub const fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::ops::Deref for QuoteMark {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl PartialEq<str> for QuoteMark {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for QuoteMark {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl std::fmt::Debug for QuoteMark {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl std::fmt::Display for QuoteMark {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for QuoteMark {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
 /// One quotation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -108,8 +182,8 @@ pub struct Quote {
     /// The opening and closing marks as written (`«`, `»`; `close` is empty when never closed;
     /// `open` is empty for a reply resumed after an incise without a new opener, see
     /// [`crate::pair`], `lateCloser`).
-    pub open: String,
-    pub close: String,
+    pub open: QuoteMark,
+    pub close: QuoteMark,
     pub kind: QuoteKind,
     /// False when the quote was never closed and ends with its paragraph.
     pub closed: bool,
@@ -149,8 +223,9 @@ pub struct Diagnostic {
     pub end: usize,
     /// A stable machine-readable code: `unclosed`, `strayCloser`, `doubleOpener`, …
     pub code: String,
-    /// A plain-language message for editors.
-    pub message: String,
+    /// A plain-language message for editors (a static text for most codes, so that repairing
+    /// hostile input allocates nothing per repair).
+    pub message: Cow<'static, str>,
 }
 
 /// Everything found in one text.

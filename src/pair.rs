@@ -39,7 +39,9 @@
 //! next mark, the blank-paragraph checks read each stretch of text between two consecutive marks
 //! at most once, and each paragraph's leading dashes are read once (cached).
 
-use crate::model::{Diagnostic, Quote, QuoteKind};
+use std::borrow::Cow;
+
+use crate::model::{Diagnostic, Quote, QuoteKind, QuoteMark};
 use crate::scan::Mark;
 
 /// Spaces allowed between a guillemet and its content.
@@ -340,8 +342,8 @@ impl Pairer<'_> {
             end: m.end(),
             content_start: m.end(),
             content_end: m.end(),
-            open: m.ch.to_string(),
-            close: String::new(),
+            open: QuoteMark::of(m.ch),
+            close: QuoteMark::NONE,
             kind: QuoteKind::Direct,
             closed: false,
             parent,
@@ -408,10 +410,7 @@ impl Pairer<'_> {
                 start: q.start,
                 end: q.start + q.open.len(),
                 code: "unmatched".into(),
-                message: format!(
-                    "This {} has no closing mark: it was not read as a quotation mark.",
-                    q.open
-                ),
+                message: unmatched_message(q.open),
             });
             return;
         }
@@ -420,10 +419,7 @@ impl Pairer<'_> {
             start: q.start,
             end: q.start + q.open.len(),
             code: "unclosed".into(),
-            message: format!(
-                "This {} is never closed: the quote was ended at the end of its paragraph.",
-                q.open
-            ),
+            message: unclosed_message(q.open),
         });
     }
 
@@ -432,10 +428,7 @@ impl Pairer<'_> {
             start: m.pos,
             end: m.end(),
             code: "strayCloser".into(),
-            message: format!(
-                "A closing {} with no opening mark before it was ignored.",
-                m.ch
-            ),
+            message: stray_message(m.ch),
         });
     }
 
@@ -474,8 +467,8 @@ impl Pairer<'_> {
                     end: m.end(),
                     content_start: start,
                     content_end: start,
-                    open: String::new(),
-                    close: String::new(),
+                    open: QuoteMark::NONE,
+                    close: QuoteMark::NONE,
                     kind: QuoteKind::Direct,
                     closed: true,
                     parent: None,
@@ -621,7 +614,7 @@ fn finish_closed(q: &mut Quote, text: &str, close_pos: usize, close: char) {
     q.content_start = open_end + lead;
     q.content_end = (open_end + kept).max(q.content_start);
     q.end = close_pos + close.len_utf8();
-    q.close = close.to_string();
+    q.close = QuoteMark::of(close);
     q.closed = true;
 }
 
@@ -633,6 +626,62 @@ fn finish_unclosed(q: &mut Quote, text: &str, end: usize) {
     q.content_start = open_end + lead;
     q.content_end = open_end + inner.len();
     q.end = q.content_end.max(open_end);
-    q.close = String::new();
+    q.close = QuoteMark::NONE;
     q.closed = false;
+}
+
+/// The per-mark diagnostic messages, static for every mark the pairing meets (no allocation per
+/// repair); `$fallback` formats any other.
+macro_rules! mark_message {
+    ($mark:expr, $before:literal, $after:literal) => {
+        match $mark {
+            m @ ("«" | "»" | "‹" | "›" | "“" | "”" | "„" | "‘" | "’" | "‚" | "\"" | "—" | "–") => {
+                Cow::Borrowed(match m {
+                    "«" => concat!($before, "«", $after),
+                    "»" => concat!($before, "»", $after),
+                    "‹" => concat!($before, "‹", $after),
+                    "›" => concat!($before, "›", $after),
+                    "“" => concat!($before, "“", $after),
+                    "”" => concat!($before, "”", $after),
+                    "„" => concat!($before, "„", $after),
+                    "‘" => concat!($before, "‘", $after),
+                    "’" => concat!($before, "’", $after),
+                    "‚" => concat!($before, "‚", $after),
+                    "\"" => concat!($before, "\"", $after),
+                    "—" => concat!($before, "—", $after),
+                    _ => concat!($before, "–", $after),
+                })
+            }
+            other => Cow::Owned(format!(concat!($before, "{}", $after), other)),
+        }
+    };
+}
+
+fn unmatched_message(open: QuoteMark) -> Cow<'static, str> {
+    mark_message!(
+        open.as_str(),
+        "This ",
+        " has no closing mark: it was not read as a quotation mark."
+    )
+}
+
+fn unclosed_message(open: QuoteMark) -> Cow<'static, str> {
+    mark_message!(
+        open.as_str(),
+        "This ",
+        " is never closed: the quote was ended at the end of its paragraph."
+    )
+}
+
+fn stray_message(close: char) -> Cow<'static, str> {
+    if QuoteMark::of(close).is_empty() {
+        return Cow::Owned(format!(
+            "A closing {close} with no opening mark before it was ignored."
+        ));
+    }
+    mark_message!(
+        QuoteMark::of(close).as_str(),
+        "A closing ",
+        " with no opening mark before it was ignored."
+    )
 }

@@ -5,8 +5,8 @@
 //! the straight `"`, and paragraph breaks (`\n`, a lone `\r`, U+2029; `\r\n` counts once, at
 //! its `\n`). The scan does not decide directions: the pairing stage reads them from context.
 //!
-//! Complexity: O(n) in the text, one `char_indices` walk, no allocation beyond the output; the
-//! only lookaround is the previous and the next char.
+//! Complexity: O(n) in the text, one pass over its bytes (eight at a time where no mark can
+//! start), no allocation beyond the output; the only lookaround is the previous and the next char.
 //! Edge cases: marks at the very start or end of the text; `’` and `‘` **between two letters**
 //! (`l’Arménie`, `aujourd’hui`, the typo `l‘État`) are apostrophes and never recorded.
 
@@ -41,25 +41,155 @@ pub const fn is_quote_mark(c: char) -> bool {
 }
 
 /// Every quotation mark and paragraph break in text order.
+///
+/// Works on bytes: every recorded char starts with `\n`, `\r`, `"`, `0xC2` (`«` `»`) or `0xE2`
+/// (the others and U+2029), so eight bytes at a time are tested for those lead bytes
+/// ([`candidates`]) and only the few that match are decoded.
 pub fn scan(text: &str) -> Vec<Mark> {
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((pos, ch)) = iter.next() {
-        crate::work::tick(1);
-        let next = iter.peek().map(|&(_, c)| c);
-        match ch {
-            '\r' if next == Some('\n') => {} // the `\n` records the break
-            c if is_break(c) => out.push(Mark { pos, ch: c }),
-            '’' | '‘'
-                if prev.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_alphanumeric) => {} // apostrophe
-            c if is_quote_mark(c) => out.push(Mark { pos, ch: c }),
-            _ => {}
+    let bytes = text.as_bytes();
+    crate::work::tick(bytes.len() as u64);
+    let mut out = Vec::with_capacity(bytes.len() / 256 + 8);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip whole 8-byte words that hold no lead byte.
+        let Some(word) = bytes.get(i..i + 8) else {
+            // The tail, byte by byte.
+            while i < bytes.len() {
+                if is_lead(bytes.get(i).copied().unwrap_or(0)) {
+                    record(text, i, &mut out);
+                }
+                i += 1;
+            }
+            break;
+        };
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(word);
+        let mask = candidates(u64::from_le_bytes(chunk));
+        if mask == 0 {
+            i += 8;
+            continue;
         }
-        prev = Some(ch);
+        // The lowest flagged byte is exact (higher ones may be false positives of the borrow):
+        // handle it, then go on from the byte after it.
+        let at = i + (mask.trailing_zeros() / 8) as usize;
+        if is_lead(bytes.get(at).copied().unwrap_or(0)) {
+            record(text, at, &mut out);
+        }
+        i = at + 1;
     }
     out
+}
+
+/// Lead bytes of the recorded chars: `\n`, `\r`, `"`, `0xC2`, `0xE2`.
+const fn is_lead(b: u8) -> bool {
+    matches!(b, b'\n' | b'\r' | b'"' | 0xC2 | 0xE2)
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in each byte of `x` that is zero (exact for the lowest such byte).
+const fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(LO) & !x & HI
+}
+
+/// Flags the bytes of a little-endian word that may be lead bytes: below 0x0E (`\n`, `\r`),
+/// `"`, or `0xC2`/`0xE2` (which differ only in bit 5). The lowest flagged byte is exact as a
+/// member of that superset; [`is_lead`] confirms it.
+const fn candidates(w: u64) -> u64 {
+    let low = w.wrapping_sub(LO * 0x0E) & !w & HI;
+    let quote = zero_bytes(w ^ (LO * b'"' as u64));
+    let lead = zero_bytes((w | (LO * 0x20)) ^ (LO * 0xE2));
+    low | quote | lead
+}
+
+/// Records the mark that starts at byte `at` (a lead byte), if there is one.
+fn record(text: &str, at: usize, out: &mut Vec<Mark>) {
+    let bytes = text.as_bytes();
+    let b = |k: usize| bytes.get(k).copied().unwrap_or(0);
+    let ch = match b(at) {
+        b'\n' => '\n',
+        b'\r' if b(at + 1) == b'\n' => return, // the `\n` records the break
+        b'\r' => '\r',
+        b'"' => '"',
+        0xC2 => match b(at + 1) {
+            0xAB => '«',
+            0xBB => '»',
+            _ => return,
+        },
+        0xE2 if b(at + 1) == 0x80 => match b(at + 2) {
+            0xB9 => '‹',
+            0xBA => '›',
+            0x9C => '“',
+            0x9D => '”',
+            0x9E => '„',
+            0x9A => '‚',
+            0xA9 => '\u{2029}',
+            0x98 | 0x99 => {
+                let ch = if b(at + 2) == 0x98 { '‘' } else { '’' };
+                // Between two letters it is an apostrophe.
+                let prev = text.get(..at).and_then(|s| s.chars().next_back());
+                let next = text.get(at + 3..).and_then(|s| s.chars().next());
+                if prev.is_some_and(is_alnum) && next.is_some_and(is_alnum) {
+                    return;
+                }
+                ch
+            }
+            _ => return,
+        },
+        _ => return,
+    };
+    out.push(Mark { pos: at, ch });
+}
+
+/// `char::is_alphanumeric`, with the Latin-1 and Latin Extended ranges of French text (and the
+/// General Punctuation block) answered without the Unicode tables.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphanumeric()
+    } else if u < 0x100 {
+        // ª µ º ² ³ ¹ ¼ ½ ¾, and the letters from À except × and ÷.
+        matches!(u, 0xAA | 0xB5 | 0xBA | 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE)
+            || u >= 0xC0 && u != 0xD7 && u != 0xF7
+    } else if u < 0x250 {
+        true // Latin Extended-A and -B: letters only
+    } else if (0x2000..0x2070).contains(&u) {
+        false // General Punctuation: spaces, dashes, quotation marks
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `char::is_whitespace`, with the common cases first.
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    match c as u32 {
+        0x20 | 0x09..=0x0D => true,
+        u if u < 0x80 => false,
+        0xA0 | 0x202F | 0x2009 => true,
+        _ => c.is_whitespace(),
+    }
+}
+
+/// Appends `c` lowercased (`char::to_lowercase`), ASCII and Latin-1 without the tables.
+#[inline]
+pub(crate) fn push_lower(out: &mut String, c: char) {
+    let u = c as u32;
+    if u < 0x80 {
+        out.push(c.to_ascii_lowercase());
+    } else if u < 0x100 {
+        // À..Þ except × lowercase by +0x20; the rest of Latin-1 is already lowercase.
+        let l = if (0xC0..=0xDE).contains(&u) && u != 0xD7 {
+            char::from_u32(u + 0x20).unwrap_or(c)
+        } else {
+            c
+        };
+        out.push(l);
+    } else {
+        out.extend(c.to_lowercase());
+    }
 }
 
 #[cfg(test)]
@@ -86,5 +216,87 @@ mod tests {
         let m = scan("a\r\nb\rc\u{2029}d\n");
         let got: Vec<(usize, char)> = m.iter().map(|m| (m.pos, m.ch)).collect();
         assert_eq!(got, vec![(2, '\n'), (4, '\r'), (6, '\u{2029}'), (10, '\n')]);
+    }
+    #[test]
+    fn fast_char_classes_agree_with_std() {
+        for u in 0..0x3_0000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{u:#x}");
+            assert_eq!(is_space(c), c.is_whitespace(), "{u:#x}");
+            let mut s = String::new();
+            push_lower(&mut s, c);
+            assert_eq!(s, c.to_lowercase().collect::<String>(), "{u:#x}");
+        }
+    }
+
+    #[test]
+    fn matches_a_char_walk() {
+        // The byte scan against the plain char walk it replaced, on every mark at every
+        // alignment, with apostrophes, breaks and multi-byte neighbours.
+        fn reference(text: &str) -> Vec<Mark> {
+            let mut out = Vec::new();
+            let mut prev: Option<char> = None;
+            let mut iter = text.char_indices().peekable();
+            while let Some((pos, ch)) = iter.next() {
+                let next = iter.peek().map(|&(_, c)| c);
+                match ch {
+                    '\r' if next == Some('\n') => {}
+                    c if is_break(c) => out.push(Mark { pos, ch: c }),
+                    '’' | '‘'
+                        if prev.is_some_and(char::is_alphanumeric)
+                            && next.is_some_and(char::is_alphanumeric) => {}
+                    c if is_quote_mark(c) => out.push(Mark { pos, ch: c }),
+                    _ => {}
+                }
+                prev = Some(ch);
+            }
+            out
+        }
+        let pieces = [
+            "«",
+            "»",
+            "‹",
+            "›",
+            "“",
+            "”",
+            "„",
+            "‘",
+            "’",
+            "‚",
+            "\"",
+            "\n",
+            "\r",
+            "\r\n",
+            "\u{2029}",
+            "a",
+            "é",
+            "\u{a0}",
+            "\u{202f}",
+            "—",
+            "…",
+            "\t",
+            " ",
+            "l’a",
+            "x‘y",
+            "🙂",
+            "\u{2028}",
+            "\u{e2}",
+            "Â",
+            "\u{c2}\u{a0}",
+            "€",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 24) as usize;
+            for k in 0..n {
+                let r = seed.rotate_left(k as u32 * 5) ^ (k as u64).wrapping_mul(0x9e37_79b9);
+                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(scan(&s), reference(&s), "{s:?}");
+        }
     }
 }
