@@ -97,75 +97,91 @@ pub struct Speaker {
     pub id: Option<usize>,
 }
 
-/// A quotation mark as written, or nothing: a static string that serialises as one (`"«"`, `""`)
-/// and reads as a `&str`, so that a quote carries its marks without allocating.
+/// A quotation mark as written, or nothing: one byte in a [`Quote`], serialised as the mark's
+/// string (`"«"`, `""`) and read as a `&'static str`, so that a quote carries its marks without
+/// allocating.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct QuoteMark(&'static str);
+pub struct QuoteMark(u8);
 
 impl QuoteMark {
     /// No mark: an unclosed quote's `close`, a resumed reply's `open`.
-    pub const NONE: QuoteMark = QuoteMark("");
+    pub const NONE: QuoteMark = QuoteMark(0);
 
     /// The mark for `c`: any quotation mark the scan records, or a dialogue dash (`—`, `–`);
     /// [`QuoteMark::NONE`] for any other char.
     pub const fn of(c: char) -> QuoteMark {
         QuoteMark(match c {
-            '«' => "«",
-            '»' => "»",
-            '‹' => "‹",
-            '›' => "›",
-            '“' => "“",
-            '”' => "”",
-            '„' => "„",
-            '‘' => "‘",
-            '’' => "’",
-            '‚' => "‚",
-            '"' => "\"",
-            '—' => "—",
-            '–' => "–",
-            _ => "",
+            '«' => 1,
+            '»' => 2,
+            '‹' => 3,
+            '›' => 4,
+            '“' => 5,
+            '”' => 6,
+            '„' => 7,
+            '‘' => 8,
+            '’' => 9,
+            '‚' => 10,
+            '"' => 11,
+            '—' => 12,
+            '–' => 13,
+            _ => 0,
         })
     }
 
     pub const fn as_str(&self) -> &'static str {
-        self.0
+        match self.0 {
+            1 => "«",
+            2 => "»",
+            3 => "‹",
+            4 => "›",
+            5 => "“",
+            6 => "”",
+            7 => "„",
+            8 => "‘",
+            9 => "’",
+            10 => "‚",
+            11 => "\"",
+            12 => "—",
+            13 => "–",
+            _ => "",
+        }
     }
 }
 
 impl std::ops::Deref for QuoteMark {
     type Target = str;
     fn deref(&self) -> &str {
-        self.0
+        self.as_str()
     }
 }
 
 impl PartialEq<str> for QuoteMark {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for QuoteMark {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        self.as_str() == *other
     }
 }
 
 impl std::fmt::Debug for QuoteMark {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.0, f)
+        std::fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl std::fmt::Display for QuoteMark {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl Serialize for QuoteMark {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0)
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -189,8 +205,10 @@ pub struct Quote {
     pub closed: bool,
     /// Index of the enclosing quote in [`Analysis::quotes`], for nested quotes.
     pub parent: Option<usize>,
-    pub speaker: Option<Speaker>,
-    pub cue: Option<Cue>,
+    /// Boxed, like `cue`: most quotes in a long or hostile text have none, and a quote stays
+    /// small (72 bytes) for the detection stages that write one per opening mark.
+    pub speaker: Option<Box<Speaker>>,
+    pub cue: Option<Box<Cue>>,
     pub method: Option<Method>,
 }
 
@@ -267,5 +285,36 @@ impl Analysis {
             out.push(&mut d.end);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_stay_small() {
+        // The detection stages write one quote per opening mark: keep them compact.
+        assert!(
+            std::mem::size_of::<Quote>() <= 72,
+            "{}",
+            std::mem::size_of::<Quote>()
+        );
+    }
+
+    #[test]
+    fn marks_read_and_serialise_as_strings() {
+        for c in [
+            '«', '»', '‹', '›', '“', '”', '„', '‘', '’', '‚', '"', '—', '–',
+        ] {
+            let m = QuoteMark::of(c);
+            assert_eq!(m.as_str(), c.to_string());
+            assert_eq!(
+                serde_json::to_string(&m).ok(),
+                serde_json::to_string(&c.to_string()).ok()
+            );
+        }
+        assert_eq!(QuoteMark::of('x'), QuoteMark::NONE);
+        assert!(QuoteMark::NONE.is_empty());
     }
 }
