@@ -108,6 +108,9 @@ struct Pairer<'t> {
     lead: (Option<usize>, usize),
 }
 
+/// How many marks ahead [`pair`] prefetches the text.
+const PREFETCH_AHEAD: usize = 8;
+
 /// How many paragraphs without marks a quote left open may run through before a `»` closes it.
 pub const MAX_HELD: usize = 8;
 
@@ -134,6 +137,10 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
     };
     for (i, m) in marks.iter().enumerate() {
         crate::work::tick(1);
+        // The text around a mark a few marks ahead is fetched while this one is handled.
+        if let Some(ahead) = marks.get(i + PREFETCH_AHEAD) {
+            crate::scan::prefetch(text.as_bytes(), ahead.pos.saturating_sub(1));
+        }
         p.mark(m, marks.get(i + 1));
     }
     if p.pending.is_none() && !p.stack.is_empty() {
@@ -231,7 +238,10 @@ impl Pairer<'_> {
             crate::work::tick(gap.len() as u64);
             let blank = gap.chars().all(char::is_whitespace);
             // `— «` opens a reply with its own guillemets: not a reply inside the open ones.
-            let own_marks = m.ch == '«' && gap.trim().chars().count() == 1;
+            let own_marks = m.ch == '«' && {
+                let mut one = gap.trim().chars();
+                one.next().is_some() && one.next().is_none()
+            };
             let reply = match dash_at(gap) {
                 Some(d) if self.pending.is_some() && self.held == 0 && !own_marks => {
                     self.open_count(Family::French).checked_sub(1).map(|_| d)

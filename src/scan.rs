@@ -48,59 +48,51 @@ pub const fn is_quote_mark(c: char) -> bool {
 pub fn scan(text: &str) -> Vec<Mark> {
     let bytes = text.as_bytes();
     crate::work::tick(bytes.len() as u64);
-    let mut out = Vec::with_capacity(bytes.len() / 256 + 8);
-    let mut i = 0;
-    while i < bytes.len() {
-        // Skip whole 8-byte words that hold no lead byte.
-        let Some(word) = bytes.get(i..i + 8) else {
-            // The tail, byte by byte.
-            while i < bytes.len() {
-                if is_lead(bytes.get(i).copied().unwrap_or(0)) {
-                    record(text, i, &mut out);
-                }
-                i += 1;
-            }
-            break;
-        };
-        let mut chunk = [0u8; 8];
-        chunk.copy_from_slice(word);
-        let mask = candidates(u64::from_le_bytes(chunk));
-        if mask == 0 {
-            i += 8;
-            continue;
+    let mut out = Vec::with_capacity(bytes.len() / 128 + 8);
+    let mut base = 0;
+    // Sixty-four bytes at a time: a bit mask of the lead bytes (a loop the compiler turns into
+    // vector compares), then only the flagged bytes are decoded.
+    while let Some(block) = bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
+        let mut mask = lead_mask(block);
+        while mask != 0 {
+            record(text, base + mask.trailing_zeros() as usize, &mut out);
+            mask &= mask - 1;
         }
-        // The lowest flagged byte is exact (higher ones may be false positives of the borrow):
-        // handle it, then go on from the byte after it.
-        let at = i + (mask.trailing_zeros() / 8) as usize;
-        if is_lead(bytes.get(at).copied().unwrap_or(0)) {
-            record(text, at, &mut out);
+        base += 64;
+    }
+    // The tail, byte by byte.
+    while let Some(&b) = bytes.get(base) {
+        if is_lead(b) {
+            record(text, base, &mut out);
         }
-        i = at + 1;
+        base += 1;
     }
     out
 }
 
-/// Lead bytes of the recorded chars: `\n`, `\r`, `"`, `0xC2`, `0xE2`.
+/// Lead bytes of the recorded chars: `\n`, `\r`, `"`, `0xC2` (`«` `»`), `0xE2` (the others and
+/// U+2029; `0xC2` and `0xE2` differ only in bit 5).
+#[inline(always)]
 const fn is_lead(b: u8) -> bool {
-    matches!(b, b'\n' | b'\r' | b'"' | 0xC2 | 0xE2)
+    (b == b'\n') | (b == b'\r') | (b == b'"') | ((b | 0x20) == 0xE2)
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// High bit set in each byte of `x` that is zero (exact for the lowest such byte).
-const fn zero_bytes(x: u64) -> u64 {
-    x.wrapping_sub(LO) & !x & HI
-}
-
-/// Flags the bytes of a little-endian word that may be lead bytes: below 0x0E (`\n`, `\r`),
-/// `"`, or `0xC2`/`0xE2` (which differ only in bit 5). The lowest flagged byte is exact as a
-/// member of that superset; [`is_lead`] confirms it.
-const fn candidates(w: u64) -> u64 {
-    let low = w.wrapping_sub(LO * 0x0E) & !w & HI;
-    let quote = zero_bytes(w ^ (LO * b'"' as u64));
-    let lead = zero_bytes((w | (LO * 0x20)) ^ (LO * 0xE2));
-    low | quote | lead
+/// Bit `k` set when `block[k]` is a lead byte: one flag byte per byte (vector compares), then
+/// each group of eight 0/1 flag bytes packed into eight bits by one multiplication.
+#[inline(always)]
+fn lead_mask(block: &[u8; 64]) -> u64 {
+    let mut flags = [0u8; 64];
+    for (f, &b) in flags.iter_mut().zip(block) {
+        *f = u8::from(is_lead(b));
+    }
+    let mut mask = 0u64;
+    for (g, group) in flags.chunks_exact(8).enumerate() {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(group);
+        let packed = u64::from_le_bytes(eight).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= packed << (8 * g);
+    }
+    mask
 }
 
 /// Records the mark that starts at byte `at` (a lead byte), if there is one.
@@ -140,6 +132,23 @@ fn record(text: &str, at: usize, out: &mut Vec<Mark>) {
         _ => return,
     };
     out.push(Mark { pos: at, ch });
+}
+
+/// Asks the CPU to bring the cache line holding `bytes[at]` in (a hint; nothing is read).
+#[inline(always)]
+pub(crate) fn prefetch(bytes: &[u8], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(b) = bytes.get(at) {
+        let p: *const u8 = b;
+        // SAFETY: a prefetch never faults and has no effect the program can observe; `p`
+        // points into `bytes` anyway. (The intrinsic is a safe fn on newer compilers.)
+        #[allow(unused_unsafe)]
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (bytes, at);
 }
 
 /// `char::is_alphanumeric`, with the Latin-1 and Latin Extended ranges of French text (and the
