@@ -747,6 +747,30 @@ mod tests {
     }
 
     #[test]
+    fn reused_word_buffer_cuts_like_words_of() {
+        let pieces = [
+            "a", "É", "é", "L", "l", "’", "'", "-", " ", "\u{a0}", ",", ".", "«", "»", "İ",
+            "\u{212a}", "ß", "Ÿ", "0", "²", "ǅ", "Σ", "🙂", "\n", "d'", "qu’", "a-t-il", "œ", "Œ",
+        ];
+        let mut seed: u64 = 0x0dd_c0ff_ee15_600d;
+        let mut w = Words::default();
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut s = String::new();
+            for k in 0..(seed % 16) {
+                let r = seed.rotate_left(k as u32 * 5) ^ k.wrapping_mul(0x9e37_79b9);
+                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
+            }
+            w.clear();
+            w.push_words(&s);
+            let got: Vec<&str> = (0..w.len()).filter_map(|i| w.get(i)).collect();
+            assert_eq!(got, words_of(&s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn lexicons_load() {
         assert!(TERM_CUES.iter().any(|c| c == &["surnommé"]));
         assert!(TERM_CUES.iter().any(|c| c == &["sous", "le", "nom", "de"]));

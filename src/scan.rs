@@ -5,8 +5,9 @@
 //! the straight `"`, and paragraph breaks (`\n`, a lone `\r`, U+2029; `\r\n` counts once, at
 //! its `\n`). The scan does not decide directions: the pairing stage reads them from context.
 //!
-//! Complexity: O(n) in the text, one pass over its bytes (eight at a time where no mark can
-//! start), no allocation beyond the output; the only lookaround is the previous and the next char.
+//! Complexity: O(n) in the text, one pass over its bytes (64 at a time: a bit mask of the bytes
+//! that can start a mark, then only those are decoded), no allocation beyond the output; the
+//! only lookaround is the previous and the next char.
 //! Edge cases: marks at the very start or end of the text; `’` and `‘` **between two letters**
 //! (`l’Arménie`, `aujourd’hui`, the typo `l‘État`) are apostrophes and never recorded.
 
