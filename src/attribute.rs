@@ -1971,12 +1971,12 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         match found {
             Some(f) => {
                 if let Some((s, e, lemma)) = f.cue {
-                    q.cue = Some(Cue {
+                    q.cue = Some(Box::new(Cue {
                         start: s,
                         end: e,
                         text: text.get(s..e).unwrap_or("").to_string(),
                         lemma,
-                    });
+                    }));
                 }
                 q.method = Some(f.method);
                 if f.mention.is_none() && f.method == Method::Continuation {
@@ -2023,7 +2023,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                 history.remove(0);
             }
         }
-        q.speaker = speaker;
+        q.speaker = speaker.map(Box::new);
     }
 }
 

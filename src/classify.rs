@@ -29,10 +29,12 @@
 //! for the speech-cue check) before its opener, at most [`CONTENT_PEEK`] bytes of its content
 //! and a bounded window after its closer: O(quotes).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::model::{Quote, QuoteKind};
+use crate::scan::{is_alnum, is_space, prefetch, push_lower};
 
 /// How far before an opener the rules look, in bytes.
 pub const WINDOW: usize = 120;
@@ -50,35 +52,79 @@ fn lexicon(src: &'static str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A small fast hash for the lexicon sets (keys are short lowercase words; the sets are built
+/// from our own lexicon files, so no flooding concern).
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// Multi-word entries grouped by one of their words (`by_last`: the last one, which is the
+/// nearest to the marks when the words before them are read backwards; else the first).
+fn index_phrases(
+    entries: impl Iterator<Item = Vec<String>>,
+    by_last: bool,
+) -> WordMap<Vec<Vec<String>>> {
+    let mut map: WordMap<Vec<Vec<String>>> = WordMap::default();
+    for e in entries {
+        let key = if by_last { e.last() } else { e.first() };
+        if let Some(k) = key.cloned() {
+            map.entry(k).or_default().push(e);
+        }
+    }
+    map
+}
+
 static TERM_CUES: LazyLock<Vec<Vec<String>>> =
     LazyLock::new(|| lexicon(include_str!("../lexicon/term-cues.txt")));
-static TITLE_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// [`TERM_CUES`] by their last word.
+static TERM_CUES_BY_LAST: LazyLock<WordMap<Vec<Vec<String>>>> =
+    LazyLock::new(|| index_phrases(TERM_CUES.iter().cloned(), true));
+static TITLE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     lexicon(include_str!("../lexicon/title-nouns.txt"))
         .into_iter()
         .filter_map(|w| (w.len() == 1).then(|| w.into_iter().next()).flatten())
         .collect()
 });
-static TITLE_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    lexicon(include_str!("../lexicon/title-nouns.txt"))
-        .into_iter()
-        .filter(|w| w.len() > 1)
-        .collect()
+/// The title nouns of several words, by their last word.
+static TITLE_PHRASES: LazyLock<WordMap<Vec<Vec<String>>>> = LazyLock::new(|| {
+    index_phrases(
+        lexicon(include_str!("../lexicon/title-nouns.txt"))
+            .into_iter()
+            .filter(|w| w.len() > 1),
+        true,
+    )
 });
 
 static SPEECH_CUES: LazyLock<Vec<Vec<String>>> =
     LazyLock::new(|| lexicon(include_str!("../lexicon/speech-cues.txt")));
-/// The one-word speech stems, looked up by every prefix of a word (a few hash lookups a word).
-static SPEECH_STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    SPEECH_CUES
-        .iter()
-        .filter_map(|c| match c.as_slice() {
-            [one] if !one.starts_with('=') => Some(one.clone()),
-            _ => None,
-        })
-        .collect()
+/// The one-word speech stems, in a byte trie: a word is checked against every stem that is a
+/// prefix of it in one walk over its bytes.
+static SPEECH_STEMS: LazyLock<Trie> = LazyLock::new(|| {
+    let mut t = Trie::default();
+    for c in SPEECH_CUES.iter() {
+        if let [one] = c.as_slice() {
+            if !one.starts_with('=') {
+                t.insert(one);
+            }
+        }
+    }
+    t
 });
 /// The whole-word speech cues (`=nie`).
-static SPEECH_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static SPEECH_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     SPEECH_CUES
         .iter()
         .filter_map(|c| match c.as_slice() {
@@ -87,22 +133,64 @@ static SPEECH_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         })
         .collect()
 });
-/// The speech cues of several words (`d'après`, `mis en garde`).
-static SPEECH_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    SPEECH_CUES
-        .iter()
-        .filter(|c| c.len() > 1)
-        .cloned()
-        .collect()
-});
-/// The longest one-word stem, in chars.
-static SPEECH_STEM_MAX: LazyLock<usize> = LazyLock::new(|| {
-    SPEECH_STEMS
-        .iter()
-        .map(|s| s.chars().count())
-        .max()
-        .unwrap_or(0)
-});
+/// The speech cues of several words (`d'après`, `mis en garde`), by their first word.
+static SPEECH_PHRASES: LazyLock<WordMap<Vec<Vec<String>>>> =
+    LazyLock::new(|| index_phrases(SPEECH_CUES.iter().filter(|c| c.len() > 1).cloned(), false));
+
+/// A set of byte strings that answers "is one of them a prefix of this word?".
+#[derive(Default)]
+struct Trie {
+    /// Per node: whether a stem ends there, and its children by byte.
+    nodes: Vec<(bool, Vec<(u8, usize)>)>,
+}
+
+impl Trie {
+    fn insert(&mut self, s: &str) {
+        if self.nodes.is_empty() {
+            self.nodes.push((false, Vec::new()));
+        }
+        let mut at = 0;
+        for b in s.bytes() {
+            let found = self
+                .nodes
+                .get(at)
+                .and_then(|n| n.1.iter().find(|&&(k, _)| k == b).map(|&(_, i)| i));
+            at = match found {
+                Some(i) => i,
+                None => {
+                    let i = self.nodes.len();
+                    self.nodes.push((false, Vec::new()));
+                    if let Some(n) = self.nodes.get_mut(at) {
+                        n.1.push((b, i));
+                    }
+                    i
+                }
+            };
+        }
+        if let Some(n) = self.nodes.get_mut(at) {
+            n.0 = !s.is_empty();
+        }
+    }
+
+    /// Is some non-empty member a prefix of `w`?
+    fn has_prefix_of(&self, w: &str) -> bool {
+        let mut at = 0;
+        for b in w.bytes() {
+            let Some(i) = self
+                .nodes
+                .get(at)
+                .and_then(|n| n.1.iter().find(|&&(k, _)| k == b).map(|&(_, i)| i))
+            else {
+                return false;
+            };
+            at = i;
+            if self.nodes.get(at).is_some_and(|n| n.0) {
+                return true;
+            }
+        }
+        false
+    }
+}
 
 /// How far the speech-cue check reads around a partial quote, in bytes: back to the sentence
 /// start (at most this far) and forward to the sentence end (at most half of it).
@@ -158,8 +246,73 @@ const NOT_ADJECTIVES: [&str; 18] = [
 
 /// Sets [`Quote::kind`] on every quote.
 pub fn classify(text: &str, quotes: &mut [Quote]) {
-    for q in quotes.iter_mut() {
-        q.kind = kind_of(text, q);
+    let mut scratch = Scratch::default();
+    let bytes = text.as_bytes();
+    for i in 0..quotes.len() {
+        // The text around a quote a few quotes ahead is fetched while this one is classified:
+        // on a long text it has left the cache since the scan.
+        if let Some(ahead) = quotes.get(i + PREFETCH_AHEAD) {
+            prefetch(bytes, ahead.start.saturating_sub(WINDOW));
+            prefetch(bytes, ahead.start.saturating_sub(WINDOW / 2));
+            prefetch(bytes, ahead.start);
+            prefetch(bytes, ahead.end);
+        }
+        if let Some(q) = quotes.get_mut(i) {
+            q.kind = kind_of(text, q, &mut scratch);
+        }
+    }
+}
+
+/// How many quotes ahead [`classify`] prefetches the text.
+const PREFETCH_AHEAD: usize = 4;
+
+/// Buffers reused from quote to quote, so that classifying allocates nothing per quote.
+#[derive(Default)]
+struct Scratch {
+    before: Words,
+    content: Words,
+    other: Words,
+}
+
+/// The lowercase words of some text (as [`words_of`] cuts them), in one reused buffer.
+#[derive(Default)]
+struct Words {
+    buf: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Words {
+    fn clear(&mut self) {
+        self.buf.clear();
+        self.spans.clear();
+    }
+
+    /// Appends the words of `s`, exactly as [`words_of`] would return them.
+    fn push_words(&mut self, s: &str) {
+        let mut start = self.buf.len();
+        for c in s.chars() {
+            if is_alnum(c) || c == '-' {
+                push_lower(&mut self.buf, c);
+            } else if matches!(c, '\'' | '’') && self.buf.len() > start {
+                self.buf.push('\'');
+                self.spans.push((start, self.buf.len()));
+                start = self.buf.len();
+            } else if self.buf.len() > start {
+                self.spans.push((start, self.buf.len()));
+                start = self.buf.len();
+            }
+        }
+        if self.buf.len() > start {
+            self.spans.push((start, self.buf.len()));
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn get(&self, i: usize) -> Option<&str> {
+        self.spans.get(i).and_then(|&(a, b)| self.buf.get(a..b))
     }
 }
 
@@ -184,9 +337,10 @@ fn words_of(s: &str) -> Vec<String> {
 }
 
 /// What stands before an opener, within its clause.
-struct Before {
-    /// Words back to the nearest punctuation, nearest first (at most 6).
-    words: Vec<String>,
+struct Before<'w> {
+    /// Words back to the nearest punctuation, in text order; [`Before::word`] reads the last
+    /// (at most) 6, nearest first.
+    words: &'w Words,
     /// The punctuation that ends the clause before the words; `'\n'` for the paragraph start,
     /// `None` when the window ran out first.
     boundary: Option<char>,
@@ -203,7 +357,28 @@ fn window_before(text: &str, pos: usize) -> (&str, bool) {
     (text.get(start..pos).unwrap_or(""), start == 0)
 }
 
-fn before(text: &str, pos: usize) -> Before {
+impl Before<'_> {
+    /// How many words [`Before::word`] reads (at most 6).
+    fn len(&self) -> usize {
+        self.words.len().min(6)
+    }
+
+    /// The `i`-th word back from the opener (0: the nearest), among the nearest 6.
+    fn word(&self, i: usize) -> Option<&str> {
+        if i >= self.len() {
+            return None;
+        }
+        self.words.get(self.words.len() - 1 - i)
+    }
+
+    /// Are the nearest `n` words all in `set`? (True when there are fewer than `n` words and
+    /// those are.)
+    fn nearest_all_in(&self, n: usize, set: &[&str]) -> bool {
+        (0..n.min(self.len())).all(|k| is_in(self.word(k), set))
+    }
+}
+
+fn before<'w>(text: &str, pos: usize, words: &'w mut Words) -> Before<'w> {
     let (win, whole) = window_before(text, pos);
     crate::work::tick(win.len() as u64);
     // The stretch of the window inside the current clause.
@@ -215,17 +390,16 @@ fn before(text: &str, pos: usize) -> Before {
             boundary = Some('\n');
             break;
         }
-        if !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '\'' | '’' | '-')) {
+        if !(is_alnum(c) || is_space(c) || matches!(c, '\'' | '’' | '-')) {
             clause_start = i + c.len_utf8();
             boundary = Some(c);
             break;
         }
     }
     let clause = win.get(clause_start..).unwrap_or("");
-    let mut words = words_of(clause);
-    words.reverse();
-    words.truncate(6);
-    let prev = win.chars().rev().find(|c| !c.is_whitespace());
+    words.clear();
+    words.push_words(clause);
+    let prev = win.chars().rev().find(|&c| !is_space(c));
     let prev = match prev {
         Some(c) if crate::scan::is_break(c) => None,
         p => p,
@@ -237,45 +411,75 @@ fn before(text: &str, pos: usize) -> Before {
     }
 }
 
-/// The shape of a quote's content.
-struct Content {
+/// The shape of a quote's content: its first char at once, the rest read only when a rule
+/// asks (most quotes are decided without it).
+struct Content<'a> {
     first: Option<char>,
-    words: usize,
-    /// Sentence punctuation inside (a trailing comma or period of old typography excluded).
-    sentence_punct: bool,
-    /// A relative pronoun or a common verb inside: a clause, not a name (`Europe qui protège`).
-    clause: bool,
+    /// The content, at most [`CONTENT_PEEK`] bytes of it.
+    peek: &'a str,
+    /// The content is longer than `peek`.
+    truncated: bool,
+    /// [`Content::plain_words`], once computed.
+    plain: Option<Option<usize>>,
 }
 
-fn content(text: &str, q: &Quote) -> Content {
+fn content<'a>(text: &'a str, q: &Quote) -> Content<'a> {
     let mut end = q.content_end.min(q.content_start + CONTENT_PEEK);
     while end > q.content_start && !text.is_char_boundary(end) {
         end -= 1;
     }
     let s = text.get(q.content_start..end).unwrap_or("");
-    crate::work::tick(s.len() as u64);
-    let truncated = end < q.content_end;
-    let body = s.trim_end_matches([',', '.', ' ', '\u{a0}', '\u{202f}']);
     Content {
         first: s.chars().next(),
-        clause: words_of(s)
-            .iter()
-            .any(|w| CLAUSE_WORDS.contains(&w.as_str())),
-        words: if truncated {
-            usize::MAX
-        } else {
-            s.split_whitespace().count()
-        },
-        sentence_punct: truncated
-            || body.contains(['.', '!', '?', '…', ':', ';', '«', '»', '"', '“', '”', ','])
-            || s.contains('\n'),
+        peek: s,
+        truncated: end < q.content_end,
+        plain: None,
     }
+}
+
+impl Content<'_> {
+    /// The number of words of a content that reads as a name or a short noun phrase: `None`
+    /// when it holds sentence punctuation (a trailing comma or period of old typography
+    /// excluded) or a line break, is longer than [`CONTENT_PEEK`], has more than [`SHORT`]
+    /// words, or holds a relative pronoun or a common verb (a clause, not a name: `Europe qui
+    /// protège`). Every rule that reads the content's shape asks exactly this.
+    fn plain_words(&mut self, words: &mut Words) -> Option<usize> {
+        if let Some(p) = self.plain {
+            return p;
+        }
+        let s = self.peek;
+        crate::work::tick(s.len() as u64);
+        let body = s.trim_end_matches([',', '.', ' ', '\u{a0}', '\u{202f}']);
+        let sentence_punct = self.truncated
+            || body.chars().any(|c| {
+                matches!(
+                    c,
+                    '.' | '!' | '?' | '…' | ':' | ';' | '«' | '»' | '"' | '“' | '”' | ','
+                )
+            })
+            || s.contains('\n');
+        let p = if sentence_punct {
+            None
+        } else {
+            let n = s.split_whitespace().count();
+            (n <= SHORT && !has_clause_word(s, words)).then_some(n)
+        };
+        self.plain = Some(p);
+        p
+    }
+}
+
+/// A relative pronoun or a common verb among the words of `s`.
+fn has_clause_word(s: &str, words: &mut Words) -> bool {
+    words.clear();
+    words.push_words(s);
+    (0..words.len()).any(|i| is_in(words.get(i), &CLAUSE_WORDS))
 }
 
 /// A speech incise right after the closer: `», a-t-il dit`, `», estime X`, `», s'est
 /// félicité X`, `», selon X` (a comma, then an auxiliary, an inverted verb, `selon` or a verb
 /// form); not `», éteignant les feux`, `», je rêvais` or `», et`.
-fn incise_after(text: &str, q: &Quote) -> bool {
+fn incise_after(text: &str, q: &Quote, words: &mut Words) -> bool {
     let mut end = (q.end + 32).min(text.len());
     while end > q.end && !text.is_char_boundary(end) {
         end -= 1;
@@ -284,8 +488,9 @@ fn incise_after(text: &str, q: &Quote) -> bool {
     let Some(rest) = after.trim_start().strip_prefix(',') else {
         return false;
     };
-    let words = words_of(rest);
-    let Some(w) = words.first().map(String::as_str) else {
+    words.clear();
+    words.push_words(rest);
+    let Some(w) = words.get(0) else {
         return false;
     };
     if !rest.trim_start().starts_with(|c: char| c.is_lowercase()) {
@@ -297,7 +502,7 @@ fn incise_after(text: &str, q: &Quote) -> bool {
             .iter()
             .any(|e| w.ends_with(e))
     {
-        return w != "d'" || words.get(1).is_some_and(|x| x == "après");
+        return w != "d'" || words.get(1) == Some("après");
     }
     if w.ends_with("ant") || NOT_INCISE.contains(&w) {
         return false;
@@ -313,23 +518,23 @@ const NOT_INCISE: [&str; 52] = [
     "sur", "pour", "par", "avec", "sans", "comme", "si", "quand", "lorsque", "ne",
 ];
 
-fn is_in(word: Option<&String>, set: &[&str]) -> bool {
-    word.is_some_and(|w| set.contains(&w.as_str()))
+fn is_in(word: Option<&str>, set: &[&str]) -> bool {
+    word.is_some_and(|w| set.contains(&w))
 }
 
 /// Rule 1: a naming word before the marks, linking words only in between.
 fn naming_cue(b: &Before) -> bool {
     for skip in 0..=2usize {
-        let between = b.words.get(..skip).unwrap_or(&[]);
-        if !between.iter().all(|w| LINKS.contains(&w.as_str())) {
+        if !b.nearest_all_in(skip, &LINKS) {
             break;
         }
-        for cue in TERM_CUES.iter() {
+        // A cue's last word is the nearest to the marks.
+        let Some(cues) = b.word(skip).and_then(|w| TERM_CUES_BY_LAST.get(w)) else {
+            continue;
+        };
+        for cue in cues {
             let n = cue.len();
-            let Some(found) = b.words.get(skip..skip + n) else {
-                continue;
-            };
-            if !found.iter().rev().eq(cue.iter()) {
+            if !b.matches_backwards(skip, cue) {
                 continue;
             }
             let head = cue.first().map(String::as_str).unwrap_or("");
@@ -337,7 +542,7 @@ fn naming_cue(b: &Before) -> bool {
                 head,
                 "appelé" | "appelée" | "appelés" | "appelées" | "nommé" | "nommée"
             );
-            if speech_verb && (skip > 0 || is_in(b.words.get(skip + n), &AUXILIARIES)) {
+            if speech_verb && (skip > 0 || is_in(b.word(skip + n), &AUXILIARIES)) {
                 continue;
             }
             return true;
@@ -346,39 +551,50 @@ fn naming_cue(b: &Before) -> bool {
     false
 }
 
+impl Before<'_> {
+    /// Do the words from the `skip`-th nearest on, read backwards, spell `phrase`
+    /// (`phrase`'s last word is the `skip`-th nearest)?
+    fn matches_backwards(&self, skip: usize, phrase: &[String]) -> bool {
+        let n = phrase.len();
+        skip + n <= self.len()
+            && phrase
+                .iter()
+                .rev()
+                .enumerate()
+                .all(|(j, p)| self.word(skip + j) == Some(p.as_str()))
+    }
+}
+
 /// Rule 2: a noun for things that bear names.
-fn title_noun(b: &Before, c: &Content) -> bool {
+fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
     let upper = c.first.is_some_and(char::is_uppercase);
     for skip in 0..=2usize {
-        let Some(w) = b.words.get(skip) else {
+        let Some(w) = b.word(skip) else {
             break;
         };
-        let between = b.words.get(..skip).unwrap_or(&[]);
         let noun = TITLE_NOUNS.contains(w)
-            || TITLE_PHRASES.iter().any(|p| {
-                b.words
-                    .get(skip..skip + p.len())
-                    .is_some_and(|f| f.iter().rev().eq(p.iter()))
-            });
+            || TITLE_PHRASES
+                .get(w)
+                .is_some_and(|ps| ps.iter().any(|p| b.matches_backwards(skip, p)));
         if !noun {
             continue;
         }
         // A lowercase name is a short noun phrase, not a clause: `l'opération «mains propres»`,
         // but not `l'affaire «ne fait que commencer»`.
-        let definite = is_in(b.words.get(skip + 1), &DEFINITE)
-            && !c.clause
-            && !c.sentence_punct
-            && c.words <= SHORT;
+        let mut definite = || {
+            is_in(b.word(skip + 1), &DEFINITE) && c.plain_words(words).is_some_and(|n| n <= SHORT)
+        };
         if skip == 0 {
-            return upper || definite;
+            return upper || definite();
         }
         // `le mouvement des «bonnets rouges»`: only linking words in between.
-        if definite && between.iter().all(|x| LINKS.contains(&x.as_str())) {
+        if definite() && b.nearest_all_in(skip, &LINKS) {
             return true;
         }
-        let adjectives = between
-            .iter()
-            .all(|x| !NOT_ADJECTIVES.contains(&x.as_str()) && !looks_like_verb(x));
+        let adjectives = (0..skip).all(|k| {
+            b.word(k)
+                .is_some_and(|x| !NOT_ADJECTIVES.contains(&x) && !looks_like_verb(x))
+        });
         return upper && adjectives;
     }
     false
@@ -392,40 +608,47 @@ fn looks_like_verb(w: &str) -> bool {
         && !["ier", "ière"].iter().any(|e| w.ends_with(e))
 }
 
-fn kind_of(text: &str, q: &Quote) -> QuoteKind {
+fn kind_of(text: &str, q: &Quote, scratch: &mut Scratch) -> QuoteKind {
     if q.open.is_empty() {
         // A reply resumed after an incise (see `pair`, `lateCloser`).
         return QuoteKind::Direct;
     }
-    let b = before(text, q.start);
-    let c = content(text, q);
+    let Scratch {
+        before: before_words,
+        content: content_words,
+        other,
+    } = scratch;
+    let b = before(text, q.start, before_words);
+    let mut c = content(text, q);
     let upper = c.first.is_some_and(char::is_uppercase);
     let lower = c
         .first
         .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit());
-    if naming_cue(&b) || title_noun(&b, &c) {
+    if naming_cue(&b) || title_noun(&b, &mut c, content_words) {
         return QuoteKind::Term;
     }
-    let nearest = b.words.first();
-    let short = c.words <= SHORT && !c.sentence_punct;
-    if upper && short && !c.clause && is_in(nearest, &NAME_INTRO) && !incise_after(text, q) {
+    let nearest = b.word(0);
+    // Short: at most SHORT words, no sentence punctuation; and not a clause.
+    if upper
+        && is_in(nearest, &NAME_INTRO)
+        && c.plain_words(content_words).is_some_and(|n| n <= SHORT)
+        && !incise_after(text, q, other)
+    {
         return QuoteKind::Term;
     }
     let sentence_start = matches!(
         b.boundary,
         Some('\n' | '.' | '!' | '?' | '…' | '»' | '”' | ')')
-    ) || b.boundary.is_none() && b.words.len() < 2;
+    ) || b.boundary.is_none() && b.len() < 2;
     if lower
-        && c.words <= 3
-        && !c.sentence_punct
-        && !c.clause
-        && b.words.len() == 1
+        && b.len() == 1
         && sentence_start
         && is_in(
             nearest,
             &["les", "des", "ces", "le", "la", "l'", "un", "une"],
         )
-        && !incise_after(text, q)
+        && c.plain_words(content_words).is_some_and(|n| n <= 3)
+        && !incise_after(text, q, other)
     {
         return QuoteKind::Term;
     }
@@ -439,7 +662,7 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
     if lower || upper && is_in(nearest, &ARTICLES) {
         // An embedded fragment is a quotation only when someone says it (rule 6); otherwise
         // the guillemets hold a term or keep a word at a distance.
-        if q.parent.is_some() || is_in(nearest, &COPULAS) || speech_in_sentence(text, q) {
+        if q.parent.is_some() || is_in(nearest, &COPULAS) || speech_in_sentence(text, q, other) {
             return QuoteKind::Partial;
         }
         return QuoteKind::Term;
@@ -449,7 +672,7 @@ fn kind_of(text: &str, q: &Quote) -> QuoteKind {
 
 /// Is a speech cue (`lexicon/speech-cues.txt`) in the quote's sentence: back to the previous
 /// sentence end or paragraph start and on to the next one, within [`SENTENCE_WINDOW`]?
-fn speech_in_sentence(text: &str, q: &Quote) -> bool {
+fn speech_in_sentence(text: &str, q: &Quote, words: &mut Words) -> bool {
     let mut start = q.start.saturating_sub(SENTENCE_WINDOW);
     while start > 0 && !text.is_char_boundary(start) {
         start -= 1;
@@ -489,26 +712,25 @@ fn speech_in_sentence(text: &str, q: &Quote) -> bool {
         .find(sentence_end)
         .and_then(|i| after.get(..i))
         .unwrap_or(after);
-    let before_words = words_of(before);
-    if before_words.first().is_some_and(|w| w == "pour") && before.contains(',') {
+    words.clear();
+    words.push_words(before);
+    if words.get(0) == Some("pour") && before.contains(',') {
         return true; // `Pour le ministre, la réforme est «nécessaire»`
     }
-    let words: Vec<String> = before_words.into_iter().chain(words_of(after)).collect();
-    words.iter().enumerate().any(|(i, w)| {
-        if SPEECH_WORDS.contains(w) {
-            return true;
-        }
-        let stem = w
-            .char_indices()
-            .map(|(at, c)| at + c.len_utf8())
-            .take(*SPEECH_STEM_MAX)
-            .any(|end| w.get(..end).is_some_and(|p| SPEECH_STEMS.contains(p)));
-        stem || SPEECH_PHRASES.iter().any(|cue| {
-            cue.first() == Some(w)
-                && words
-                    .get(i..i + cue.len())
-                    .is_some_and(|f| f.iter().zip(cue).all(|(a, b)| a == b))
-        })
+    words.push_words(after);
+    (0..words.len()).any(|i| {
+        let Some(w) = words.get(i) else {
+            return false;
+        };
+        SPEECH_WORDS.contains(w)
+            || SPEECH_STEMS.has_prefix_of(w)
+            || SPEECH_PHRASES.get(w).is_some_and(|cues| {
+                cues.iter().any(|cue| {
+                    cue.iter()
+                        .enumerate()
+                        .all(|(j, x)| words.get(i + j) == Some(x.as_str()))
+                })
+            })
     })
 }
 
@@ -522,6 +744,30 @@ mod tests {
             words_of("à l’opération d'été"),
             ["à", "l'", "opération", "d'", "été"]
         );
+    }
+
+    #[test]
+    fn reused_word_buffer_cuts_like_words_of() {
+        let pieces = [
+            "a", "É", "é", "L", "l", "’", "'", "-", " ", "\u{a0}", ",", ".", "«", "»", "İ",
+            "\u{212a}", "ß", "Ÿ", "0", "²", "ǅ", "Σ", "🙂", "\n", "d'", "qu’", "a-t-il", "œ", "Œ",
+        ];
+        let mut seed: u64 = 0x0dd_c0ff_ee15_600d;
+        let mut w = Words::default();
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut s = String::new();
+            for k in 0..(seed % 16) {
+                let r = seed.rotate_left(k as u32 * 5) ^ k.wrapping_mul(0x9e37_79b9);
+                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
+            }
+            w.clear();
+            w.push_words(&s);
+            let got: Vec<&str> = (0..w.len()).filter_map(|i| w.get(i)).collect();
+            assert_eq!(got, words_of(&s), "{s:?}");
+        }
     }
 
     #[test]

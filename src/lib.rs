@@ -50,7 +50,9 @@ mod work;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use model::{Analysis, Cue, Diagnostic, Method, Quote, QuoteKind, Span, Speaker, SpeakerEntry};
+pub use model::{
+    Analysis, Cue, Diagnostic, Method, Quote, QuoteKind, QuoteMark, Span, Speaker, SpeakerEntry,
+};
 pub use offsets::Unit;
 
 /// Default cap on input size for the bindings: 64 MiB.

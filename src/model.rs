@@ -7,7 +7,9 @@
 //! Field names serialise in camelCase; a quote and a speaker carry flat `start`/`end` fields so
 //! the command-line output is exactly what `score.py` reads.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Serialize, Serializer};
 
 /// A half-open range of the analysed text. Byte offsets inside the core.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -95,6 +97,94 @@ pub struct Speaker {
     pub id: Option<usize>,
 }
 
+/// A quotation mark as written, or nothing: one byte in a [`Quote`], serialised as the mark's
+/// string (`"«"`, `""`) and read as a `&'static str`, so that a quote carries its marks without
+/// allocating.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct QuoteMark(u8);
+
+impl QuoteMark {
+    /// No mark: an unclosed quote's `close`, a resumed reply's `open`.
+    pub const NONE: QuoteMark = QuoteMark(0);
+
+    /// The mark for `c`: any quotation mark the scan records, or a dialogue dash (`—`, `–`);
+    /// [`QuoteMark::NONE`] for any other char.
+    pub const fn of(c: char) -> QuoteMark {
+        QuoteMark(match c {
+            '«' => 1,
+            '»' => 2,
+            '‹' => 3,
+            '›' => 4,
+            '“' => 5,
+            '”' => 6,
+            '„' => 7,
+            '‘' => 8,
+            '’' => 9,
+            '‚' => 10,
+            '"' => 11,
+            '—' => 12,
+            '–' => 13,
+            _ => 0,
+        })
+    }
+
+    pub const fn as_str(&self) -> &'static str {
+        match self.0 {
+            1 => "«",
+            2 => "»",
+            3 => "‹",
+            4 => "›",
+            5 => "“",
+            6 => "”",
+            7 => "„",
+            8 => "‘",
+            9 => "’",
+            10 => "‚",
+            11 => "\"",
+            12 => "—",
+            13 => "–",
+            _ => "",
+        }
+    }
+}
+
+impl std::ops::Deref for QuoteMark {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for QuoteMark {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for QuoteMark {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for QuoteMark {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for QuoteMark {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for QuoteMark {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// One quotation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -108,15 +198,17 @@ pub struct Quote {
     /// The opening and closing marks as written (`«`, `»`; `close` is empty when never closed;
     /// `open` is empty for a reply resumed after an incise without a new opener, see
     /// [`crate::pair`], `lateCloser`).
-    pub open: String,
-    pub close: String,
+    pub open: QuoteMark,
+    pub close: QuoteMark,
     pub kind: QuoteKind,
     /// False when the quote was never closed and ends with its paragraph.
     pub closed: bool,
     /// Index of the enclosing quote in [`Analysis::quotes`], for nested quotes.
     pub parent: Option<usize>,
-    pub speaker: Option<Speaker>,
-    pub cue: Option<Cue>,
+    /// Boxed, like `cue`: most quotes in a long or hostile text have none, and a quote stays
+    /// small (72 bytes) for the detection stages that write one per opening mark.
+    pub speaker: Option<Box<Speaker>>,
+    pub cue: Option<Box<Cue>>,
     pub method: Option<Method>,
 }
 
@@ -149,8 +241,9 @@ pub struct Diagnostic {
     pub end: usize,
     /// A stable machine-readable code: `unclosed`, `strayCloser`, `doubleOpener`, …
     pub code: String,
-    /// A plain-language message for editors.
-    pub message: String,
+    /// A plain-language message for editors (a static text for most codes, so that repairing
+    /// hostile input allocates nothing per repair).
+    pub message: Cow<'static, str>,
 }
 
 /// Everything found in one text.
@@ -192,5 +285,36 @@ impl Analysis {
             out.push(&mut d.end);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_stay_small() {
+        // The detection stages write one quote per opening mark: keep them compact.
+        assert!(
+            std::mem::size_of::<Quote>() <= 72,
+            "{}",
+            std::mem::size_of::<Quote>()
+        );
+    }
+
+    #[test]
+    fn marks_read_and_serialise_as_strings() {
+        for c in [
+            '«', '»', '‹', '›', '“', '”', '„', '‘', '’', '‚', '"', '—', '–',
+        ] {
+            let m = QuoteMark::of(c);
+            assert_eq!(m.as_str(), c.to_string());
+            assert_eq!(
+                serde_json::to_string(&m).ok(),
+                serde_json::to_string(&c.to_string()).ok()
+            );
+        }
+        assert_eq!(QuoteMark::of('x'), QuoteMark::NONE);
+        assert!(QuoteMark::NONE.is_empty());
     }
 }

@@ -39,7 +39,9 @@
 //! next mark, the blank-paragraph checks read each stretch of text between two consecutive marks
 //! at most once, and each paragraph's leading dashes are read once (cached).
 
-use crate::model::{Diagnostic, Quote, QuoteKind};
+use std::borrow::Cow;
+
+use crate::model::{Diagnostic, Quote, QuoteKind, QuoteMark};
 use crate::scan::Mark;
 
 /// Spaces allowed between a guillemet and its content.
@@ -106,15 +108,21 @@ struct Pairer<'t> {
     lead: (Option<usize>, usize),
 }
 
+/// How many marks ahead [`pair`] prefetches the text.
+const PREFETCH_AHEAD: usize = 8;
+
 /// How many paragraphs without marks a quote left open may run through before a `»` closes it.
 pub const MAX_HELD: usize = 8;
 
 /// Pairs marks into quotes sorted by start, parents before children.
 pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
+    // Every quote but a dialogue reply opens at a quotation mark: reserve for that many, so the
+    // quotes are written once (the unused tail of the reservation is never touched).
+    let openers = marks.iter().filter(|m| !m.is_break()).count() + 1;
     let mut p = Pairer {
         text,
-        quotes: Vec::new(),
-        removed: Vec::new(),
+        quotes: Vec::with_capacity(openers),
+        removed: Vec::with_capacity(openers),
         diags: Vec::new(),
         stack: Vec::new(),
         count: [0; 6],
@@ -129,6 +137,10 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
     };
     for (i, m) in marks.iter().enumerate() {
         crate::work::tick(1);
+        // The text around a mark a few marks ahead is fetched while this one is handled.
+        if let Some(ahead) = marks.get(i + PREFETCH_AHEAD) {
+            crate::scan::prefetch(text.as_bytes(), ahead.pos.saturating_sub(1));
+        }
         p.mark(m, marks.get(i + 1));
     }
     if p.pending.is_none() && !p.stack.is_empty() {
@@ -136,11 +148,39 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
     }
     p.finish_paragraph();
     p.diags.sort_by_key(|d| d.start);
-    (compact(p.quotes, &p.removed), p.diags)
+    let mut quotes = p.quotes;
+    compact(&mut quotes, &p.removed);
+    (quotes, p.diags)
 }
 
-/// Drops removed quotes and renumbers parents (a removed quote's children go to its parent).
-fn compact(quotes: Vec<Quote>, removed: &[bool]) -> Vec<Quote> {
+/// Drops removed quotes and renumbers parents (a removed quote's children go to its parent),
+/// in place.
+fn compact(quotes: &mut Vec<Quote>, removed: &[bool]) {
+    crate::work::tick(quotes.len() as u64);
+    if !removed.contains(&true) {
+        return;
+    }
+    // For each old index: the new index of the nearest kept quote at or above it.
+    let mut eff: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
+    let mut kept = 0;
+    quotes.retain_mut(|q| {
+        let i = eff.len();
+        let parent = q.parent.and_then(|p| eff.get(p).copied().flatten());
+        if removed.get(i).copied().unwrap_or(false) {
+            eff.push(parent);
+            false
+        } else {
+            q.parent = parent;
+            eff.push(Some(kept));
+            kept += 1;
+            true
+        }
+    });
+}
+
+/// The copying version of [`compact`] it replaced, kept to check it.
+#[cfg(test)]
+fn compact_copying(quotes: Vec<Quote>, removed: &[bool]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
     // For each old index: the new index of the nearest kept quote at or above it.
     let mut eff: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
@@ -198,7 +238,10 @@ impl Pairer<'_> {
             crate::work::tick(gap.len() as u64);
             let blank = gap.chars().all(char::is_whitespace);
             // `— «` opens a reply with its own guillemets: not a reply inside the open ones.
-            let own_marks = m.ch == '«' && gap.trim().chars().count() == 1;
+            let own_marks = m.ch == '«' && {
+                let mut one = gap.trim().chars();
+                one.next().is_some() && one.next().is_none()
+            };
             let reply = match dash_at(gap) {
                 Some(d) if self.pending.is_some() && self.held == 0 && !own_marks => {
                     self.open_count(Family::French).checked_sub(1).map(|_| d)
@@ -340,8 +383,8 @@ impl Pairer<'_> {
             end: m.end(),
             content_start: m.end(),
             content_end: m.end(),
-            open: m.ch.to_string(),
-            close: String::new(),
+            open: QuoteMark::of(m.ch),
+            close: QuoteMark::NONE,
             kind: QuoteKind::Direct,
             closed: false,
             parent,
@@ -408,10 +451,7 @@ impl Pairer<'_> {
                 start: q.start,
                 end: q.start + q.open.len(),
                 code: "unmatched".into(),
-                message: format!(
-                    "This {} has no closing mark: it was not read as a quotation mark.",
-                    q.open
-                ),
+                message: unmatched_message(q.open),
             });
             return;
         }
@@ -420,10 +460,7 @@ impl Pairer<'_> {
             start: q.start,
             end: q.start + q.open.len(),
             code: "unclosed".into(),
-            message: format!(
-                "This {} is never closed: the quote was ended at the end of its paragraph.",
-                q.open
-            ),
+            message: unclosed_message(q.open),
         });
     }
 
@@ -432,10 +469,7 @@ impl Pairer<'_> {
             start: m.pos,
             end: m.end(),
             code: "strayCloser".into(),
-            message: format!(
-                "A closing {} with no opening mark before it was ignored.",
-                m.ch
-            ),
+            message: stray_message(m.ch),
         });
     }
 
@@ -474,8 +508,8 @@ impl Pairer<'_> {
                     end: m.end(),
                     content_start: start,
                     content_end: start,
-                    open: String::new(),
-                    close: String::new(),
+                    open: QuoteMark::NONE,
+                    close: QuoteMark::NONE,
                     kind: QuoteKind::Direct,
                     closed: true,
                     parent: None,
@@ -621,7 +655,7 @@ fn finish_closed(q: &mut Quote, text: &str, close_pos: usize, close: char) {
     q.content_start = open_end + lead;
     q.content_end = (open_end + kept).max(q.content_start);
     q.end = close_pos + close.len_utf8();
-    q.close = close.to_string();
+    q.close = QuoteMark::of(close);
     q.closed = true;
 }
 
@@ -633,6 +667,102 @@ fn finish_unclosed(q: &mut Quote, text: &str, end: usize) {
     q.content_start = open_end + lead;
     q.content_end = open_end + inner.len();
     q.end = q.content_end.max(open_end);
-    q.close = String::new();
+    q.close = QuoteMark::NONE;
     q.closed = false;
+}
+
+/// The per-mark diagnostic messages, static for every mark the pairing meets (no allocation per
+/// repair); `$fallback` formats any other.
+macro_rules! mark_message {
+    ($mark:expr, $before:literal, $after:literal) => {
+        match $mark {
+            m @ ("«" | "»" | "‹" | "›" | "“" | "”" | "„" | "‘" | "’" | "‚" | "\"" | "—" | "–") => {
+                Cow::Borrowed(match m {
+                    "«" => concat!($before, "«", $after),
+                    "»" => concat!($before, "»", $after),
+                    "‹" => concat!($before, "‹", $after),
+                    "›" => concat!($before, "›", $after),
+                    "“" => concat!($before, "“", $after),
+                    "”" => concat!($before, "”", $after),
+                    "„" => concat!($before, "„", $after),
+                    "‘" => concat!($before, "‘", $after),
+                    "’" => concat!($before, "’", $after),
+                    "‚" => concat!($before, "‚", $after),
+                    "\"" => concat!($before, "\"", $after),
+                    "—" => concat!($before, "—", $after),
+                    _ => concat!($before, "–", $after),
+                })
+            }
+            other => Cow::Owned(format!(concat!($before, "{}", $after), other)),
+        }
+    };
+}
+
+fn unmatched_message(open: QuoteMark) -> Cow<'static, str> {
+    mark_message!(
+        open.as_str(),
+        "This ",
+        " has no closing mark: it was not read as a quotation mark."
+    )
+}
+
+fn unclosed_message(open: QuoteMark) -> Cow<'static, str> {
+    mark_message!(
+        open.as_str(),
+        "This ",
+        " is never closed: the quote was ended at the end of its paragraph."
+    )
+}
+
+fn stray_message(close: char) -> Cow<'static, str> {
+    if QuoteMark::of(close).is_empty() {
+        return Cow::Owned(format!(
+            "A closing {close} with no opening mark before it was ignored."
+        ));
+    }
+    mark_message!(
+        QuoteMark::of(close).as_str(),
+        "A closing ",
+        " with no opening mark before it was ignored."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_in_place_agrees_with_copying() {
+        let q = |parent: Option<usize>| Quote {
+            start: 0,
+            end: 0,
+            content_start: 0,
+            content_end: 0,
+            open: QuoteMark::NONE,
+            close: QuoteMark::NONE,
+            kind: QuoteKind::Direct,
+            closed: false,
+            parent,
+            speaker: None,
+            cue: None,
+            method: None,
+        };
+        let mut seed: u64 = 0x1234_5678_9abc_def1;
+        for _ in 0..5_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 12) as usize;
+            let quotes: Vec<Quote> = (0..n)
+                .map(|i| {
+                    let r = seed.rotate_left(i as u32 * 7);
+                    q((i > 0 && r % 3 != 0).then(|| (r as usize / 3) % i))
+                })
+                .collect();
+            let removed: Vec<bool> = (0..n).map(|i| (seed >> (i + 20)) & 3 == 0).collect();
+            let mut a = quotes.clone();
+            compact(&mut a, &removed);
+            assert_eq!(a, compact_copying(quotes, &removed));
+        }
+    }
 }
