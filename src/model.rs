@@ -240,7 +240,7 @@ pub struct Diagnostic {
     pub start: usize,
     pub end: usize,
     /// A stable machine-readable code: `unclosed`, `strayCloser`, `doubleOpener`, …
-    pub code: String,
+    pub code: &'static str,
     /// A plain-language message for editors (a static text for most codes, so that repairing
     /// hostile input allocates nothing per repair).
     pub message: Cow<'static, str>,

@@ -450,7 +450,7 @@ impl Pairer<'_> {
             self.diags.push(Diagnostic {
                 start: q.start,
                 end: q.start + q.open.len(),
-                code: "unmatched".into(),
+                code: "unmatched",
                 message: unmatched_message(q.open),
             });
             return;
@@ -459,7 +459,7 @@ impl Pairer<'_> {
         self.diags.push(Diagnostic {
             start: q.start,
             end: q.start + q.open.len(),
-            code: "unclosed".into(),
+            code: "unclosed",
             message: unclosed_message(q.open),
         });
     }
@@ -468,7 +468,7 @@ impl Pairer<'_> {
         self.diags.push(Diagnostic {
             start: m.pos,
             end: m.end(),
-            code: "strayCloser".into(),
+            code: "strayCloser",
             message: stray_message(m.ch),
         });
     }
@@ -532,7 +532,7 @@ impl Pairer<'_> {
         self.diags.push(Diagnostic {
             start: diag_at.0,
             end: diag_at.1,
-            code: "lateCloser".into(),
+            code: "lateCloser",
             message: "A closing » with nothing open follows a reply whose » came before an \
                       incise: the reply was read as resuming after the incise, up to this »."
                 .into(),
@@ -565,7 +565,7 @@ impl Pairer<'_> {
         self.diags.push(Diagnostic {
             start: pos,
             end: pos + dash.len_utf8(),
-            code: "dialogueReply".into(),
+            code: "dialogueReply",
             message: "A dialogue reply inside guillemets opened in an earlier paragraph: read \
                       as a new quote starting at the dash."
                 .into(),
@@ -583,7 +583,7 @@ impl Pairer<'_> {
             self.diags.push(Diagnostic {
                 start,
                 end: start + len,
-                code: "unmarkedContinuation".into(),
+                code: "unmarkedContinuation",
                 message: "This quote runs on into the next paragraphs, which do not reopen it \
                           with «, up to the » that closes it."
                     .into(),
@@ -636,7 +636,7 @@ impl Pairer<'_> {
         self.diags.push(Diagnostic {
             start: c_start,
             end: c_start + c_open_len,
-            code: "doubleOpener".into(),
+            code: "doubleOpener",
             message: "A second opening guillemet inside a quote that is never closed otherwise: \
                       it was read as a typo, and the quote ends at the paragraph's last closing \
                       guillemet."

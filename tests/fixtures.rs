@@ -233,7 +233,7 @@ fn check(case: &Case, a: &Analysis) -> Vec<String> {
     }
     if let Some(want) = &case.diagnostics {
         let mut want = want.clone();
-        let mut got: Vec<String> = a.diagnostics.iter().map(|d| d.code.clone()).collect();
+        let mut got: Vec<String> = a.diagnostics.iter().map(|d| d.code.to_string()).collect();
         want.sort();
         got.sort();
         if got != want {

@@ -83,8 +83,13 @@ fn check_invariants(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
             }
         }
         // a speaker mention and a cue are in bounds, on char boundaries, and outside the quote's
-        // content, unless the attribution is an incise inside the marks
-        let inside = q.method == Some(quote_highlighter::Method::InsideQuote);
+        // content, unless the attribution is an incise inside the marks; a continuation reports
+        // the mention that attributed an earlier quote (checked against that quote), which can
+        // stand anywhere, even inside a quote that runs on after it
+        let inside = matches!(
+            q.method,
+            Some(quote_highlighter::Method::InsideQuote | quote_highlighter::Method::Continuation)
+        );
         let spans = q
             .speaker
             .iter()
@@ -158,6 +163,7 @@ proptest! {
 fn regressions() {
     for text in [
         "«a « ",
+        "« \u{a0}»»— , a-t-il ajouté\u{a0}»",
         "« »",
         "»a«",
         "„a“b“",
