@@ -361,6 +361,10 @@ pub fn verb(form: &str) -> Option<&'static [Sense]> {
 /// Titles written before names (`M.`, `Mme`, `Dr`…), as in the data file.
 pub static TITLE_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(TITLES).collect());
 
+/// The titles lowercased (`m.`, `mme`…), for case-insensitive keys.
+pub static TITLE_LOWER: LazyLock<Vec<String>> =
+    LazyLock::new(|| TITLE_LIST.iter().map(|t| t.to_lowercase()).collect());
+
 /// True when `word` is a title (`M.` with its period, `Mme`, `Dr`…).
 pub fn is_title(word: &str) -> bool {
     TITLE_LIST.contains(&word)
@@ -372,9 +376,17 @@ pub static ORGS: LazyLock<Vec<String>> =
 
 /// True when `word` (any case) names an organisation or institution.
 pub fn is_org(word: &str) -> bool {
-    let w = word.to_lowercase();
-    ORGS.contains(&w)
+    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        ORG_SET.contains(word.to_lowercase().as_str())
+    } else {
+        ORG_SET.contains(word)
+    }
 }
+
+/// [`ORGS`] as a hash set.
+static ORG_SET: LazyLock<
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>,
+> = LazyLock::new(|| ORGS.iter().map(String::as_str).collect());
 
 /// Gender of an attributing pronoun: `Some(true)` feminine, `Some(false)` masculine, `None` when
 /// `word` is not one (`on`, `je`, `nous`… are not).

@@ -45,7 +45,7 @@ pub fn key_of(name: &str) -> String {
         if i == 0 && matches!(*w, "le" | "la" | "les") {
             continue;
         }
-        if lexicon::TITLE_LIST.iter().any(|t| t.to_lowercase() == *w) {
+        if lexicon::TITLE_LOWER.iter().any(|t| t == w) {
             continue;
         }
         let w = if i == 0 {
@@ -105,9 +105,10 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 }
                 entries.iter().zip(&entry_keys).position(|(e, ek)| {
                     let el = ek.rsplit(' ').next().unwrap_or("");
-                    !org(ek)
-                        && el == last_word
+                    // Cheap tests first: the organisation test reads the lexicon.
+                    el == last_word
                         && (ek == &last_word || key == last_word)
+                        && !org(ek)
                         && name.chars().next().is_some_and(char::is_uppercase)
                         && e.name.chars().next().is_some_and(char::is_uppercase)
                 })
