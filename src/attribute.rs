@@ -114,6 +114,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Tokenises `text[from..to]` (both cut to char boundaries by the caller).
+#[cfg(test)]
 fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     tokenize_into(&mut toks, text, from, to, false);
@@ -226,6 +227,49 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// A position in `from..to` at or after `from` where a tokeniser can start and give the same
+/// tokens from there on as one that started earlier: an ASCII space right after a char that
+/// belongs to a token (a space is never read inside a token, and the token before it is not a
+/// break, so line breaks after it merge the same way).
+fn sync_point(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from.max(1);
+    while i < to {
+        if bytes.get(i) == Some(&b' ') {
+            let prev = text.get(..i).and_then(|h| h.chars().next_back());
+            if prev.is_some_and(|c| !c.is_whitespace() && !is_padding(c)) {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Tokenises the end of `text[lo..to]` into `toks`: from a sync point as near `to` as `enough`
+/// allows (tried at 128, 256… bytes back), else the whole range. The tokens are the tail of what
+/// tokenising the whole range gives, so a rule that reads only what `enough` checked is there
+/// sees the same tokens.
+fn tokenize_back<'t>(
+    toks: &mut Vec<Tok<'t>>,
+    text: &'t str,
+    lo: usize,
+    to: usize,
+    enough: impl Fn(&[Tok]) -> bool,
+) {
+    let mut span = 128;
+    while to.saturating_sub(span) > lo {
+        if let Some(p) = sync_point(text, to - span, to) {
+            tokenize_into(toks, text, p, to, false);
+            if enough(toks) {
+                return;
+            }
+        }
+        span *= 2;
+    }
+    tokenize_into(toks, text, lo, to, false);
 }
 
 /// The text after `at`, at most [`AFTER`] bytes, cut back to a char boundary (kept for callers
@@ -1345,6 +1389,56 @@ fn sentence_start(toks: &[Tok]) -> usize {
     i
 }
 
+/// [`sentence_start`] when tokens further back could not change it: `None` when the search
+/// reached the first token (no sentence end, or a line break whose colon test would read
+/// further back).
+fn sentence_start_known(toks: &[Tok]) -> Option<usize> {
+    let mut i = toks.len();
+    while i > 0 {
+        let t = toks.get(i - 1)?;
+        if is_sentence_end(t) {
+            if t.kind == Kind::Break {
+                let mut k = i - 1;
+                while k > 0
+                    && toks.get(k - 1).is_some_and(|p| {
+                        p.kind == Kind::Break || matches!(p.punct(), Some('—' | '–'))
+                    })
+                {
+                    k -= 1;
+                }
+                if k == 0 {
+                    return None;
+                }
+                let colon = toks.get(k - 1).and_then(Tok::punct) == Some(':');
+                let only_marks = toks
+                    .get(i..)
+                    .is_some_and(|r| r.iter().all(|t| !t.is_word()));
+                if colon && only_marks {
+                    i = k;
+                    continue;
+                }
+            }
+            return Some(i);
+        }
+        i -= 1;
+    }
+    None
+}
+
+/// Enough tokens for the rules that read the quote's sentence and the one before it
+/// ([`floating`], [`antecedent`]): both sentence starts are known, and a word ends the previous
+/// sentence.
+fn two_sentences_known(toks: &[Tok]) -> bool {
+    let Some(start) = sentence_start_known(toks) else {
+        return false;
+    };
+    let mut end = start;
+    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
+        end -= 1;
+    }
+    end > 0 && sentence_start_known(toks.get(..end).unwrap_or(&[])).is_some()
+}
+
 /// Is the whole segment `toks[a..b]` a lowercase appositive, relative or participial clause (to
 /// be skipped when looking for a subject): `qui présidait la séance`, `chercheuse au CNRS`,
 /// `très ému`, `s'approchant du prêtre`?
@@ -1961,7 +2055,10 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             found = source_after(text, &after);
         }
         if found.is_none() {
-            tokenize_into(&mut before, text, before_from, q.start, false);
+            // The rules read the quote's sentence (and the token before it) only.
+            tokenize_back(&mut before, text, before_from, q.start, |t| {
+                sentence_start_known(t).is_some()
+            });
             found = before_quote(text, &before, partial);
         }
         let dash = dialogue_dash(text, q.start);
@@ -1990,7 +2087,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                         fem = m.fem.or(f.fem);
                         let name = if let Some((pfem, _)) = m.pronoun {
                             let g = f.fem.or(Some(pfem));
-                            antecedent(text, &history, q.start, m.start, g)
+                            antecedent(&mut before, text, &history, q.start, m.start, g)
                         } else {
                             m.name.clone()
                         };
@@ -2005,7 +2102,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                 }
             }
             None => {
-                let (s, f, m) = floating(text, &history, q.start, dash, para);
+                let (s, f, m) = floating(&mut before, text, &history, q.start, dash, para);
                 speaker = s;
                 fem = f;
                 q.method = m;
@@ -2030,8 +2127,9 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
 /// A quote with no cue of its own: in a dialogue of dash-led paragraphs, the other speaker of
 /// the exchange; else the previous speaker when only a few words lie between; else the subject of
 /// the sentence just before (`Noël ralentit. «Q»`).
-fn floating(
-    text: &str,
+fn floating<'t>(
+    toks: &mut Vec<Tok<'t>>,
+    text: &'t str,
     history: &[Said],
     at: usize,
     dash: bool,
@@ -2067,8 +2165,14 @@ fn floating(
     }
     // The subject of the previous sentence, when the quote opens its own sentence.
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
-    let toks = tokenize(text, from, at);
-    let start = sentence_start(&toks);
+    tokenize_back(toks, text, from, at, |t| {
+        // Enough when the quote's sentence already holds a word (the rule stops there).
+        sentence_start_known(t)
+            .is_some_and(|s| t.get(s..).is_some_and(|r| r.iter().any(Tok::is_word)))
+            || two_sentences_known(t)
+    });
+    let toks: &[Tok] = toks;
+    let start = sentence_start(toks);
     if toks
         .get(start..)
         .is_some_and(|r| r.iter().any(Tok::is_word))
@@ -2128,8 +2232,9 @@ fn floating(
 /// The name a pronoun stands for: another subject of the same sentence (`X eut l'air surpris,
 /// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
 /// the subject of the previous sentence; else the latest speaker of that gender.
-fn antecedent(
-    text: &str,
+fn antecedent<'t>(
+    toks: &mut Vec<Tok<'t>>,
+    text: &'t str,
     history: &[Said],
     at: usize,
     pron_start: usize,
@@ -2140,9 +2245,10 @@ fn antecedent(
     };
     let agrees = |s: &Said| fem.is_none() || s.fem.is_none() || s.fem == fem;
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
-    let toks = tokenize(text, from, at);
-    let start = sentence_start(&toks);
-    if let Some(m) = sentence_subject(text, &toks, start, toks.len()) {
+    tokenize_back(toks, text, from, at, two_sentences_known);
+    let toks: &[Tok] = toks;
+    let start = sentence_start(toks);
+    if let Some(m) = sentence_subject(text, toks, start, toks.len()) {
         if agrees_m(&m) && m.end <= pron_start {
             return m.name;
         }
