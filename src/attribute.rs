@@ -248,28 +248,90 @@ fn sync_point(text: &str, from: usize, to: usize) -> Option<usize> {
     None
 }
 
-/// Tokenises the end of `text[lo..to]` into `toks`: from a sync point as near `to` as `enough`
-/// allows (tried at 128, 256… bytes back), else the whole range. The tokens are the tail of what
-/// tokenising the whole range gives, so a rule that reads only what `enough` checked is there
-/// sees the same tokens.
-fn tokenize_back<'t>(
-    toks: &mut Vec<Tok<'t>>,
-    text: &'t str,
-    lo: usize,
-    to: usize,
-    enough: impl Fn(&[Tok]) -> bool,
-) {
-    let mut span = 128;
-    while to.saturating_sub(span) > lo {
-        if let Some(p) = sync_point(text, to - span, to) {
-            tokenize_into(toks, text, p, to, false);
-            if enough(toks) {
-                return;
+/// The last sync point at or before `at` and after `lo` (see [`sync_point`]).
+fn sync_point_back(text: &str, lo: usize, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i > lo.max(1) {
+        if bytes.get(i) == Some(&b' ') {
+            let prev = text.get(..i).and_then(|h| h.chars().next_back());
+            if prev.is_some_and(|c| !c.is_whitespace() && !is_padding(c)) {
+                return Some(i);
             }
         }
-        span *= 2;
+        i -= 1;
     }
-    tokenize_into(toks, text, lo, to, false);
+    None
+}
+
+/// Tokens of the end of a window before a quote, kept so that the next rule reading the same
+/// window can reuse them.
+struct Back<'t> {
+    toks: Vec<Tok<'t>>,
+    /// Where tokenising started, whether that is a sync point, and where it stopped.
+    from: usize,
+    synced: bool,
+    to: usize,
+}
+
+impl<'t> Back<'t> {
+    fn new() -> Self {
+        Back {
+            toks: Vec::new(),
+            from: 0,
+            synced: false,
+            to: usize::MAX,
+        }
+    }
+
+    /// Tokenises the end of `text[lo..to]`: from a sync point as near `to` as `enough` allows
+    /// (first just before the `ends`-th sentence punctuation back from `to`, then 128, 256…
+    /// bytes back), else the whole range. The tokens are the tail of what tokenising the whole
+    /// range gives, so a rule that reads only what `enough` checked sees the same tokens. Tokens
+    /// already held for the same `to` are reused when they start late enough and suffice.
+    fn tokenize(
+        &mut self,
+        text: &'t str,
+        lo: usize,
+        to: usize,
+        ends: usize,
+        enough: impl Fn(&[Tok]) -> bool,
+    ) {
+        if self.to == to
+            && (self.synced && self.from >= lo || self.from == lo)
+            && enough(&self.toks)
+        {
+            return;
+        }
+        self.to = to;
+        let hay = text.as_bytes().get(lo..to).unwrap_or(&[]);
+        let mut seen = 0;
+        let guess = hay.iter().rposition(|&b| {
+            seen += usize::from(matches!(b, b'.' | b'!' | b'?' | b';' | b'\n'));
+            seen == ends
+        });
+        let mut span = 128;
+        if let Some(p) = guess.and_then(|g| sync_point_back(text, lo, lo + g)) {
+            tokenize_into(&mut self.toks, text, p, to, false);
+            (self.from, self.synced) = (p, true);
+            if enough(&self.toks) {
+                return;
+            }
+            span = span.max((to - p) * 2);
+        }
+        while to.saturating_sub(span) > lo {
+            if let Some(p) = sync_point(text, to - span, to) {
+                tokenize_into(&mut self.toks, text, p, to, false);
+                (self.from, self.synced) = (p, true);
+                if enough(&self.toks) {
+                    return;
+                }
+            }
+            span *= 2;
+        }
+        tokenize_into(&mut self.toks, text, lo, to, false);
+        (self.from, self.synced) = (lo, false);
+    }
 }
 
 /// The text after `at`, at most [`AFTER`] bytes, cut back to a char boundary (kept for callers
@@ -2014,7 +2076,7 @@ fn paragraph_start(text: &str, at: usize) -> usize {
 pub fn attribute(text: &str, quotes: &mut [Quote]) {
     let mut history: Vec<Said> = Vec::new();
     // Token buffers reused from quote to quote.
-    let (mut after, mut inside, mut before) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut after, mut inside, mut before) = (Vec::new(), Vec::new(), Back::new());
     for q in quotes.iter_mut() {
         if q.kind == QuoteKind::Term || q.parent.is_some() {
             continue;
@@ -2056,10 +2118,10 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         }
         if found.is_none() {
             // The rules read the quote's sentence (and the token before it) only.
-            tokenize_back(&mut before, text, before_from, q.start, |t| {
+            before.tokenize(text, before_from, q.start, 1, |t| {
                 sentence_start_known(t).is_some()
             });
-            found = before_quote(text, &before, partial);
+            found = before_quote(text, &before.toks, partial);
         }
         let dash = dialogue_dash(text, q.start);
         let para = paragraph_start(text, q.start);
@@ -2128,7 +2190,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
 /// the exchange; else the previous speaker when only a few words lie between; else the subject of
 /// the sentence just before (`Noël ralentit. «Q»`).
 fn floating<'t>(
-    toks: &mut Vec<Tok<'t>>,
+    back: &mut Back<'t>,
     text: &'t str,
     history: &[Said],
     at: usize,
@@ -2165,13 +2227,13 @@ fn floating<'t>(
     }
     // The subject of the previous sentence, when the quote opens its own sentence.
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
-    tokenize_back(toks, text, from, at, |t| {
+    back.tokenize(text, from, at, 2, |t| {
         // Enough when the quote's sentence already holds a word (the rule stops there).
         sentence_start_known(t)
             .is_some_and(|s| t.get(s..).is_some_and(|r| r.iter().any(Tok::is_word)))
             || two_sentences_known(t)
     });
-    let toks: &[Tok] = toks;
+    let toks: &[Tok] = &back.toks;
     let start = sentence_start(toks);
     if toks
         .get(start..)
@@ -2233,7 +2295,7 @@ fn floating<'t>(
 /// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
 /// the subject of the previous sentence; else the latest speaker of that gender.
 fn antecedent<'t>(
-    toks: &mut Vec<Tok<'t>>,
+    back: &mut Back<'t>,
     text: &'t str,
     history: &[Said],
     at: usize,
@@ -2245,8 +2307,8 @@ fn antecedent<'t>(
     };
     let agrees = |s: &Said| fem.is_none() || s.fem.is_none() || s.fem == fem;
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
-    tokenize_back(toks, text, from, at, two_sentences_known);
-    let toks: &[Tok] = toks;
+    back.tokenize(text, from, at, 2, two_sentences_known);
+    let toks: &[Tok] = &back.toks;
     let start = sentence_start(toks);
     if let Some(m) = sentence_subject(text, toks, start, toks.len()) {
         if agrees_m(&m) && m.end <= pron_start {
