@@ -78,6 +78,8 @@ struct Tok<'t> {
     s: &'t str,
     lower: Cow<'t, str>,
     kind: Kind,
+    /// The word lists holding `lower` (`C_*` bits); 0 for marks and breaks.
+    class: u32,
 }
 
 impl Tok<'_> {
@@ -147,6 +149,7 @@ fn tokenize_into<'t>(
                     s: "\n",
                     lower: Cow::Borrowed(""),
                     kind: Kind::Break,
+                    class: 0,
                 });
             }
             continue;
@@ -189,15 +192,17 @@ fn tokenize_into<'t>(
             // A word may end with a hyphen only inside an inversion; trim stray ones.
             let s = s.trim_end_matches('-');
             let end = i + s.len();
+            let lower = if s.chars().any(char::is_uppercase) {
+                Cow::Owned(s.to_lowercase())
+            } else {
+                Cow::Borrowed(s)
+            };
             toks.push(Tok {
                 start: from + i,
                 end: from + end,
                 s,
-                lower: if s.chars().any(char::is_uppercase) {
-                    Cow::Owned(s.to_lowercase())
-                } else {
-                    Cow::Borrowed(s)
-                },
+                class: class_of(&lower),
+                lower,
                 kind: Kind::Word,
             });
             continue;
@@ -208,6 +213,7 @@ fn tokenize_into<'t>(
             s: slice.get(i..i + c.len_utf8()).unwrap_or(""),
             lower: Cow::Borrowed(""),
             kind: Kind::Punct(c),
+            class: 0,
         });
     }
     count_work(read);
@@ -606,14 +612,73 @@ const SUBJECT_PRONOUNS: &[&str] = &[
     "lui",
 ];
 
+const C_DET: u32 = 1;
+const C_DEFINITE: u32 = 1 << 1;
+const C_PREP: u32 = 1 << 2;
+const C_COMPLEMENT: u32 = 1 << 3;
+const C_CLAUSE: u32 = 1 << 4;
+const C_CLITIC: u32 = 1 << 5;
+const C_ADVERB: u32 = 1 << 6;
+const C_AUX_AVOIR: u32 = 1 << 7;
+const C_AUX_ETRE: u32 = 1 << 8;
+const C_OTHER_VERB: u32 = 1 << 9;
+const C_SUBJECT: u32 = 1 << 10;
+const C_PARTICLE: u32 = 1 << 11;
+const C_AUX_ANY: u32 = 1 << 12;
+const C_LEADER: u32 = 1 << 13;
+
+type ClassMap =
+    std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<lexicon::Fnv>>;
+
+/// Every word of the lists above with the bits of the lists that hold it: one hash lookup per
+/// token at tokenisation instead of a scan of each list at every test.
+static CLASSES: std::sync::LazyLock<(ClassMap, usize)> = std::sync::LazyLock::new(|| {
+    let mut map = ClassMap::default();
+    for (list, bit) in [
+        (DETERMINERS, C_DET),
+        (DEFINITE, C_DEFINITE),
+        (PREPOSITIONS, C_PREP),
+        (COMPLEMENT, C_COMPLEMENT),
+        (CLAUSE_WORDS, C_CLAUSE),
+        (CLITICS, C_CLITIC),
+        (ADVERBS, C_ADVERB),
+        (AUX_AVOIR, C_AUX_AVOIR),
+        (AUX_ETRE, C_AUX_ETRE),
+        (OTHER_VERBS, C_OTHER_VERB),
+        (SUBJECT_PRONOUNS, C_SUBJECT),
+        (NAME_PARTICLES, C_PARTICLE),
+        (AUX_ANY, C_AUX_ANY),
+        (LEADERS, C_LEADER),
+    ] {
+        for w in list {
+            *map.entry(*w).or_default() |= bit;
+        }
+    }
+    let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
+    (map, longest)
+});
+
+/// The `C_*` bits of a lowercase word.
+fn class_of(lower: &str) -> u32 {
+    let (map, longest) = &*CLASSES;
+    if lower.len() > *longest {
+        return 0;
+    }
+    map.get(lower).copied().unwrap_or(0)
+}
+
+/// Is the word in one of the lists `c` names (`in_list` for the big lists)?
+fn in_class(t: &Tok, c: u32) -> bool {
+    t.class & c != 0
+}
+
 fn in_list(t: &Tok, list: &[&str]) -> bool {
     t.kind == Kind::Word && list.contains(&t.lower.as_ref())
 }
 
 fn is_adverb(t: &Tok) -> bool {
     t.lowercase_word()
-        && (ADVERBS.contains(&t.lower.as_ref())
-            || (t.lower.ends_with("ment") && t.lower.chars().count() > 5))
+        && (t.class & C_ADVERB != 0 || (t.lower.ends_with("ment") && t.lower.chars().count() > 5))
         || t.kind == Kind::Word && t.s.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -622,7 +687,7 @@ fn adverb_at(toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_some_and(is_adverb)
         && !(k > 0
             && toks.get(k - 1).is_some_and(|p| {
-                in_list(p, DETERMINERS) || in_list(p, COMPLEMENT) || in_list(p, PREPOSITIONS)
+                in_class(p, C_DET) || in_class(p, C_COMPLEMENT) || in_class(p, C_PREP)
             }))
 }
 
@@ -640,10 +705,10 @@ fn is_quote_mark(c: char) -> bool {
 /// A word that can be part of a proper name: capitalised, or a particle inside one.
 fn is_name_word(t: &Tok) -> bool {
     t.capitalised()
-        && !in_list(t, DETERMINERS)
-        && !in_list(t, COMPLEMENT)
-        && !in_list(t, CLAUSE_WORDS)
-        && !in_list(t, PREPOSITIONS)
+        && !in_class(t, C_DET)
+        && !in_class(t, C_COMPLEMENT)
+        && !in_class(t, C_CLAUSE)
+        && !in_class(t, C_PREP)
         || lexicon::is_title(t.s)
 }
 
@@ -772,7 +837,7 @@ fn aux_at(t: &Tok) -> Option<Option<(String, usize)>> {
     if !t.is_word() {
         return None;
     }
-    if in_list(t, AUX_AVOIR) || in_list(t, AUX_ETRE) {
+    if in_class(t, C_AUX_AVOIR) || in_class(t, C_AUX_ETRE) {
         return Some(None);
     }
     let (base, pron, off) = split_inversion(t.s)?;
@@ -789,7 +854,7 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
     // Clitics: `s'est`, `lui a dit`, `se sont`, `leur a répondu`, `me dit`.
     let mut n = 0;
     let mut reflexive = false;
-    while n < 3 && toks.get(j).is_some_and(|t| in_list(t, CLITICS)) {
+    while n < 3 && toks.get(j).is_some_and(|t| in_class(t, C_CLITIC)) {
         reflexive |= toks.get(j).is_some_and(|t| in_list(t, &["se", "s'", "s’"]));
         j += 1;
         n += 1;
@@ -863,7 +928,9 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             Some(true)
         } else if agreement_visible {
             None
-        } else if in_list(t, AUX_ETRE) || t.lower.starts_with("est") || t.lower.starts_with("sont")
+        } else if in_class(t, C_AUX_ETRE)
+            || t.lower.starts_with("est")
+            || t.lower.starts_with("sont")
         {
             Some(false)
         } else {
@@ -983,16 +1050,16 @@ fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
         let after_title = prev.is_some_and(|p| lexicon::is_title(p.s));
         let eligible = t.capitalised()
             && !lexicon::is_title(t.s)
-            && !in_list(t, DETERMINERS)
+            && !in_class(t, C_DET)
             && match prev {
                 None => true,
                 Some(p) => {
                     after_title
                         || p.punct() == Some(',')
                         || p.lowercase_word()
-                            && !in_list(p, COMPLEMENT)
-                            && !in_list(p, DETERMINERS)
-                            && !in_list(p, PREPOSITIONS)
+                            && !in_class(p, C_COMPLEMENT)
+                            && !in_class(p, C_DET)
+                            && !in_class(p, C_PREP)
                 }
             };
         if eligible {
@@ -1004,7 +1071,7 @@ fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
                 if n.capitalised() && !lexicon::is_title(n.s) {
                     e = k;
                     k += 1;
-                } else if in_list(n, NAME_PARTICLES)
+                } else if in_class(n, C_PARTICLE)
                     && toks.get(k + 1).is_some_and(|x| x.capitalised())
                     && k < last
                 {
@@ -1029,7 +1096,7 @@ fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
     while s < last
         && toks
             .get(s)
-            .is_some_and(|t| in_list(t, DEFINITE) || lexicon::is_title(t.s))
+            .is_some_and(|t| in_class(t, C_DEFINITE) || lexicon::is_title(t.s))
     {
         s += 1;
     }
@@ -1043,10 +1110,10 @@ fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
 /// `Anne Petit`, `M. Durand`, `les syndicats`, `Roger et Paul`, `il`. Returns its last token.
 fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    if lexicon::pronoun(&t.lower).is_some() || in_list(t, SUBJECT_PRONOUNS) {
+    if lexicon::pronoun(&t.lower).is_some() || in_class(t, C_SUBJECT) {
         return Some(i);
     }
-    let starts = in_list(t, DETERMINERS) || is_name_word(t) || t.s.starts_with(char::is_numeric);
+    let starts = in_class(t, C_DET) || is_name_word(t) || t.s.starts_with(char::is_numeric);
     if !starts {
         return None;
     }
@@ -1057,12 +1124,11 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
         if words >= 12 || !n.is_word() {
             break;
         }
-        if in_list(n, PREPOSITIONS)
-            || in_list(n, CLAUSE_WORDS)
-                && !(n.is("et") && toks.get(k + 1).is_some_and(is_name_word))
-            || in_list(n, AUX_AVOIR)
-            || in_list(n, AUX_ETRE)
-            || in_list(n, OTHER_VERBS)
+        if in_class(n, C_PREP)
+            || in_class(n, C_CLAUSE) && !(n.is("et") && toks.get(k + 1).is_some_and(is_name_word))
+            || in_class(n, C_AUX_AVOIR)
+            || in_class(n, C_AUX_ETRE)
+            || in_class(n, C_OTHER_VERB)
             || in_list(n, &["ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y"])
             || adverb_at(toks, k) && !n.capitalised()
             || verb_senses(n)
@@ -1070,7 +1136,7 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
                 && !n.capitalised()
                 && !toks
                     .get(k - 1)
-                    .is_some_and(|p| in_list(p, DETERMINERS) || in_list(p, COMPLEMENT))
+                    .is_some_and(|p| in_class(p, C_DET) || in_class(p, C_COMPLEMENT))
         {
             break;
         }
@@ -1078,15 +1144,15 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
         let prev_is_name = toks.get(k - 1).is_some_and(is_name_word)
             && !toks
                 .get(k.wrapping_sub(2))
-                .is_some_and(|pp| in_list(pp, DETERMINERS) || in_list(pp, COMPLEMENT));
+                .is_some_and(|pp| in_class(pp, C_DET) || in_class(pp, C_COMPLEMENT));
         if prev_is_name
             && n.lowercase_word()
-            && !in_list(n, NAME_PARTICLES)
-            && !in_list(n, COMPLEMENT)
+            && !in_class(n, C_PARTICLE)
+            && !in_class(n, C_COMPLEMENT)
         {
             break;
         }
-        if in_list(n, COMPLEMENT) || in_list(n, NAME_PARTICLES) {
+        if in_class(n, C_COMPLEMENT) || in_class(n, C_PARTICLE) {
             // Needs something after it.
             if !toks.get(k + 1).is_some_and(Tok::is_word) {
                 break;
@@ -1095,7 +1161,7 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             words += 1;
             continue;
         }
-        if in_list(n, DEFINITE) && !toks.get(k - 1).is_some_and(|p| in_list(p, COMPLEMENT)) {
+        if in_class(n, C_DEFINITE) && !toks.get(k - 1).is_some_and(|p| in_class(p, C_COMPLEMENT)) {
             // `le maire le ministre`: a new phrase.
             break;
         }
@@ -1106,13 +1172,13 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     // Apposition: `le porte-parole du gouvernement, Luc Morel,` — or a role followed by a
     // complement then the name: `le président du groupe LR à l'Assemblée, Laurent Wauquiez`.
     let head = toks.get(i)?;
-    if in_list(head, DETERMINERS) {
+    if in_class(head, C_DET) {
         let mut c = last + 1;
         let mut hops = 0;
         while hops < 6
             && toks
                 .get(c)
-                .is_some_and(|t| t.is_word() && !in_list(t, CLAUSE_WORDS))
+                .is_some_and(|t| t.is_word() && !in_class(t, C_CLAUSE))
         {
             c += 1;
             hops += 1;
@@ -1121,7 +1187,7 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             // `…, le lieutenant-colonel Marc Arnaud`: a second role that ends with a name.
             let second = toks
                 .get(c + 1)
-                .filter(|t| in_list(t, DETERMINERS))
+                .filter(|t| in_class(t, C_DET))
                 .and_then(|_| {
                     let mut e = c + 2;
                     let mut steps = 0;
@@ -1133,7 +1199,7 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
                 });
             if let Some(e) = name_run(toks, c + 1).or(second) {
                 let after = toks.get(e + 1);
-                if after.is_none_or(|a| !a.lowercase_word() || in_list(a, PREPOSITIONS)) {
+                if after.is_none_or(|a| !a.lowercase_word() || in_class(a, C_PREP)) {
                     return Some(e);
                 }
             }
@@ -1149,7 +1215,7 @@ fn name_run(toks: &[Tok], i: usize) -> Option<usize> {
         k += 1;
     }
     let t = toks.get(k)?;
-    if !t.capitalised() || in_list(t, DETERMINERS) {
+    if !t.capitalised() || in_class(t, C_DET) {
         return None;
     }
     let mut e = k;
@@ -1158,7 +1224,7 @@ fn name_run(toks: &[Tok], i: usize) -> Option<usize> {
         if n.capitalised() {
             e = k;
             k += 1;
-        } else if in_list(n, NAME_PARTICLES) && toks.get(k + 1).is_some_and(|x| x.capitalised()) {
+        } else if in_class(n, C_PARTICLE) && toks.get(k + 1).is_some_and(|x| x.capitalised()) {
             k += 1;
         } else {
             break;
@@ -1179,19 +1245,19 @@ fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
             k += 1;
             continue;
         }
-        if in_list(t, PREPOSITIONS) || in_list(t, &["pour"]) {
+        if in_class(t, C_PREP) || in_list(t, &["pour"]) {
             // A prepositional phrase: up to the next determiner, title or comma.
             k += 1;
             let mut inner = 0;
             while let Some(n) = toks.get(k) {
                 if inner > 0
-                    && (in_list(n, DETERMINERS)
-                        && !toks.get(k - 1).is_some_and(|p| in_list(p, COMPLEMENT))
+                    && (in_class(n, C_DET)
+                        && !toks.get(k - 1).is_some_and(|p| in_class(p, C_COMPLEMENT))
                         || n.capitalised()
                             && !toks.get(k - 1).is_some_and(|p| {
-                                in_list(p, DETERMINERS)
-                                    || in_list(p, COMPLEMENT)
-                                    || in_list(p, PREPOSITIONS)
+                                in_class(p, C_DET)
+                                    || in_class(p, C_COMPLEMENT)
+                                    || in_class(p, C_PREP)
                             }))
                     || lexicon::is_title(n.s)
                     || !n.is_word()
@@ -1242,7 +1308,7 @@ fn cue_of(toks: &[Tok], v: &Verb) -> Option<(usize, usize, String)> {
 /// incise even when the verb is not in the lexicon.
 fn inverted_unknown(toks: &[Tok], i: usize) -> Option<Verb> {
     let mut j = i;
-    while j < i + 2 && toks.get(j).is_some_and(|t| in_list(t, CLITICS)) {
+    while j < i + 2 && toks.get(j).is_some_and(|t| in_class(t, C_CLITIC)) {
         j += 1;
     }
     let t = toks.get(j)?;
@@ -1513,8 +1579,8 @@ fn is_appositive(toks: &[Tok], a: usize, b: usize) -> bool {
         return true;
     }
     t.lowercase_word()
-        && !in_list(t, DETERMINERS)
-        && !in_list(t, SUBJECT_PRONOUNS)
+        && !in_class(t, C_DET)
+        && !in_class(t, C_SUBJECT)
         && lexicon::pronoun(&t.lower).is_none()
 }
 
@@ -1527,10 +1593,10 @@ const AUX_ANY: &[&str] = &[
 
 /// Can token `b` start a subject noun phrase?
 fn np_head(t: &Tok) -> bool {
-    in_list(t, DETERMINERS)
+    in_class(t, C_DET)
         || is_name_word(t)
         || lexicon::pronoun(&t.lower).is_some()
-        || in_list(t, SUBJECT_PRONOUNS)
+        || in_class(t, C_SUBJECT)
 }
 
 /// The subject of the verb group starting at token `v` (searching back to `start`).
@@ -1539,7 +1605,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
     // Drop clitics, auxiliaries and adverbs right before the verb (`lui a dit`, `a également`).
     while end > start
         && (toks.get(end - 1).is_some_and(|t| {
-            (in_list(t, CLITICS) && !in_list(t, &["nous", "vous"])) || in_list(t, AUX_ANY)
+            (in_class(t, C_CLITIC) && !in_list(t, &["nous", "vous"])) || in_class(t, C_AUX_ANY)
         }) || adverb_at(toks, end - 1) && toks.get(end - 1).is_some_and(|t| !t.capitalised()))
     {
         end -= 1;
@@ -1576,7 +1642,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
         let mut np = s;
         for k in s..seg_end {
             if toks.get(k).is_some_and(|t| {
-                in_list(t, CLAUSE_WORDS)
+                in_class(t, C_CLAUSE)
                     && !(t.is("et")
                         && k > s
                         && toks.get(k + 1).is_some_and(is_name_word)
@@ -1596,7 +1662,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
                 while f > start
                     && !toks
                         .get(f - 1)
-                        .is_some_and(|t| t.punct().is_some() || in_list(t, CLAUSE_WORDS))
+                        .is_some_and(|t| t.punct().is_some() || in_class(t, C_CLAUSE))
                 {
                     f -= 1;
                 }
@@ -1619,7 +1685,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
             let is_name = name_run(toks, b).is_some_and(|x| x == e);
             if let Some((pa, pe)) = pending_name {
                 // `Le chef de la diplomatie chinoise, Wang Yi, a …`
-                if toks.get(b).is_some_and(|t| in_list(t, DETERMINERS)) {
+                if toks.get(b).is_some_and(|t| in_class(t, C_DET)) {
                     return mention_of(text, toks, b, pe).map(|mut m| {
                         m.name = Some(name_in(text, toks, pa, pe));
                         m
@@ -1660,7 +1726,7 @@ fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usize> {
         if b > floor
             && toks
                 .get(b - 1)
-                .is_some_and(|p| in_list(p, COMPLEMENT) || in_list(p, PREPOSITIONS))
+                .is_some_and(|p| in_class(p, C_COMPLEMENT) || in_class(p, C_PREP))
         {
             continue;
         }
@@ -1671,7 +1737,7 @@ fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usize> {
     // `au bruit d'une voix, qui disait` — a phrase after `de` when nothing else reaches.
     (lo..=e)
         .find(|&b| {
-            toks.get(b).is_some_and(|t| in_list(t, DETERMINERS))
+            toks.get(b).is_some_and(|t| in_class(t, C_DET))
                 && np_forward(toks, b).is_some_and(|x| x >= e)
         })
         .or_else(|| {
@@ -1724,9 +1790,9 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
         // `Mais brusquement elle ralentit`: adverbs before the subject.
         while i < end
             && toks.get(i).is_some_and(|t| {
-                (in_list(t, ADVERBS) || t.lower.ends_with("ment") && !t.capitalised())
+                (in_class(t, C_ADVERB) || t.lower.ends_with("ment") && !t.capitalised())
                     && toks.get(i + 1).is_some_and(|n| n.is_word())
-                    && !in_list(t, DETERMINERS)
+                    && !in_class(t, C_DET)
             })
         {
             i += 1;
@@ -1750,15 +1816,15 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
             && !np_head(t)
             && (i + 1..(i + 6).min(end)).any(|k| toks.get(k).and_then(Tok::punct) == Some(','));
         let lead_adverbial = lowercase_lead
-            || in_list(t, PREPOSITIONS)
-            || in_list(t, LEADERS)
+            || in_class(t, C_PREP)
+            || in_class(t, C_LEADER)
             || t.lower.ends_with("ant")
-            || in_list(t, ADVERBS)
+            || in_class(t, C_ADVERB)
             || t.lower.ends_with("ment") && toks.get(i + 1).and_then(Tok::punct) == Some(',')
             || in_list(t, &["se", "s'", "s’", "tout", "pour", "selon"])
             || t.capitalised()
-                && !in_list(t, DETERMINERS)
-                && toks.get(i + 1).is_some_and(|n| in_list(n, PREPOSITIONS));
+                && !in_class(t, C_DET)
+                && toks.get(i + 1).is_some_and(|n| in_class(n, C_PREP));
         if lead_adverbial {
             let mut k = i;
             while k < end && toks.get(k).and_then(Tok::punct) != Some(',') {
@@ -1794,7 +1860,7 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
 /// adjectives with typical endings + complements and names.
 fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
     let Some(t) = toks.get(i) else { return e };
-    if !in_list(t, DETERMINERS) {
+    if !in_class(t, C_DET) {
         return e;
     }
     let mut last = (i + 1).min(e);
@@ -1840,10 +1906,10 @@ fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
             "ane", "in", "ine", "ier", "ière",
         ];
         if n.capitalised()
-            || in_list(n, COMPLEMENT)
+            || in_class(n, C_COMPLEMENT)
             || toks
                 .get(k - 1)
-                .is_some_and(|p| in_list(p, COMPLEMENT) || in_list(p, DEFINITE))
+                .is_some_and(|p| in_class(p, C_COMPLEMENT) || in_class(p, C_DEFINITE))
             || n.lowercase_word() && adj.iter().any(|a| n.lower.ends_with(a))
         {
             last = k;
@@ -1892,10 +1958,10 @@ fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
         // `une note`, `la réponse`, `à l'adresse de`: a noun, not a verb.
         let noun = v.first > start
             && toks.get(v.first - 1).is_some_and(|p| {
-                (in_list(p, DETERMINERS) && !in_list(p, CLITICS))
+                (in_class(p, C_DET) && !in_class(p, C_CLITIC))
                     || in_list(p, &["un", "une", "des", "du", "au", "aux", "l'", "l’"])
                     // `d'ajouter`, `à dire`: an infinitive after a preposition is a verb.
-                    || (in_list(p, PREPOSITIONS) || in_list(p, &["d'", "d’"])) && !v.gerund
+                    || (in_class(p, C_PREP) || in_list(p, &["d'", "d’"])) && !v.gerund
             });
         k = v.first;
         if !noun {
