@@ -80,6 +80,8 @@ struct Tok<'t> {
     kind: Kind,
     /// The word lists holding `lower` (`C_*` bits); 0 for marks and breaks.
     class: u32,
+    /// [`lexicon::verb`] of `lower`, once looked up.
+    verb: std::cell::Cell<Option<Option<&'static [lexicon::Sense]>>>,
 }
 
 impl Tok<'_> {
@@ -150,6 +152,7 @@ fn tokenize_into<'t>(
                     lower: Cow::Borrowed(""),
                     kind: Kind::Break,
                     class: 0,
+                    verb: Default::default(),
                 });
             }
             continue;
@@ -202,6 +205,7 @@ fn tokenize_into<'t>(
                 end: from + end,
                 s,
                 class: class_of(&lower),
+                verb: Default::default(),
                 lower,
                 kind: Kind::Word,
             });
@@ -214,6 +218,7 @@ fn tokenize_into<'t>(
             lower: Cow::Borrowed(""),
             kind: Kind::Punct(c),
             class: 0,
+            verb: Default::default(),
         });
     }
     count_work(read);
@@ -742,12 +747,17 @@ struct Verb {
 
 /// Splits an inverted form `ajoute-t-elle` into (`ajoute`, `elle`, byte offset of the pronoun).
 fn split_inversion(s: &str) -> Option<(&str, &str, usize)> {
+    if !s.as_bytes().contains(&b'-') {
+        return None;
+    }
     let (base, pron) = s.rsplit_once('-')?;
-    let pl = pron.to_lowercase();
-    if !matches!(
-        pl.as_str(),
-        "il" | "elle" | "ils" | "elles" | "on" | "je" | "nous" | "vous" | "tu"
-    ) {
+    // ASCII case folding is enough: no other char lowercases to one of these letters.
+    if ![
+        "il", "elle", "ils", "elles", "on", "je", "nous", "vous", "tu",
+    ]
+    .iter()
+    .any(|p| p.eq_ignore_ascii_case(pron))
+    {
         return None;
     }
     let base = base.strip_suffix("-t").unwrap_or(base);
@@ -800,11 +810,21 @@ fn pick_sense(
 /// Senses of a verb form, and the inverted pronoun with its byte offset in the token.
 type Senses = (&'static [lexicon::Sense], Option<(String, usize)>);
 
+/// The senses of the token's lowercase form, looked up once per token.
+fn verb_of(t: &Tok) -> Option<&'static [lexicon::Sense]> {
+    if let Some(v) = t.verb.get() {
+        return v;
+    }
+    let v = lexicon::verb(&t.lower);
+    t.verb.set(Some(v));
+    v
+}
+
 fn verb_senses(t: &Tok) -> Option<Senses> {
     if !t.is_word() {
         return None;
     }
-    if let Some(s) = lexicon::verb(&t.lower) {
+    if let Some(s) = verb_of(t) {
         return Some((s, None));
     }
     let (base, pron, off) = split_inversion(t.s)?;
@@ -868,7 +888,7 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
         ];
         if MODALS.contains(&base.to_lowercase().as_str()) {
             let inf = toks.get(j + 1)?;
-            let senses = lexicon::verb(&inf.lower)?;
+            let senses = verb_of(inf)?;
             senses.iter().find(|s| s.shape == Shape::Infinitive)?;
             let (lemma, last) = pick_sense(toks, j + 1, senses, reflexive)?;
             return Some(Verb {
