@@ -179,9 +179,7 @@ fn tokenize_into<'t>(
                     // `M.`, `MM.`, initials `J.`: keep the period in the word.
                     let word = slice.get(i..end).unwrap_or("");
                     let initial = word.chars().count() == 1 && c.is_uppercase();
-                    let title = lexicon::TITLE_LIST
-                        .iter()
-                        .any(|t| t.strip_suffix('.') == Some(word));
+                    let title = lexicon::DOTTED_TITLES.contains(&word);
                     if initial || title {
                         end = j + 1;
                         it.next();
@@ -195,16 +193,12 @@ fn tokenize_into<'t>(
             // A word may end with a hyphen only inside an inversion; trim stray ones.
             let s = s.trim_end_matches('-');
             let end = i + s.len();
-            let lower = if s.chars().any(char::is_uppercase) {
-                Cow::Owned(s.to_lowercase())
-            } else {
-                Cow::Borrowed(s)
-            };
+            let (lower, class) = lower_and_class(s);
             toks.push(Tok {
                 start: from + i,
                 end: from + end,
                 s,
-                class: class_of(&lower),
+                class,
                 verb: Default::default(),
                 lower,
                 kind: Kind::Word,
@@ -670,6 +664,38 @@ fn class_of(lower: &str) -> u32 {
         return 0;
     }
     map.get(lower).copied().unwrap_or(0)
+}
+
+/// A word's lowercase form and its `C_*` bits. A capitalised ASCII word of the lists borrows the
+/// lists' lowercase copy (`Le`, `Selon`, `Il`): only other capitalised words are copied.
+fn lower_and_class(s: &str) -> (Cow<'_, str>, u32) {
+    let bytes = s.as_bytes();
+    if bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return (Cow::Borrowed(s), class_of(s));
+        }
+        let mut buf = [0u8; 24];
+        if let Some(b) = buf.get_mut(..bytes.len()) {
+            b.copy_from_slice(bytes);
+            b.make_ascii_lowercase();
+            if let Ok(l) = std::str::from_utf8(b) {
+                if let Some((k, c)) = CLASSES.0.get_key_value(l) {
+                    return (Cow::Borrowed(k), *c);
+                }
+                return (Cow::Owned(l.to_string()), 0);
+            }
+        }
+        let l = s.to_ascii_lowercase();
+        let c = class_of(&l);
+        return (Cow::Owned(l), c);
+    }
+    if s.chars().any(char::is_uppercase) {
+        let l = s.to_lowercase();
+        let c = class_of(&l);
+        (Cow::Owned(l), c)
+    } else {
+        (Cow::Borrowed(s), class_of(s))
+    }
 }
 
 /// Is the word in one of the lists `c` names (`in_list` for the big lists)?

@@ -353,6 +353,14 @@ pub static VERBS: LazyLock<FnvMap<String, Vec<Sense>>> = LazyLock::new(|| {
     map
 });
 
+/// Titles written with a period (`M.`, `MM.`), without it.
+pub static DOTTED_TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    TITLE_LIST
+        .iter()
+        .filter_map(|t| t.strip_suffix('.'))
+        .collect()
+});
+
 /// The senses of a lowercase form, if it is a speech verb.
 pub fn verb(form: &str) -> Option<&'static [Sense]> {
     VERBS.get(form).map(Vec::as_slice)

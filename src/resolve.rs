@@ -35,14 +35,20 @@ pub fn name_of(mention: &str) -> String {
 
 /// A grouping key: lowercase words without titles, definite articles and punctuation.
 pub fn key_of(name: &str) -> String {
-    let lower = name.to_lowercase().replace(['’'], "'");
-    let words: Vec<&str> = lower
+    let lower;
+    let lower: &str = if name.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        lower = name.to_lowercase().replace(['’'], "'");
+        &lower
+    } else {
+        name
+    };
+    let mut out = String::with_capacity(lower.len());
+    let mut first_out = true;
+    let words = lower
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut out: Vec<&str> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if i == 0 && matches!(*w, "le" | "la" | "les") {
+        .filter(|w| !w.is_empty());
+    for (i, w) in words.enumerate() {
+        if i == 0 && matches!(w, "le" | "la" | "les") {
             continue;
         }
         if lexicon::TITLE_LOWER.iter().any(|t| t == w) {
@@ -53,9 +59,13 @@ pub fn key_of(name: &str) -> String {
         } else {
             w
         };
-        out.push(w);
+        if !first_out {
+            out.push(' ');
+        }
+        first_out = false;
+        out.push_str(w);
     }
-    out.join(" ")
+    out
 }
 
 /// The role part of a mention that also holds a name: `la ministre de la Culture, Claire Dubois`
@@ -91,7 +101,7 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             continue;
         }
         let key = key_of(&name);
-        let last_word = key.rsplit(' ').next().unwrap_or("").to_string();
+        let last_word = key.rsplit(' ').next().unwrap_or("");
         let existing = by_key
             .get(&key)
             .or_else(|| by_role.get(&key))
@@ -107,7 +117,7 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     let el = ek.rsplit(' ').next().unwrap_or("");
                     // Cheap tests first: the organisation test reads the lexicon.
                     el == last_word
-                        && (ek == &last_word || key == last_word)
+                        && (ek == last_word || key == last_word)
                         && !org(ek)
                         && name.chars().next().is_some_and(char::is_uppercase)
                         && e.name.chars().next().is_some_and(char::is_uppercase)
