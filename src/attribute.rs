@@ -2173,13 +2173,27 @@ fn dialogue_dash(text: &str, at: usize) -> bool {
     rest.is_empty() && from == 0 || rest.ends_with('\n')
 }
 
-/// Start of the paragraph holding byte `at` (bounded search back).
-fn paragraph_start(text: &str, at: usize) -> usize {
+/// Start of the paragraph holding byte `at` (bounded search back). `seen` remembers the last
+/// search (its range and the last line break in it) so that quotes in text order search only the
+/// text after the previous quote.
+fn paragraph_start(text: &str, at: usize, seen: &mut (usize, usize, Option<usize>)) -> usize {
     let from = floor_boundary(text, at.saturating_sub(BEFORE * 4));
-    let hay = text.get(from..at).unwrap_or("");
-    count_work(hay.len());
-    match hay.rfind('\n') {
-        Some(p) => from + p + 1,
+    let (lo, hi, nl) = *seen;
+    let found = if lo <= from && from <= hi && hi <= at {
+        let hay = text.get(hi..at).unwrap_or("");
+        count_work(hay.len());
+        match hay.rfind('\n') {
+            Some(p) => Some(hi + p),
+            None => nl.filter(|&n| n >= from),
+        }
+    } else {
+        let hay = text.get(from..at).unwrap_or("");
+        count_work(hay.len());
+        hay.rfind('\n').map(|p| from + p)
+    };
+    *seen = (from, at, found);
+    match found {
+        Some(n) => n + 1,
         None => from,
     }
 }
@@ -2189,6 +2203,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
     let mut history: Vec<Said> = Vec::new();
     // Token buffers reused from quote to quote.
     let (mut after, mut inside, mut before) = (Vec::new(), Vec::new(), Back::new());
+    let mut para_seen = (0, 0, None);
     for q in quotes.iter_mut() {
         if q.kind == QuoteKind::Term || q.parent.is_some() {
             continue;
@@ -2236,7 +2251,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             found = before_quote(text, &before.toks, partial);
         }
         let dash = dialogue_dash(text, q.start);
-        let para = paragraph_start(text, q.start);
+        let para = paragraph_start(text, q.start, &mut para_seen);
         let mut speaker: Option<Speaker> = None;
         let mut fem = None;
         match found {
