@@ -2156,7 +2156,8 @@ fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
 struct Said {
     /// End of the quote or of its incise, whichever is later.
     quote_end: usize,
-    speaker: Speaker,
+    /// The quote, whose speaker is set.
+    qi: usize,
     fem: Option<bool>,
     paragraph_start: usize,
 }
@@ -2204,10 +2205,22 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
     // Token buffers reused from quote to quote.
     let (mut after, mut inside, mut before) = (Vec::new(), Vec::new(), Back::new());
     let mut para_seen = (0, 0, None);
-    for q in quotes.iter_mut() {
+    for qi in 0..quotes.len() {
+        let Some(q) = quotes.get(qi) else { break };
         if q.kind == QuoteKind::Term || q.parent.is_some() {
             continue;
         }
+        // What the rules read of the quote; the results are written back at the end.
+        let q = QuoteAt {
+            start: q.start,
+            end: q.end,
+            content_start: q.content_start,
+            content_end: q.content_end,
+            kind: q.kind,
+            cue_end: q.cue.as_ref().map(|c| c.end),
+        };
+        let mut cue: Option<Cue> = None;
+        let method: Option<Method>;
         let partial = q.kind == QuoteKind::Partial;
         let after_to = floor_boundary(text, q.end.saturating_add(AFTER));
         tokenize_into(&mut after, text, q.end, after_to, true);
@@ -2257,17 +2270,17 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         match found {
             Some(f) => {
                 if let Some((s, e, lemma)) = f.cue {
-                    q.cue = Some(Cue {
+                    cue = Some(Cue {
                         start: s,
                         end: e,
                         text: text.get(s..e).unwrap_or("").to_string(),
                         lemma,
                     });
                 }
-                q.method = Some(f.method);
+                method = Some(f.method);
                 if f.mention.is_none() && f.method == Method::Continuation {
                     if let Some(prev) = history.last() {
-                        speaker = Some(prev.speaker.clone());
+                        speaker = Some(said_speaker(quotes, prev).clone());
                         fem = prev.fem;
                     }
                 }
@@ -2276,7 +2289,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                         fem = m.fem.or(f.fem);
                         let name = if let Some((pfem, _)) = m.pronoun {
                             let g = f.fem.or(Some(pfem));
-                            antecedent(&mut before, text, &history, q.start, m.start, g)
+                            antecedent(&mut before, text, quotes, &history, q.start, m.start, g)
                         } else {
                             m.name.clone()
                         };
@@ -2291,17 +2304,18 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                 }
             }
             None => {
-                let (s, f, m) = floating(&mut before, text, &history, q.start, dash, para);
+                let (s, f, m) = floating(&mut before, text, quotes, &history, q.start, dash, para);
                 speaker = s;
                 fem = f;
-                q.method = m;
+                method = m;
             }
         }
         if let Some(s) = &speaker {
-            let attr_end = q.end.max(s.end).max(q.cue.as_ref().map_or(0, |c| c.end));
+            let cue_end = cue.as_ref().map(|c| c.end).or(q.cue_end);
+            let attr_end = q.end.max(s.end).max(cue_end.unwrap_or(0));
             history.push(Said {
                 quote_end: attr_end,
-                speaker: s.clone(),
+                qi,
                 fem,
                 paragraph_start: para,
             });
@@ -2309,8 +2323,39 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                 history.remove(0);
             }
         }
-        q.speaker = speaker;
+        if let Some(out) = quotes.get_mut(qi) {
+            if cue.is_some() {
+                out.cue = cue;
+            }
+            out.method = method;
+            out.speaker = speaker;
+        }
     }
+}
+
+/// The fields of a quote the rules read.
+struct QuoteAt {
+    start: usize,
+    end: usize,
+    content_start: usize,
+    content_end: usize,
+    kind: QuoteKind,
+    cue_end: Option<usize>,
+}
+
+/// A speaker the history points to (always set: only attributed quotes enter the history).
+fn said_speaker<'a>(quotes: &'a [Quote], h: &Said) -> &'a Speaker {
+    static NONE: Speaker = Speaker {
+        start: 0,
+        end: 0,
+        text: String::new(),
+        name: None,
+        id: None,
+    };
+    quotes
+        .get(h.qi)
+        .and_then(|q| q.speaker.as_ref())
+        .unwrap_or(&NONE)
 }
 
 /// A quote with no cue of its own: in a dialogue of dash-led paragraphs, the other speaker of
@@ -2319,6 +2364,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
 fn floating<'t>(
     back: &mut Back<'t>,
     text: &'t str,
+    quotes: &[Quote],
     history: &[Said],
     at: usize,
     dash: bool,
@@ -2336,16 +2382,21 @@ fn floating<'t>(
             if dash && breaks >= 1 && gap_words <= 8 {
                 // A new turn: the most recent other speaker.
                 let other = history.iter().rev().skip(1).take(4).find(|h| {
-                    h.speaker.name != prev.speaker.name
-                        && h.speaker.text != prev.speaker.text
+                    let (hs, ps) = (said_speaker(quotes, h), said_speaker(quotes, prev));
+                    hs.name != ps.name
+                        && hs.text != ps.text
                         && at.saturating_sub(h.quote_end) < 3000
                 });
                 if let Some(o) = other {
-                    return (Some(o.speaker.clone()), o.fem, Some(Method::Continuation));
+                    return (
+                        Some(said_speaker(quotes, o).clone()),
+                        o.fem,
+                        Some(Method::Continuation),
+                    );
                 }
             } else if gap_words <= 3 && (breaks <= 1 || prev.paragraph_start == para || !dash) {
                 return (
-                    Some(prev.speaker.clone()),
+                    Some(said_speaker(quotes, prev).clone()),
                     prev.fem,
                     Some(Method::Continuation),
                 );
@@ -2404,7 +2455,7 @@ fn floating<'t>(
             .iter()
             .rev()
             .find(|h| h.fem.is_none() || h.fem == Some(pfem))
-            .and_then(|h| h.speaker.name.clone())
+            .and_then(|h| said_speaker(quotes, h).name.clone())
     } else {
         m.name.clone()
     };
@@ -2424,6 +2475,7 @@ fn floating<'t>(
 fn antecedent<'t>(
     back: &mut Back<'t>,
     text: &'t str,
+    quotes: &[Quote],
     history: &[Said],
     at: usize,
     pron_start: usize,
@@ -2452,7 +2504,7 @@ fn antecedent<'t>(
     if let Some(h) = history.last() {
         // The previous sentence holds (or ends with) the previous quote.
         if (h.quote_end >= prev_from || prev.is_empty()) && agrees(h) {
-            return h.speaker.name.clone();
+            return said_speaker(quotes, h).name.clone();
         }
     }
     let quoted = prev
@@ -2469,7 +2521,7 @@ fn antecedent<'t>(
         .iter()
         .rev()
         .find(|h| agrees(h))
-        .and_then(|h| h.speaker.name.clone())
+        .and_then(|h| said_speaker(quotes, h).name.clone())
 }
 
 #[cfg(test)]
