@@ -178,7 +178,9 @@ fn tokenize_into<'t>(
                 } else if d == '.' {
                     // `M.`, `MM.`, initials `J.`: keep the period in the word.
                     let word = slice.get(i..end).unwrap_or("");
-                    let initial = word.chars().count() == 1 && c.is_uppercase();
+                    let mut chars = word.chars();
+                    let initial =
+                        chars.next().is_some() && chars.next().is_none() && c.is_uppercase();
                     let title = lexicon::DOTTED_TITLES.contains(&word);
                     if initial || title {
                         end = j + 1;
@@ -625,45 +627,89 @@ const C_SUBJECT: u32 = 1 << 10;
 const C_PARTICLE: u32 = 1 << 11;
 const C_AUX_ANY: u32 = 1 << 12;
 const C_LEADER: u32 = 1 << 13;
+/// An attributing pronoun ([`lexicon::pronoun`]) and its gender and number.
+const C_PRONOUN: u32 = 1 << 14;
+const C_PRONOUN_FEM: u32 = 1 << 15;
+const C_PRONOUN_PLURAL: u32 = 1 << 16;
 
 type ClassMap =
     std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<lexicon::Fnv>>;
 
 /// Every word of the lists above with the bits of the lists that hold it: one hash lookup per
 /// token at tokenisation instead of a scan of each list at every test.
-static CLASSES: std::sync::LazyLock<(ClassMap, usize)> = std::sync::LazyLock::new(|| {
-    let mut map = ClassMap::default();
-    for (list, bit) in [
-        (DETERMINERS, C_DET),
-        (DEFINITE, C_DEFINITE),
-        (PREPOSITIONS, C_PREP),
-        (COMPLEMENT, C_COMPLEMENT),
-        (CLAUSE_WORDS, C_CLAUSE),
-        (CLITICS, C_CLITIC),
-        (ADVERBS, C_ADVERB),
-        (AUX_AVOIR, C_AUX_AVOIR),
-        (AUX_ETRE, C_AUX_ETRE),
-        (OTHER_VERBS, C_OTHER_VERB),
-        (SUBJECT_PRONOUNS, C_SUBJECT),
-        (NAME_PARTICLES, C_PARTICLE),
-        (AUX_ANY, C_AUX_ANY),
-        (LEADERS, C_LEADER),
-    ] {
-        for w in list {
-            *map.entry(*w).or_default() |= bit;
+/// Also the longest word, and for each first byte the lengths (bit `n`) of the words it starts:
+/// most words are rejected without hashing.
+#[allow(clippy::type_complexity)]
+static CLASSES: std::sync::LazyLock<(ClassMap, usize, [u64; 256])> =
+    std::sync::LazyLock::new(|| {
+        let mut map = ClassMap::default();
+        for (list, bit) in [
+            (DETERMINERS, C_DET),
+            (DEFINITE, C_DEFINITE),
+            (PREPOSITIONS, C_PREP),
+            (COMPLEMENT, C_COMPLEMENT),
+            (CLAUSE_WORDS, C_CLAUSE),
+            (CLITICS, C_CLITIC),
+            (ADVERBS, C_ADVERB),
+            (AUX_AVOIR, C_AUX_AVOIR),
+            (AUX_ETRE, C_AUX_ETRE),
+            (OTHER_VERBS, C_OTHER_VERB),
+            (SUBJECT_PRONOUNS, C_SUBJECT),
+            (NAME_PARTICLES, C_PARTICLE),
+            (AUX_ANY, C_AUX_ANY),
+            (LEADERS, C_LEADER),
+        ] {
+            for w in list {
+                *map.entry(*w).or_default() |= bit;
+            }
         }
-    }
-    let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
-    (map, longest)
-});
+        // `pronoun` folds ASCII case and token forms are lowercase: the ASCII-lowercased entry
+        // matches; the first entry of a form wins, as in `pronoun`.
+        for (p, fem, plural) in lexicon::pronouns_lowercase() {
+            let c = map.entry(p).or_default();
+            if *c & C_PRONOUN == 0 {
+                *c |= C_PRONOUN
+                    | if fem { C_PRONOUN_FEM } else { 0 }
+                    | if plural { C_PRONOUN_PLURAL } else { 0 };
+            }
+        }
+        let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut first = [0u64; 256];
+        for k in map.keys() {
+            if let (Some(&b), Some(bit)) = (k.as_bytes().first(), 1u64.checked_shl(k.len() as u32))
+            {
+                if let Some(f) = first.get_mut(usize::from(b)) {
+                    *f |= bit;
+                }
+            }
+        }
+        (map, longest, first)
+    });
 
 /// The `C_*` bits of a lowercase word.
 fn class_of(lower: &str) -> u32 {
-    let (map, longest) = &*CLASSES;
+    let (map, longest, first) = &*CLASSES;
     if lower.len() > *longest {
         return 0;
     }
+    let lengths = lower
+        .as_bytes()
+        .first()
+        .and_then(|&b| first.get(usize::from(b)))
+        .copied()
+        .unwrap_or(0);
+    if lower.len() < 64 && lengths >> lower.len() & 1 == 0 {
+        return 0;
+    }
     map.get(lower).copied().unwrap_or(0)
+}
+
+/// [`lexicon::pronoun`] of the token's lowercase form, from its class bits.
+fn tok_pronoun(t: &Tok) -> Option<(bool, bool)> {
+    (t.class & C_PRONOUN != 0).then_some((
+        t.class & C_PRONOUN_FEM != 0,
+        t.class & C_PRONOUN_PLURAL != 0,
+    ))
 }
 
 /// A word's lowercase form and its `C_*` bits. A capitalised ASCII word of the lists borrows the
@@ -709,7 +755,8 @@ fn in_list(t: &Tok, list: &[&str]) -> bool {
 
 fn is_adverb(t: &Tok) -> bool {
     t.lowercase_word()
-        && (t.class & C_ADVERB != 0 || (t.lower.ends_with("ment") && t.lower.chars().count() > 5))
+        && (t.class & C_ADVERB != 0
+            || (t.lower.ends_with("ment") && t.lower.chars().nth(5).is_some()))
         || t.kind == Kind::Word && t.s.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -1049,7 +1096,7 @@ fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) -> Option<Men
         fem: None,
     };
     if first == last {
-        if let Some((fem, plural)) = lexicon::pronoun(&a.lower) {
+        if let Some((fem, plural)) = tok_pronoun(a) {
             m.pronoun = Some((fem, plural));
             m.fem = Some(fem);
             return Some(m);
@@ -1156,7 +1203,7 @@ fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
 /// `Anne Petit`, `M. Durand`, `les syndicats`, `Roger et Paul`, `il`. Returns its last token.
 fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    if lexicon::pronoun(&t.lower).is_some() || in_class(t, C_SUBJECT) {
+    if tok_pronoun(t).is_some() || in_class(t, C_SUBJECT) {
         return Some(i);
     }
     let starts = in_class(t, C_DET) || is_name_word(t) || t.s.starts_with(char::is_numeric);
@@ -1624,10 +1671,7 @@ fn is_appositive(toks: &[Tok], a: usize, b: usize) -> bool {
     if in_list(t, &["qui", "dont", "que", "qu'", "qu’"]) {
         return true;
     }
-    t.lowercase_word()
-        && !in_class(t, C_DET)
-        && !in_class(t, C_SUBJECT)
-        && lexicon::pronoun(&t.lower).is_none()
+    t.lowercase_word() && !in_class(t, C_DET) && !in_class(t, C_SUBJECT) && tok_pronoun(t).is_none()
 }
 
 /// Auxiliaries and modals of any person, skipped between a subject and its verb
@@ -1639,10 +1683,7 @@ const AUX_ANY: &[&str] = &[
 
 /// Can token `b` start a subject noun phrase?
 fn np_head(t: &Tok) -> bool {
-    in_class(t, C_DET)
-        || is_name_word(t)
-        || lexicon::pronoun(&t.lower).is_some()
-        || in_class(t, C_SUBJECT)
+    in_class(t, C_DET) || is_name_word(t) || tok_pronoun(t).is_some() || in_class(t, C_SUBJECT)
 }
 
 /// The subject of the verb group starting at token `v` (searching back to `start`).
@@ -2437,7 +2478,7 @@ fn floating<'t>(
     let last_clause = (ps..prev.len()).rev().find_map(|k| {
         let c = prev.get(k)?;
         let p = prev.get(k + 1)?;
-        (in_list(c, &["mais", "et", "puis"]) && lexicon::pronoun(&p.lower).is_some())
+        (in_list(c, &["mais", "et", "puis"]) && tok_pronoun(p).is_some())
             .then(|| mention_of(text, prev, k + 1, k + 1))
             .flatten()
     });

@@ -405,6 +405,18 @@ pub fn pronoun(word: &str) -> Option<(bool, bool)> {
         .map(|&(_, f, pl)| (f, pl))
 }
 
+/// Every attributing pronoun, ASCII-lowercased, in file order: (pronoun, feminine, plural).
+pub fn pronouns_lowercase() -> impl Iterator<Item = (&'static str, bool, bool)> {
+    PRONOUN_LOWER.iter().map(|(p, f, pl)| (p.as_str(), *f, *pl))
+}
+
+static PRONOUN_LOWER: LazyLock<Vec<(String, bool, bool)>> = LazyLock::new(|| {
+    PRONOUN_LIST
+        .iter()
+        .map(|(p, f, pl)| (p.to_ascii_lowercase(), *f, *pl))
+        .collect()
+});
+
 /// The pronouns file parsed: (pronoun, feminine, plural).
 static PRONOUN_LIST: LazyLock<Vec<(&'static str, bool, bool)>> = LazyLock::new(|| {
     lines(PRONOUNS)
