@@ -279,6 +279,8 @@ struct Back<'t> {
     from: usize,
     synced: bool,
     to: usize,
+    /// Tokens of a stretch to put in front of `toks`.
+    scratch: Vec<Tok<'t>>,
 }
 
 impl<'t> Back<'t> {
@@ -288,6 +290,7 @@ impl<'t> Back<'t> {
             from: 0,
             synced: false,
             to: usize::MAX,
+            scratch: Vec::new(),
         }
     }
 
@@ -310,7 +313,6 @@ impl<'t> Back<'t> {
         {
             return;
         }
-        self.to = to;
         let hay = text.as_bytes().get(lo..to).unwrap_or(&[]);
         let mut seen = 0;
         let guess = hay.iter().rposition(|&b| {
@@ -319,8 +321,7 @@ impl<'t> Back<'t> {
         });
         let mut span = 128;
         if let Some(p) = guess.and_then(|g| sync_point_back(text, lo, lo + g)) {
-            tokenize_into(&mut self.toks, text, p, to, false);
-            (self.from, self.synced) = (p, true);
+            self.start_at(text, p, to, true);
             if enough(&self.toks) {
                 return;
             }
@@ -328,16 +329,30 @@ impl<'t> Back<'t> {
         }
         while to.saturating_sub(span) > lo {
             if let Some(p) = sync_point(text, to - span, to) {
-                tokenize_into(&mut self.toks, text, p, to, false);
-                (self.from, self.synced) = (p, true);
+                self.start_at(text, p, to, true);
                 if enough(&self.toks) {
                     return;
                 }
             }
             span *= 2;
         }
-        tokenize_into(&mut self.toks, text, lo, to, false);
-        (self.from, self.synced) = (lo, false);
+        self.start_at(text, lo, to, false);
+    }
+
+    /// Makes the tokens those of `text[p..to]`. Tokens held for the same `to` from a later sync
+    /// point are kept: only `text[p..from]` is tokenised, in front of them (a tokeniser reaching
+    /// a sync point goes on as one that starts there).
+    fn start_at(&mut self, text: &'t str, p: usize, to: usize, p_synced: bool) {
+        if self.to == to && self.synced && p <= self.from {
+            if p < self.from {
+                tokenize_into(&mut self.scratch, text, p, self.from, false);
+                self.scratch.append(&mut self.toks);
+                std::mem::swap(&mut self.scratch, &mut self.toks);
+            }
+        } else {
+            tokenize_into(&mut self.toks, text, p, to, false);
+        }
+        (self.from, self.synced, self.to) = (p, p_synced, to);
     }
 }
 
