@@ -136,9 +136,18 @@ fn tokenize_into<'t>(
 ) {
     toks.clear();
     let slice = text.get(from..to).unwrap_or("");
-    let mut it = slice.char_indices().peekable();
+    let bytes = slice.as_bytes();
+    // The char at byte `k` of the slice (ASCII without decoding).
+    let char_at = |k: usize| match bytes.get(k) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => slice.get(k..).and_then(|r| r.chars().next()),
+        None => None,
+    };
+    let mut pos = 0;
     let mut read = slice.len();
-    while let Some((i, c)) = it.next() {
+    while let Some(c) = char_at(pos) {
+        let i = pos;
+        pos += c.len_utf8();
         if one_sentence && toks.last().is_some_and(is_sentence_end) {
             read = i;
             break;
@@ -161,17 +170,18 @@ fn tokenize_into<'t>(
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            let mut end = pos;
+            while let Some(d) = char_at(pos) {
+                let j = pos;
                 if is_word_char(d) {
                     end = j + d.len_utf8();
-                    it.next();
+                    pos = end;
                 } else if is_apostrophe(d) {
                     // Elision: `l'`, `qu’`: the apostrophe ends the token. Otherwise
                     // (`aujourd'hui`, `O'Neill`) it stays inside the word.
                     let word = slice.get(i..end).unwrap_or("");
                     end = j + d.len_utf8();
-                    it.next();
+                    pos = end;
                     if ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word)) {
                         break;
                     }
@@ -184,7 +194,7 @@ fn tokenize_into<'t>(
                     let title = lexicon::DOTTED_TITLES.contains(&word);
                     if initial || title {
                         end = j + 1;
-                        it.next();
+                        pos = end;
                     }
                     break;
                 } else {
