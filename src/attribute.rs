@@ -2288,8 +2288,6 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         let mut cue: Option<Cue> = None;
         let method: Option<Method>;
         let partial = q.kind == QuoteKind::Partial;
-        let after_to = floor_boundary(text, q.end.saturating_add(AFTER));
-        tokenize_into(&mut after, text, q.end, after_to, true);
         let before_from = ceil_boundary(text, q.start.saturating_sub(BEFORE));
         let inside_to = floor_boundary(
             text,
@@ -2310,6 +2308,9 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             found = inside_incise(text, &inside);
         }
         if found.is_none() {
+            // The after-quote rules read the rest of the sentence after the quote.
+            let after_to = floor_boundary(text, q.end.saturating_add(AFTER));
+            tokenize_into(&mut after, text, q.end, after_to, true);
             let content = text.get(q.content_start..q.content_end).unwrap_or("");
             let punct = content
                 .trim_end_matches(is_padding)

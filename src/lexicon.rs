@@ -375,8 +375,30 @@ pub static TITLE_LOWER: LazyLock<Vec<String>> =
 
 /// True when `word` is a title (`M.` with its period, `Mme`, `Dr`…).
 pub fn is_title(word: &str) -> bool {
-    TITLE_LIST.contains(&word)
+    let Some(&b) = word.as_bytes().first() else {
+        return TITLE_LIST.contains(&word);
+    };
+    TITLE_FIRST_BYTES
+        .get(usize::from(b))
+        .copied()
+        .unwrap_or(true)
+        && TITLE_LIST.contains(&word)
 }
+
+/// The first bytes titles start with: most words are rejected without a scan of the list.
+static TITLE_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut first = [false; 256];
+    for t in TITLE_LIST.iter() {
+        if let Some(f) = t
+            .as_bytes()
+            .first()
+            .and_then(|&b| first.get_mut(usize::from(b)))
+        {
+            *f = true;
+        }
+    }
+    first
+});
 
 /// Lowercase head words of organisations.
 pub static ORGS: LazyLock<Vec<String>> =
