@@ -121,19 +121,20 @@ fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
-    tokenize_into(&mut toks, text, from, to, false);
+    let _ = tokenize_into(&mut toks, text, from, to, false);
     toks
 }
 
 /// Tokenises `text[from..to]` into `toks` (cleared first), stopping after the first sentence end
-/// when `one_sentence` (the after-quote rules never read further).
+/// when `one_sentence` (the after-quote rules never read further). Returns where it stopped
+/// (`to` when it read everything).
 fn tokenize_into<'t>(
     toks: &mut Vec<Tok<'t>>,
     text: &'t str,
     from: usize,
     to: usize,
     one_sentence: bool,
-) {
+) -> usize {
     toks.clear();
     let slice = text.get(from..to).unwrap_or("");
     let bytes = slice.as_bytes();
@@ -228,6 +229,7 @@ fn tokenize_into<'t>(
         });
     }
     count_work(read);
+    from + read
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -355,12 +357,12 @@ impl<'t> Back<'t> {
     fn start_at(&mut self, text: &'t str, p: usize, to: usize, p_synced: bool) {
         if self.to == to && self.synced && p <= self.from {
             if p < self.from {
-                tokenize_into(&mut self.scratch, text, p, self.from, false);
+                let _ = tokenize_into(&mut self.scratch, text, p, self.from, false);
                 self.scratch.append(&mut self.toks);
                 std::mem::swap(&mut self.scratch, &mut self.toks);
             }
         } else {
-            tokenize_into(&mut self.toks, text, p, to, false);
+            let _ = tokenize_into(&mut self.toks, text, p, to, false);
         }
         (self.from, self.synced, self.to) = (p, p_synced, to);
     }
@@ -2271,6 +2273,10 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
     // Token buffers reused from quote to quote.
     let (mut after, mut inside, mut before) = (Vec::new(), Vec::new(), Back::new());
     let mut para_seen = (0, 0, None);
+    // The last two after-quote windows: tokens of `text[from..stop)` when reusable.
+    let mut prev_after = Vec::new();
+    let mut after_span: Option<(usize, usize)> = None;
+    let mut prev_after_span: Option<(usize, usize)> = None;
     for qi in 0..quotes.len() {
         let Some(q) = quotes.get(qi) else { break };
         if q.kind == QuoteKind::Term || q.parent.is_some() {
@@ -2310,7 +2316,18 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         if found.is_none() {
             // The after-quote rules read the rest of the sentence after the quote.
             let after_to = floor_boundary(text, q.end.saturating_add(AFTER));
-            tokenize_into(&mut after, text, q.end, after_to, true);
+            // Keep the previous quote's after-window tokens: they may start the next window
+            // before a quote.
+            std::mem::swap(&mut after, &mut prev_after);
+            prev_after_span = after_span;
+            let read = tokenize_into(&mut after, text, q.end, after_to, true);
+            // Reusable when tokenising stopped at a sentence end and started right after a
+            // closing mark (a tokeniser that started earlier is there between two tokens).
+            let after_mark = text
+                .get(..q.end)
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(|c| is_quote_mark(c) && !is_apostrophe(c));
+            after_span = (read < after_to && after_mark).then_some((q.end, read));
             let content = text.get(q.content_start..q.content_end).unwrap_or("");
             let punct = content
                 .trim_end_matches(is_padding)
@@ -2324,6 +2341,23 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             found = source_after(text, &after);
         }
         if found.is_none() {
+            // The previous after-quote window, when only a short stretch without sentence
+            // punctuation lies between it and the quote: its tokens then the stretch's.
+            if let Some((f, r)) = prev_after_span {
+                let gap = text.get(r..q.start).unwrap_or("\n");
+                if f >= before_from
+                    && r <= q.start
+                    && gap.len() <= 200
+                    && !gap.contains(['.', '!', '?', ';', '\n', '\r', '\u{2029}', '…'])
+                    && prev_after.last().is_some_and(|t| t.kind != Kind::Break)
+                {
+                    let _ = tokenize_into(&mut before.scratch, text, r, q.start, false);
+                    std::mem::swap(&mut before.toks, &mut prev_after);
+                    before.toks.append(&mut before.scratch);
+                    (before.from, before.synced, before.to) = (f, true, q.start);
+                    prev_after_span = None;
+                }
+            }
             // The rules read the quote's sentence (and the token before it) only.
             before.tokenize(text, before_from, q.start, 1, |t| {
                 sentence_start_known(t).is_some()
