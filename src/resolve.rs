@@ -74,7 +74,18 @@ fn role_key(mention: &str, name: &str) -> Option<String> {
     if name.is_empty() || mention.len() <= name.len() {
         return None;
     }
-    let role = mention.replacen(name, "", 1);
+    // `mention` without the first occurrence of `name` (a byte search: short strings, and a
+    // match of a whole UTF-8 string always lies on char boundaries).
+    let (m, n) = (mention.as_bytes(), name.as_bytes());
+    let role = match m.windows(n.len()).position(|w| w == n) {
+        Some(i) => {
+            let mut r = String::with_capacity(mention.len() - name.len());
+            r.push_str(mention.get(..i).unwrap_or(""));
+            r.push_str(mention.get(i + name.len()..).unwrap_or(""));
+            r
+        }
+        None => mention.to_string(),
+    };
     let role = role.trim().trim_matches(',').trim();
     let k = key_of(role);
     (!k.is_empty() && k.chars().any(char::is_alphabetic)).then_some(k)
