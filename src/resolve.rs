@@ -100,7 +100,9 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     let mut entry_keys: Vec<String> = Vec::new();
     for (qi, q) in quotes.iter_mut().enumerate() {
         let Some(s) = &mut q.speaker else { continue };
-        let Some(name) = s.name.clone().or_else(|| {
+        // The name is moved out and put back below (no copy).
+        let had_name = s.name.is_some();
+        let Some(name) = s.name.take().or_else(|| {
             // A pronoun with no antecedent or the narrator: no entry.
             (lexicon::pronoun(&s.text).is_none()
                 && !matches!(s.text.to_lowercase().as_str(), "je" | "j'" | "j’"))
@@ -109,6 +111,9 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             continue;
         };
         if name.is_empty() {
+            if had_name {
+                s.name = Some(name);
+            }
             continue;
         }
         let key = key_of(&name);
@@ -153,8 +158,8 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         }
         if let Some(e) = entries.get_mut(id) {
             // The fullest name wins (`Dubois` → `Claire Dubois`).
-            if name.split_whitespace().count() > e.name.split_whitespace().count()
-                && name.chars().next().is_some_and(char::is_uppercase)
+            if name.chars().next().is_some_and(char::is_uppercase)
+                && name.split_whitespace().count() > e.name.split_whitespace().count()
             {
                 e.name = name.clone();
                 if let Some(k) = entry_keys.get_mut(id) {
