@@ -2294,15 +2294,18 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         let mut cue: Option<Cue> = None;
         let method: Option<Method>;
         let partial = q.kind == QuoteKind::Partial;
-        let before_from = ceil_boundary(text, q.start.saturating_sub(BEFORE));
-        let inside_to = floor_boundary(
-            text,
-            q.content_end.min(q.content_start.saturating_add(INSIDE)),
-        );
         let mut found = None;
-        let head = text
-            .get(q.content_start..inside_to.max(q.content_start))
-            .unwrap_or("");
+        // Windows are cut only when a rule reads them.
+        let head = if partial {
+            ""
+        } else {
+            let inside_to = floor_boundary(
+                text,
+                q.content_end.min(q.content_start.saturating_add(INSIDE)),
+            );
+            text.get(q.content_start..inside_to.max(q.content_start))
+                .unwrap_or("")
+        };
         if !partial && head.contains(',') {
             tokenize_into(
                 &mut inside,
@@ -2341,6 +2344,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             found = source_after(text, &after);
         }
         if found.is_none() {
+            let before_from = ceil_boundary(text, q.start.saturating_sub(BEFORE));
             // The previous after-quote window, when only a short stretch without sentence
             // punctuation lies between it and the quote: its tokens then the stretch's.
             if let Some((f, r)) = prev_after_span {
@@ -2364,7 +2368,6 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             });
             found = before_quote(text, &before.toks, partial);
         }
-        let dash = dialogue_dash(text, q.start);
         let para = paragraph_start(text, q.start, &mut para_seen);
         let mut speaker: Option<Speaker> = None;
         let mut fem = None;
@@ -2405,6 +2408,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                 }
             }
             None => {
+                let dash = dialogue_dash(text, q.start);
                 let (s, f, m) = floating(&mut before, text, quotes, &history, q.start, dash, para);
                 speaker = s;
                 fem = f;
