@@ -4,7 +4,11 @@
 //! mark, [`AFTER`] bytes after the closing one — read only up to the first sentence end — and at
 //! most [`INSIDE`] bytes of the content) and tokenised by hand; every rule reads only those
 //! tokens, so the stage is O(number of quotes × window) and does no work on text far from any
-//! quote. Speech verbs come from [`crate::lexicon`] (one hash lookup per word). Rules, in order:
+//! quote. Speech verbs come from [`crate::lexicon`] (one hash lookup per word). Windows before a
+//! quote are tokenised back from the quote only as far as the rules read (from a *sync point*,
+//! where a tokeniser that started earlier yields the same tokens), reusing tokens already held
+//! for the same stretch; the output is exactly that of tokenising the whole window. Rules, in
+//! order:
 //!
 //! 1. an incise inside the marks: `«Q1, dit-elle, Q2»` ([`Method::InsideQuote`]);
 //! 2. an incise after the quote: `«Q», a déclaré X`, `«Q», s'est félicitée X`, `«Q», a-t-il
