@@ -4,7 +4,11 @@
 //! mark, [`AFTER`] bytes after the closing one — read only up to the first sentence end — and at
 //! most [`INSIDE`] bytes of the content) and tokenised by hand; every rule reads only those
 //! tokens, so the stage is O(number of quotes × window) and does no work on text far from any
-//! quote. Speech verbs come from [`crate::lexicon`] (one hash lookup per word). Rules, in order:
+//! quote. Speech verbs come from [`crate::lexicon`] (one hash lookup per word). Windows before a
+//! quote are tokenised back from the quote only as far as the rules read (from a *sync point*,
+//! where a tokeniser that started earlier yields the same tokens), reusing tokens already held
+//! for the same stretch; the output is exactly that of tokenising the whole window. Rules, in
+//! order:
 //!
 //! 1. an incise inside the marks: `«Q1, dit-elle, Q2»` ([`Method::InsideQuote`]);
 //! 2. an incise after the quote: `«Q», a déclaré X`, `«Q», s'est félicitée X`, `«Q», a-t-il
@@ -78,6 +82,10 @@ struct Tok<'t> {
     s: &'t str,
     lower: Cow<'t, str>,
     kind: Kind,
+    /// The word lists holding `lower` (`C_*` bits); 0 for marks and breaks.
+    class: u32,
+    /// [`lexicon::verb`] of `lower`, once looked up.
+    verb: std::cell::Cell<Option<Option<&'static [lexicon::Sense]>>>,
 }
 
 impl Tok<'_> {
@@ -114,26 +122,37 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Tokenises `text[from..to]` (both cut to char boundaries by the caller).
+#[cfg(test)]
 fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
-    tokenize_into(&mut toks, text, from, to, false);
+    let _ = tokenize_into(&mut toks, text, from, to, false);
     toks
 }
 
 /// Tokenises `text[from..to]` into `toks` (cleared first), stopping after the first sentence end
-/// when `one_sentence` (the after-quote rules never read further).
+/// when `one_sentence` (the after-quote rules never read further). Returns where it stopped
+/// (`to` when it read everything).
 fn tokenize_into<'t>(
     toks: &mut Vec<Tok<'t>>,
     text: &'t str,
     from: usize,
     to: usize,
     one_sentence: bool,
-) {
+) -> usize {
     toks.clear();
     let slice = text.get(from..to).unwrap_or("");
-    let mut it = slice.char_indices().peekable();
+    let bytes = slice.as_bytes();
+    // The char at byte `k` of the slice (ASCII without decoding).
+    let char_at = |k: usize| match bytes.get(k) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => slice.get(k..).and_then(|r| r.chars().next()),
+        None => None,
+    };
+    let mut pos = 0;
     let mut read = slice.len();
-    while let Some((i, c)) = it.next() {
+    while let Some(c) = char_at(pos) {
+        let i = pos;
+        pos += c.len_utf8();
         if one_sentence && toks.last().is_some_and(is_sentence_end) {
             read = i;
             break;
@@ -146,6 +165,8 @@ fn tokenize_into<'t>(
                     s: "\n",
                     lower: Cow::Borrowed(""),
                     kind: Kind::Break,
+                    class: 0,
+                    verb: Default::default(),
                 });
             }
             continue;
@@ -154,30 +175,31 @@ fn tokenize_into<'t>(
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            let mut end = pos;
+            while let Some(d) = char_at(pos) {
+                let j = pos;
                 if is_word_char(d) {
                     end = j + d.len_utf8();
-                    it.next();
+                    pos = end;
                 } else if is_apostrophe(d) {
                     // Elision: `l'`, `qu’`: the apostrophe ends the token. Otherwise
                     // (`aujourd'hui`, `O'Neill`) it stays inside the word.
                     let word = slice.get(i..end).unwrap_or("");
                     end = j + d.len_utf8();
-                    it.next();
+                    pos = end;
                     if ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word)) {
                         break;
                     }
                 } else if d == '.' {
                     // `M.`, `MM.`, initials `J.`: keep the period in the word.
                     let word = slice.get(i..end).unwrap_or("");
-                    let initial = word.chars().count() == 1 && c.is_uppercase();
-                    let title = lexicon::TITLE_LIST
-                        .iter()
-                        .any(|t| t.strip_suffix('.') == Some(word));
+                    let mut chars = word.chars();
+                    let initial =
+                        chars.next().is_some() && chars.next().is_none() && c.is_uppercase();
+                    let title = lexicon::DOTTED_TITLES.contains(&word);
                     if initial || title {
                         end = j + 1;
-                        it.next();
+                        pos = end;
                     }
                     break;
                 } else {
@@ -188,15 +210,14 @@ fn tokenize_into<'t>(
             // A word may end with a hyphen only inside an inversion; trim stray ones.
             let s = s.trim_end_matches('-');
             let end = i + s.len();
+            let (lower, class) = lower_and_class(s);
             toks.push(Tok {
                 start: from + i,
                 end: from + end,
                 s,
-                lower: if s.chars().any(char::is_uppercase) {
-                    Cow::Owned(s.to_lowercase())
-                } else {
-                    Cow::Borrowed(s)
-                },
+                class,
+                verb: Default::default(),
+                lower,
                 kind: Kind::Word,
             });
             continue;
@@ -207,9 +228,12 @@ fn tokenize_into<'t>(
             s: slice.get(i..i + c.len_utf8()).unwrap_or(""),
             lower: Cow::Borrowed(""),
             kind: Kind::Punct(c),
+            class: 0,
+            verb: Default::default(),
         });
     }
     count_work(read);
+    from + read
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -226,6 +250,126 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// A position in `from..to` at or after `from` where a tokeniser can start and give the same
+/// tokens from there on as one that started earlier: an ASCII space right after a char that
+/// belongs to a token (a space is never read inside a token, and the token before it is not a
+/// break, so line breaks after it merge the same way).
+fn sync_point(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from.max(1);
+    while i < to {
+        if bytes.get(i) == Some(&b' ') {
+            let prev = text.get(..i).and_then(|h| h.chars().next_back());
+            if prev.is_some_and(|c| !c.is_whitespace() && !is_padding(c)) {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The last sync point at or before `at` and after `lo` (see [`sync_point`]).
+fn sync_point_back(text: &str, lo: usize, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i > lo.max(1) {
+        if bytes.get(i) == Some(&b' ') {
+            let prev = text.get(..i).and_then(|h| h.chars().next_back());
+            if prev.is_some_and(|c| !c.is_whitespace() && !is_padding(c)) {
+                return Some(i);
+            }
+        }
+        i -= 1;
+    }
+    None
+}
+
+/// Tokens of the end of a window before a quote, kept so that the next rule reading the same
+/// window can reuse them.
+struct Back<'t> {
+    toks: Vec<Tok<'t>>,
+    /// Where tokenising started, whether that is a sync point, and where it stopped.
+    from: usize,
+    synced: bool,
+    to: usize,
+    /// Tokens of a stretch to put in front of `toks`.
+    scratch: Vec<Tok<'t>>,
+}
+
+impl<'t> Back<'t> {
+    fn new() -> Self {
+        Back {
+            toks: Vec::new(),
+            from: 0,
+            synced: false,
+            to: usize::MAX,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Tokenises the end of `text[lo..to]`: from a sync point as near `to` as `enough` allows
+    /// (first just before the `ends`-th sentence punctuation back from `to`, then 128, 256…
+    /// bytes back), else the whole range. The tokens are the tail of what tokenising the whole
+    /// range gives, so a rule that reads only what `enough` checked sees the same tokens. Tokens
+    /// already held for the same `to` are reused when they start late enough and suffice.
+    fn tokenize(
+        &mut self,
+        text: &'t str,
+        lo: usize,
+        to: usize,
+        ends: usize,
+        enough: impl Fn(&[Tok]) -> bool,
+    ) {
+        if self.to == to
+            && (self.synced && self.from >= lo || self.from == lo)
+            && enough(&self.toks)
+        {
+            return;
+        }
+        let hay = text.as_bytes().get(lo..to).unwrap_or(&[]);
+        let mut seen = 0;
+        let guess = hay.iter().rposition(|&b| {
+            seen += usize::from(matches!(b, b'.' | b'!' | b'?' | b';' | b'\n'));
+            seen == ends
+        });
+        let mut span = 128;
+        if let Some(p) = guess.and_then(|g| sync_point_back(text, lo, lo + g)) {
+            self.start_at(text, p, to, true);
+            if enough(&self.toks) {
+                return;
+            }
+            span = span.max((to - p) * 2);
+        }
+        while to.saturating_sub(span) > lo {
+            if let Some(p) = sync_point(text, to - span, to) {
+                self.start_at(text, p, to, true);
+                if enough(&self.toks) {
+                    return;
+                }
+            }
+            span *= 2;
+        }
+        self.start_at(text, lo, to, false);
+    }
+
+    /// Makes the tokens those of `text[p..to]`. Tokens held for the same `to` from a later sync
+    /// point are kept: only `text[p..from]` is tokenised, in front of them (a tokeniser reaching
+    /// a sync point goes on as one that starts there).
+    fn start_at(&mut self, text: &'t str, p: usize, to: usize, p_synced: bool) {
+        if self.to == to && self.synced && p <= self.from {
+            if p < self.from {
+                let _ = tokenize_into(&mut self.scratch, text, p, self.from, false);
+                self.scratch.append(&mut self.toks);
+                std::mem::swap(&mut self.scratch, &mut self.toks);
+            }
+        } else {
+            let _ = tokenize_into(&mut self.toks, text, p, to, false);
+        }
+        (self.from, self.synced, self.to) = (p, p_synced, to);
+    }
 }
 
 /// The text after `at`, at most [`AFTER`] bytes, cut back to a char boundary (kept for callers
@@ -500,14 +644,150 @@ const SUBJECT_PRONOUNS: &[&str] = &[
     "lui",
 ];
 
+const C_DET: u32 = 1;
+const C_DEFINITE: u32 = 1 << 1;
+const C_PREP: u32 = 1 << 2;
+const C_COMPLEMENT: u32 = 1 << 3;
+const C_CLAUSE: u32 = 1 << 4;
+const C_CLITIC: u32 = 1 << 5;
+const C_ADVERB: u32 = 1 << 6;
+const C_AUX_AVOIR: u32 = 1 << 7;
+const C_AUX_ETRE: u32 = 1 << 8;
+const C_OTHER_VERB: u32 = 1 << 9;
+const C_SUBJECT: u32 = 1 << 10;
+const C_PARTICLE: u32 = 1 << 11;
+const C_AUX_ANY: u32 = 1 << 12;
+const C_LEADER: u32 = 1 << 13;
+/// An attributing pronoun ([`lexicon::pronoun`]) and its gender and number.
+const C_PRONOUN: u32 = 1 << 14;
+const C_PRONOUN_FEM: u32 = 1 << 15;
+const C_PRONOUN_PLURAL: u32 = 1 << 16;
+
+type ClassMap =
+    std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<lexicon::Fnv>>;
+
+/// Every word of the lists above with the bits of the lists that hold it: one hash lookup per
+/// token at tokenisation instead of a scan of each list at every test.
+/// Also the longest word, and for each first byte the lengths (bit `n`) of the words it starts:
+/// most words are rejected without hashing.
+#[allow(clippy::type_complexity)]
+static CLASSES: std::sync::LazyLock<(ClassMap, usize, [u64; 256])> =
+    std::sync::LazyLock::new(|| {
+        let mut map = ClassMap::default();
+        for (list, bit) in [
+            (DETERMINERS, C_DET),
+            (DEFINITE, C_DEFINITE),
+            (PREPOSITIONS, C_PREP),
+            (COMPLEMENT, C_COMPLEMENT),
+            (CLAUSE_WORDS, C_CLAUSE),
+            (CLITICS, C_CLITIC),
+            (ADVERBS, C_ADVERB),
+            (AUX_AVOIR, C_AUX_AVOIR),
+            (AUX_ETRE, C_AUX_ETRE),
+            (OTHER_VERBS, C_OTHER_VERB),
+            (SUBJECT_PRONOUNS, C_SUBJECT),
+            (NAME_PARTICLES, C_PARTICLE),
+            (AUX_ANY, C_AUX_ANY),
+            (LEADERS, C_LEADER),
+        ] {
+            for w in list {
+                *map.entry(*w).or_default() |= bit;
+            }
+        }
+        // `pronoun` folds ASCII case and token forms are lowercase: the ASCII-lowercased entry
+        // matches; the first entry of a form wins, as in `pronoun`.
+        for (p, fem, plural) in lexicon::pronouns_lowercase() {
+            let c = map.entry(p).or_default();
+            if *c & C_PRONOUN == 0 {
+                *c |= C_PRONOUN
+                    | if fem { C_PRONOUN_FEM } else { 0 }
+                    | if plural { C_PRONOUN_PLURAL } else { 0 };
+            }
+        }
+        let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut first = [0u64; 256];
+        for k in map.keys() {
+            if let (Some(&b), Some(bit)) = (k.as_bytes().first(), 1u64.checked_shl(k.len() as u32))
+            {
+                if let Some(f) = first.get_mut(usize::from(b)) {
+                    *f |= bit;
+                }
+            }
+        }
+        (map, longest, first)
+    });
+
+/// The `C_*` bits of a lowercase word.
+fn class_of(lower: &str) -> u32 {
+    let (map, longest, first) = &*CLASSES;
+    if lower.len() > *longest {
+        return 0;
+    }
+    let lengths = lower
+        .as_bytes()
+        .first()
+        .and_then(|&b| first.get(usize::from(b)))
+        .copied()
+        .unwrap_or(0);
+    if lower.len() < 64 && lengths >> lower.len() & 1 == 0 {
+        return 0;
+    }
+    map.get(lower).copied().unwrap_or(0)
+}
+
+/// [`lexicon::pronoun`] of the token's lowercase form, from its class bits.
+fn tok_pronoun(t: &Tok) -> Option<(bool, bool)> {
+    (t.class & C_PRONOUN != 0).then_some((
+        t.class & C_PRONOUN_FEM != 0,
+        t.class & C_PRONOUN_PLURAL != 0,
+    ))
+}
+
+/// A word's lowercase form and its `C_*` bits. A capitalised ASCII word of the lists borrows the
+/// lists' lowercase copy (`Le`, `Selon`, `Il`): only other capitalised words are copied.
+fn lower_and_class(s: &str) -> (Cow<'_, str>, u32) {
+    let bytes = s.as_bytes();
+    if bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return (Cow::Borrowed(s), class_of(s));
+        }
+        let mut buf = [0u8; 24];
+        if let Some(b) = buf.get_mut(..bytes.len()) {
+            b.copy_from_slice(bytes);
+            b.make_ascii_lowercase();
+            if let Ok(l) = std::str::from_utf8(b) {
+                if let Some((k, c)) = CLASSES.0.get_key_value(l) {
+                    return (Cow::Borrowed(k), *c);
+                }
+                return (Cow::Owned(l.to_string()), 0);
+            }
+        }
+        let l = s.to_ascii_lowercase();
+        let c = class_of(&l);
+        return (Cow::Owned(l), c);
+    }
+    if s.chars().any(char::is_uppercase) {
+        let l = s.to_lowercase();
+        let c = class_of(&l);
+        (Cow::Owned(l), c)
+    } else {
+        (Cow::Borrowed(s), class_of(s))
+    }
+}
+
+/// Is the word in one of the lists `c` names (`in_list` for the big lists)?
+fn in_class(t: &Tok, c: u32) -> bool {
+    t.class & c != 0
+}
+
 fn in_list(t: &Tok, list: &[&str]) -> bool {
     t.kind == Kind::Word && list.contains(&t.lower.as_ref())
 }
 
 fn is_adverb(t: &Tok) -> bool {
     t.lowercase_word()
-        && (ADVERBS.contains(&t.lower.as_ref())
-            || (t.lower.ends_with("ment") && t.lower.chars().count() > 5))
+        && (t.class & C_ADVERB != 0
+            || (t.lower.ends_with("ment") && t.lower.chars().nth(5).is_some()))
         || t.kind == Kind::Word && t.s.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -516,7 +796,7 @@ fn adverb_at(toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_some_and(is_adverb)
         && !(k > 0
             && toks.get(k - 1).is_some_and(|p| {
-                in_list(p, DETERMINERS) || in_list(p, COMPLEMENT) || in_list(p, PREPOSITIONS)
+                in_class(p, C_DET) || in_class(p, C_COMPLEMENT) || in_class(p, C_PREP)
             }))
 }
 
@@ -534,10 +814,10 @@ fn is_quote_mark(c: char) -> bool {
 /// A word that can be part of a proper name: capitalised, or a particle inside one.
 fn is_name_word(t: &Tok) -> bool {
     t.capitalised()
-        && !in_list(t, DETERMINERS)
-        && !in_list(t, COMPLEMENT)
-        && !in_list(t, CLAUSE_WORDS)
-        && !in_list(t, PREPOSITIONS)
+        && !in_class(t, C_DET)
+        && !in_class(t, C_COMPLEMENT)
+        && !in_class(t, C_CLAUSE)
+        && !in_class(t, C_PREP)
         || lexicon::is_title(t.s)
 }
 
@@ -571,12 +851,17 @@ struct Verb {
 
 /// Splits an inverted form `ajoute-t-elle` into (`ajoute`, `elle`, byte offset of the pronoun).
 fn split_inversion(s: &str) -> Option<(&str, &str, usize)> {
+    if !s.as_bytes().contains(&b'-') {
+        return None;
+    }
     let (base, pron) = s.rsplit_once('-')?;
-    let pl = pron.to_lowercase();
-    if !matches!(
-        pl.as_str(),
-        "il" | "elle" | "ils" | "elles" | "on" | "je" | "nous" | "vous" | "tu"
-    ) {
+    // ASCII case folding is enough: no other char lowercases to one of these letters.
+    if ![
+        "il", "elle", "ils", "elles", "on", "je", "nous", "vous", "tu",
+    ]
+    .iter()
+    .any(|p| p.eq_ignore_ascii_case(pron))
+    {
         return None;
     }
     let base = base.strip_suffix("-t").unwrap_or(base);
@@ -629,11 +914,21 @@ fn pick_sense(
 /// Senses of a verb form, and the inverted pronoun with its byte offset in the token.
 type Senses = (&'static [lexicon::Sense], Option<(String, usize)>);
 
+/// The senses of the token's lowercase form, looked up once per token.
+fn verb_of(t: &Tok) -> Option<&'static [lexicon::Sense]> {
+    if let Some(v) = t.verb.get() {
+        return v;
+    }
+    let v = lexicon::verb(&t.lower);
+    t.verb.set(Some(v));
+    v
+}
+
 fn verb_senses(t: &Tok) -> Option<Senses> {
     if !t.is_word() {
         return None;
     }
-    if let Some(s) = lexicon::verb(&t.lower) {
+    if let Some(s) = verb_of(t) {
         return Some((s, None));
     }
     let (base, pron, off) = split_inversion(t.s)?;
@@ -666,7 +961,7 @@ fn aux_at(t: &Tok) -> Option<Option<(String, usize)>> {
     if !t.is_word() {
         return None;
     }
-    if in_list(t, AUX_AVOIR) || in_list(t, AUX_ETRE) {
+    if in_class(t, C_AUX_AVOIR) || in_class(t, C_AUX_ETRE) {
         return Some(None);
     }
     let (base, pron, off) = split_inversion(t.s)?;
@@ -683,7 +978,7 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
     // Clitics: `s'est`, `lui a dit`, `se sont`, `leur a répondu`, `me dit`.
     let mut n = 0;
     let mut reflexive = false;
-    while n < 3 && toks.get(j).is_some_and(|t| in_list(t, CLITICS)) {
+    while n < 3 && toks.get(j).is_some_and(|t| in_class(t, C_CLITIC)) {
         reflexive |= toks.get(j).is_some_and(|t| in_list(t, &["se", "s'", "s’"]));
         j += 1;
         n += 1;
@@ -697,7 +992,7 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
         ];
         if MODALS.contains(&base.to_lowercase().as_str()) {
             let inf = toks.get(j + 1)?;
-            let senses = lexicon::verb(&inf.lower)?;
+            let senses = verb_of(inf)?;
             senses.iter().find(|s| s.shape == Shape::Infinitive)?;
             let (lemma, last) = pick_sense(toks, j + 1, senses, reflexive)?;
             return Some(Verb {
@@ -757,7 +1052,9 @@ fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             Some(true)
         } else if agreement_visible {
             None
-        } else if in_list(t, AUX_ETRE) || t.lower.starts_with("est") || t.lower.starts_with("sont")
+        } else if in_class(t, C_AUX_ETRE)
+            || t.lower.starts_with("est")
+            || t.lower.starts_with("sont")
         {
             Some(false)
         } else {
@@ -830,7 +1127,7 @@ fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) -> Option<Men
         fem: None,
     };
     if first == last {
-        if let Some((fem, plural)) = lexicon::pronoun(&a.lower) {
+        if let Some((fem, plural)) = tok_pronoun(a) {
             m.pronoun = Some((fem, plural));
             m.fem = Some(fem);
             return Some(m);
@@ -877,16 +1174,16 @@ fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
         let after_title = prev.is_some_and(|p| lexicon::is_title(p.s));
         let eligible = t.capitalised()
             && !lexicon::is_title(t.s)
-            && !in_list(t, DETERMINERS)
+            && !in_class(t, C_DET)
             && match prev {
                 None => true,
                 Some(p) => {
                     after_title
                         || p.punct() == Some(',')
                         || p.lowercase_word()
-                            && !in_list(p, COMPLEMENT)
-                            && !in_list(p, DETERMINERS)
-                            && !in_list(p, PREPOSITIONS)
+                            && !in_class(p, C_COMPLEMENT)
+                            && !in_class(p, C_DET)
+                            && !in_class(p, C_PREP)
                 }
             };
         if eligible {
@@ -898,7 +1195,7 @@ fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
                 if n.capitalised() && !lexicon::is_title(n.s) {
                     e = k;
                     k += 1;
-                } else if in_list(n, NAME_PARTICLES)
+                } else if in_class(n, C_PARTICLE)
                     && toks.get(k + 1).is_some_and(|x| x.capitalised())
                     && k < last
                 {
@@ -923,7 +1220,7 @@ fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
     while s < last
         && toks
             .get(s)
-            .is_some_and(|t| in_list(t, DEFINITE) || lexicon::is_title(t.s))
+            .is_some_and(|t| in_class(t, C_DEFINITE) || lexicon::is_title(t.s))
     {
         s += 1;
     }
@@ -937,10 +1234,10 @@ fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
 /// `Anne Petit`, `M. Durand`, `les syndicats`, `Roger et Paul`, `il`. Returns its last token.
 fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    if lexicon::pronoun(&t.lower).is_some() || in_list(t, SUBJECT_PRONOUNS) {
+    if tok_pronoun(t).is_some() || in_class(t, C_SUBJECT) {
         return Some(i);
     }
-    let starts = in_list(t, DETERMINERS) || is_name_word(t) || t.s.starts_with(char::is_numeric);
+    let starts = in_class(t, C_DET) || is_name_word(t) || t.s.starts_with(char::is_numeric);
     if !starts {
         return None;
     }
@@ -951,12 +1248,11 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
         if words >= 12 || !n.is_word() {
             break;
         }
-        if in_list(n, PREPOSITIONS)
-            || in_list(n, CLAUSE_WORDS)
-                && !(n.is("et") && toks.get(k + 1).is_some_and(is_name_word))
-            || in_list(n, AUX_AVOIR)
-            || in_list(n, AUX_ETRE)
-            || in_list(n, OTHER_VERBS)
+        if in_class(n, C_PREP)
+            || in_class(n, C_CLAUSE) && !(n.is("et") && toks.get(k + 1).is_some_and(is_name_word))
+            || in_class(n, C_AUX_AVOIR)
+            || in_class(n, C_AUX_ETRE)
+            || in_class(n, C_OTHER_VERB)
             || in_list(n, &["ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y"])
             || adverb_at(toks, k) && !n.capitalised()
             || verb_senses(n)
@@ -964,7 +1260,7 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
                 && !n.capitalised()
                 && !toks
                     .get(k - 1)
-                    .is_some_and(|p| in_list(p, DETERMINERS) || in_list(p, COMPLEMENT))
+                    .is_some_and(|p| in_class(p, C_DET) || in_class(p, C_COMPLEMENT))
         {
             break;
         }
@@ -972,15 +1268,15 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
         let prev_is_name = toks.get(k - 1).is_some_and(is_name_word)
             && !toks
                 .get(k.wrapping_sub(2))
-                .is_some_and(|pp| in_list(pp, DETERMINERS) || in_list(pp, COMPLEMENT));
+                .is_some_and(|pp| in_class(pp, C_DET) || in_class(pp, C_COMPLEMENT));
         if prev_is_name
             && n.lowercase_word()
-            && !in_list(n, NAME_PARTICLES)
-            && !in_list(n, COMPLEMENT)
+            && !in_class(n, C_PARTICLE)
+            && !in_class(n, C_COMPLEMENT)
         {
             break;
         }
-        if in_list(n, COMPLEMENT) || in_list(n, NAME_PARTICLES) {
+        if in_class(n, C_COMPLEMENT) || in_class(n, C_PARTICLE) {
             // Needs something after it.
             if !toks.get(k + 1).is_some_and(Tok::is_word) {
                 break;
@@ -989,7 +1285,7 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             words += 1;
             continue;
         }
-        if in_list(n, DEFINITE) && !toks.get(k - 1).is_some_and(|p| in_list(p, COMPLEMENT)) {
+        if in_class(n, C_DEFINITE) && !toks.get(k - 1).is_some_and(|p| in_class(p, C_COMPLEMENT)) {
             // `le maire le ministre`: a new phrase.
             break;
         }
@@ -1000,13 +1296,13 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     // Apposition: `le porte-parole du gouvernement, Luc Morel,` — or a role followed by a
     // complement then the name: `le président du groupe LR à l'Assemblée, Laurent Wauquiez`.
     let head = toks.get(i)?;
-    if in_list(head, DETERMINERS) {
+    if in_class(head, C_DET) {
         let mut c = last + 1;
         let mut hops = 0;
         while hops < 6
             && toks
                 .get(c)
-                .is_some_and(|t| t.is_word() && !in_list(t, CLAUSE_WORDS))
+                .is_some_and(|t| t.is_word() && !in_class(t, C_CLAUSE))
         {
             c += 1;
             hops += 1;
@@ -1015,7 +1311,7 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             // `…, le lieutenant-colonel Marc Arnaud`: a second role that ends with a name.
             let second = toks
                 .get(c + 1)
-                .filter(|t| in_list(t, DETERMINERS))
+                .filter(|t| in_class(t, C_DET))
                 .and_then(|_| {
                     let mut e = c + 2;
                     let mut steps = 0;
@@ -1027,7 +1323,7 @@ fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
                 });
             if let Some(e) = name_run(toks, c + 1).or(second) {
                 let after = toks.get(e + 1);
-                if after.is_none_or(|a| !a.lowercase_word() || in_list(a, PREPOSITIONS)) {
+                if after.is_none_or(|a| !a.lowercase_word() || in_class(a, C_PREP)) {
                     return Some(e);
                 }
             }
@@ -1043,7 +1339,7 @@ fn name_run(toks: &[Tok], i: usize) -> Option<usize> {
         k += 1;
     }
     let t = toks.get(k)?;
-    if !t.capitalised() || in_list(t, DETERMINERS) {
+    if !t.capitalised() || in_class(t, C_DET) {
         return None;
     }
     let mut e = k;
@@ -1052,7 +1348,7 @@ fn name_run(toks: &[Tok], i: usize) -> Option<usize> {
         if n.capitalised() {
             e = k;
             k += 1;
-        } else if in_list(n, NAME_PARTICLES) && toks.get(k + 1).is_some_and(|x| x.capitalised()) {
+        } else if in_class(n, C_PARTICLE) && toks.get(k + 1).is_some_and(|x| x.capitalised()) {
             k += 1;
         } else {
             break;
@@ -1073,19 +1369,19 @@ fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
             k += 1;
             continue;
         }
-        if in_list(t, PREPOSITIONS) || in_list(t, &["pour"]) {
+        if in_class(t, C_PREP) || in_list(t, &["pour"]) {
             // A prepositional phrase: up to the next determiner, title or comma.
             k += 1;
             let mut inner = 0;
             while let Some(n) = toks.get(k) {
                 if inner > 0
-                    && (in_list(n, DETERMINERS)
-                        && !toks.get(k - 1).is_some_and(|p| in_list(p, COMPLEMENT))
+                    && (in_class(n, C_DET)
+                        && !toks.get(k - 1).is_some_and(|p| in_class(p, C_COMPLEMENT))
                         || n.capitalised()
                             && !toks.get(k - 1).is_some_and(|p| {
-                                in_list(p, DETERMINERS)
-                                    || in_list(p, COMPLEMENT)
-                                    || in_list(p, PREPOSITIONS)
+                                in_class(p, C_DET)
+                                    || in_class(p, C_COMPLEMENT)
+                                    || in_class(p, C_PREP)
                             }))
                     || lexicon::is_title(n.s)
                     || !n.is_word()
@@ -1136,7 +1432,7 @@ fn cue_of(toks: &[Tok], v: &Verb) -> Option<(usize, usize, String)> {
 /// incise even when the verb is not in the lexicon.
 fn inverted_unknown(toks: &[Tok], i: usize) -> Option<Verb> {
     let mut j = i;
-    while j < i + 2 && toks.get(j).is_some_and(|t| in_list(t, CLITICS)) {
+    while j < i + 2 && toks.get(j).is_some_and(|t| in_class(t, C_CLITIC)) {
         j += 1;
     }
     let t = toks.get(j)?;
@@ -1345,6 +1641,56 @@ fn sentence_start(toks: &[Tok]) -> usize {
     i
 }
 
+/// [`sentence_start`] when tokens further back could not change it: `None` when the search
+/// reached the first token (no sentence end, or a line break whose colon test would read
+/// further back).
+fn sentence_start_known(toks: &[Tok]) -> Option<usize> {
+    let mut i = toks.len();
+    while i > 0 {
+        let t = toks.get(i - 1)?;
+        if is_sentence_end(t) {
+            if t.kind == Kind::Break {
+                let mut k = i - 1;
+                while k > 0
+                    && toks.get(k - 1).is_some_and(|p| {
+                        p.kind == Kind::Break || matches!(p.punct(), Some('—' | '–'))
+                    })
+                {
+                    k -= 1;
+                }
+                if k == 0 {
+                    return None;
+                }
+                let colon = toks.get(k - 1).and_then(Tok::punct) == Some(':');
+                let only_marks = toks
+                    .get(i..)
+                    .is_some_and(|r| r.iter().all(|t| !t.is_word()));
+                if colon && only_marks {
+                    i = k;
+                    continue;
+                }
+            }
+            return Some(i);
+        }
+        i -= 1;
+    }
+    None
+}
+
+/// Enough tokens for the rules that read the quote's sentence and the one before it
+/// ([`floating`], [`antecedent`]): both sentence starts are known, and a word ends the previous
+/// sentence.
+fn two_sentences_known(toks: &[Tok]) -> bool {
+    let Some(start) = sentence_start_known(toks) else {
+        return false;
+    };
+    let mut end = start;
+    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
+        end -= 1;
+    }
+    end > 0 && sentence_start_known(toks.get(..end).unwrap_or(&[])).is_some()
+}
+
 /// Is the whole segment `toks[a..b]` a lowercase appositive, relative or participial clause (to
 /// be skipped when looking for a subject): `qui présidait la séance`, `chercheuse au CNRS`,
 /// `très ému`, `s'approchant du prêtre`?
@@ -1356,10 +1702,7 @@ fn is_appositive(toks: &[Tok], a: usize, b: usize) -> bool {
     if in_list(t, &["qui", "dont", "que", "qu'", "qu’"]) {
         return true;
     }
-    t.lowercase_word()
-        && !in_list(t, DETERMINERS)
-        && !in_list(t, SUBJECT_PRONOUNS)
-        && lexicon::pronoun(&t.lower).is_none()
+    t.lowercase_word() && !in_class(t, C_DET) && !in_class(t, C_SUBJECT) && tok_pronoun(t).is_none()
 }
 
 /// Auxiliaries and modals of any person, skipped between a subject and its verb
@@ -1371,10 +1714,7 @@ const AUX_ANY: &[&str] = &[
 
 /// Can token `b` start a subject noun phrase?
 fn np_head(t: &Tok) -> bool {
-    in_list(t, DETERMINERS)
-        || is_name_word(t)
-        || lexicon::pronoun(&t.lower).is_some()
-        || in_list(t, SUBJECT_PRONOUNS)
+    in_class(t, C_DET) || is_name_word(t) || tok_pronoun(t).is_some() || in_class(t, C_SUBJECT)
 }
 
 /// The subject of the verb group starting at token `v` (searching back to `start`).
@@ -1383,7 +1723,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
     // Drop clitics, auxiliaries and adverbs right before the verb (`lui a dit`, `a également`).
     while end > start
         && (toks.get(end - 1).is_some_and(|t| {
-            (in_list(t, CLITICS) && !in_list(t, &["nous", "vous"])) || in_list(t, AUX_ANY)
+            (in_class(t, C_CLITIC) && !in_list(t, &["nous", "vous"])) || in_class(t, C_AUX_ANY)
         }) || adverb_at(toks, end - 1) && toks.get(end - 1).is_some_and(|t| !t.capitalised()))
     {
         end -= 1;
@@ -1420,7 +1760,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
         let mut np = s;
         for k in s..seg_end {
             if toks.get(k).is_some_and(|t| {
-                in_list(t, CLAUSE_WORDS)
+                in_class(t, C_CLAUSE)
                     && !(t.is("et")
                         && k > s
                         && toks.get(k + 1).is_some_and(is_name_word)
@@ -1440,7 +1780,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
                 while f > start
                     && !toks
                         .get(f - 1)
-                        .is_some_and(|t| t.punct().is_some() || in_list(t, CLAUSE_WORDS))
+                        .is_some_and(|t| t.punct().is_some() || in_class(t, C_CLAUSE))
                 {
                     f -= 1;
                 }
@@ -1463,7 +1803,7 @@ fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Me
             let is_name = name_run(toks, b).is_some_and(|x| x == e);
             if let Some((pa, pe)) = pending_name {
                 // `Le chef de la diplomatie chinoise, Wang Yi, a …`
-                if toks.get(b).is_some_and(|t| in_list(t, DETERMINERS)) {
+                if toks.get(b).is_some_and(|t| in_class(t, C_DET)) {
                     return mention_of(text, toks, b, pe).map(|mut m| {
                         m.name = Some(name_in(text, toks, pa, pe));
                         m
@@ -1504,7 +1844,7 @@ fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usize> {
         if b > floor
             && toks
                 .get(b - 1)
-                .is_some_and(|p| in_list(p, COMPLEMENT) || in_list(p, PREPOSITIONS))
+                .is_some_and(|p| in_class(p, C_COMPLEMENT) || in_class(p, C_PREP))
         {
             continue;
         }
@@ -1515,7 +1855,7 @@ fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usize> {
     // `au bruit d'une voix, qui disait` — a phrase after `de` when nothing else reaches.
     (lo..=e)
         .find(|&b| {
-            toks.get(b).is_some_and(|t| in_list(t, DETERMINERS))
+            toks.get(b).is_some_and(|t| in_class(t, C_DET))
                 && np_forward(toks, b).is_some_and(|x| x >= e)
         })
         .or_else(|| {
@@ -1568,9 +1908,9 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
         // `Mais brusquement elle ralentit`: adverbs before the subject.
         while i < end
             && toks.get(i).is_some_and(|t| {
-                (in_list(t, ADVERBS) || t.lower.ends_with("ment") && !t.capitalised())
+                (in_class(t, C_ADVERB) || t.lower.ends_with("ment") && !t.capitalised())
                     && toks.get(i + 1).is_some_and(|n| n.is_word())
-                    && !in_list(t, DETERMINERS)
+                    && !in_class(t, C_DET)
             })
         {
             i += 1;
@@ -1594,15 +1934,15 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
             && !np_head(t)
             && (i + 1..(i + 6).min(end)).any(|k| toks.get(k).and_then(Tok::punct) == Some(','));
         let lead_adverbial = lowercase_lead
-            || in_list(t, PREPOSITIONS)
-            || in_list(t, LEADERS)
+            || in_class(t, C_PREP)
+            || in_class(t, C_LEADER)
             || t.lower.ends_with("ant")
-            || in_list(t, ADVERBS)
+            || in_class(t, C_ADVERB)
             || t.lower.ends_with("ment") && toks.get(i + 1).and_then(Tok::punct) == Some(',')
             || in_list(t, &["se", "s'", "s’", "tout", "pour", "selon"])
             || t.capitalised()
-                && !in_list(t, DETERMINERS)
-                && toks.get(i + 1).is_some_and(|n| in_list(n, PREPOSITIONS));
+                && !in_class(t, C_DET)
+                && toks.get(i + 1).is_some_and(|n| in_class(n, C_PREP));
         if lead_adverbial {
             let mut k = i;
             while k < end && toks.get(k).and_then(Tok::punct) != Some(',') {
@@ -1638,7 +1978,7 @@ fn sentence_subject(text: &str, toks: &[Tok], start: usize, end: usize) -> Optio
 /// adjectives with typical endings + complements and names.
 fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
     let Some(t) = toks.get(i) else { return e };
-    if !in_list(t, DETERMINERS) {
+    if !in_class(t, C_DET) {
         return e;
     }
     let mut last = (i + 1).min(e);
@@ -1684,10 +2024,10 @@ fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
             "ane", "in", "ine", "ier", "ière",
         ];
         if n.capitalised()
-            || in_list(n, COMPLEMENT)
+            || in_class(n, C_COMPLEMENT)
             || toks
                 .get(k - 1)
-                .is_some_and(|p| in_list(p, COMPLEMENT) || in_list(p, DEFINITE))
+                .is_some_and(|p| in_class(p, C_COMPLEMENT) || in_class(p, C_DEFINITE))
             || n.lowercase_word() && adj.iter().any(|a| n.lower.ends_with(a))
         {
             last = k;
@@ -1736,10 +2076,10 @@ fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
         // `une note`, `la réponse`, `à l'adresse de`: a noun, not a verb.
         let noun = v.first > start
             && toks.get(v.first - 1).is_some_and(|p| {
-                (in_list(p, DETERMINERS) && !in_list(p, CLITICS))
+                (in_class(p, C_DET) && !in_class(p, C_CLITIC))
                     || in_list(p, &["un", "une", "des", "du", "au", "aux", "l'", "l’"])
                     // `d'ajouter`, `à dire`: an infinitive after a preposition is a verb.
-                    || (in_list(p, PREPOSITIONS) || in_list(p, &["d'", "d’"])) && !v.gerund
+                    || (in_class(p, C_PREP) || in_list(p, &["d'", "d’"])) && !v.gerund
             });
         k = v.first;
         if !noun {
@@ -1888,7 +2228,8 @@ fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
 struct Said {
     /// End of the quote or of its incise, whichever is later.
     quote_end: usize,
-    speaker: Speaker,
+    /// The quote, whose speaker is set.
+    qi: usize,
     fem: Option<bool>,
     paragraph_start: usize,
 }
@@ -1905,13 +2246,27 @@ fn dialogue_dash(text: &str, at: usize) -> bool {
     rest.is_empty() && from == 0 || rest.ends_with('\n')
 }
 
-/// Start of the paragraph holding byte `at` (bounded search back).
-fn paragraph_start(text: &str, at: usize) -> usize {
+/// Start of the paragraph holding byte `at` (bounded search back). `seen` remembers the last
+/// search (its range and the last line break in it) so that quotes in text order search only the
+/// text after the previous quote.
+fn paragraph_start(text: &str, at: usize, seen: &mut (usize, usize, Option<usize>)) -> usize {
     let from = floor_boundary(text, at.saturating_sub(BEFORE * 4));
-    let hay = text.get(from..at).unwrap_or("");
-    count_work(hay.len());
-    match hay.rfind('\n') {
-        Some(p) => from + p + 1,
+    let (lo, hi, nl) = *seen;
+    let found = if lo <= from && from <= hi && hi <= at {
+        let hay = text.get(hi..at).unwrap_or("");
+        count_work(hay.len());
+        match hay.rfind('\n') {
+            Some(p) => Some(hi + p),
+            None => nl.filter(|&n| n >= from),
+        }
+    } else {
+        let hay = text.get(from..at).unwrap_or("");
+        count_work(hay.len());
+        hay.rfind('\n').map(|p| from + p)
+    };
+    *seen = (from, at, found);
+    match found {
+        Some(n) => n + 1,
         None => from,
     }
 }
@@ -1920,23 +2275,41 @@ fn paragraph_start(text: &str, at: usize) -> usize {
 pub fn attribute(text: &str, quotes: &mut [Quote]) {
     let mut history: Vec<Said> = Vec::new();
     // Token buffers reused from quote to quote.
-    let (mut after, mut inside, mut before) = (Vec::new(), Vec::new(), Vec::new());
-    for q in quotes.iter_mut() {
+    let (mut after, mut inside, mut before) = (Vec::new(), Vec::new(), Back::new());
+    let mut para_seen = (0, 0, None);
+    // The last two after-quote windows: tokens of `text[from..stop)` when reusable.
+    let mut prev_after = Vec::new();
+    let mut after_span: Option<(usize, usize)> = None;
+    let mut prev_after_span: Option<(usize, usize)> = None;
+    for qi in 0..quotes.len() {
+        let Some(q) = quotes.get(qi) else { break };
         if q.kind == QuoteKind::Term || q.parent.is_some() {
             continue;
         }
+        // What the rules read of the quote; the results are written back at the end.
+        let q = QuoteAt {
+            start: q.start,
+            end: q.end,
+            content_start: q.content_start,
+            content_end: q.content_end,
+            kind: q.kind,
+            cue_end: q.cue.as_ref().map(|c| c.end),
+        };
+        let mut cue: Option<Box<Cue>> = None;
+        let method: Option<Method>;
         let partial = q.kind == QuoteKind::Partial;
-        let after_to = floor_boundary(text, q.end.saturating_add(AFTER));
-        tokenize_into(&mut after, text, q.end, after_to, true);
-        let before_from = ceil_boundary(text, q.start.saturating_sub(BEFORE));
-        let inside_to = floor_boundary(
-            text,
-            q.content_end.min(q.content_start.saturating_add(INSIDE)),
-        );
         let mut found = None;
-        let head = text
-            .get(q.content_start..inside_to.max(q.content_start))
-            .unwrap_or("");
+        // Windows are cut only when a rule reads them.
+        let head = if partial {
+            ""
+        } else {
+            let inside_to = floor_boundary(
+                text,
+                q.content_end.min(q.content_start.saturating_add(INSIDE)),
+            );
+            text.get(q.content_start..inside_to.max(q.content_start))
+                .unwrap_or("")
+        };
         if !partial && head.contains(',') {
             tokenize_into(
                 &mut inside,
@@ -1948,6 +2321,20 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             found = inside_incise(text, &inside);
         }
         if found.is_none() {
+            // The after-quote rules read the rest of the sentence after the quote.
+            let after_to = floor_boundary(text, q.end.saturating_add(AFTER));
+            // Keep the previous quote's after-window tokens: they may start the next window
+            // before a quote.
+            std::mem::swap(&mut after, &mut prev_after);
+            prev_after_span = after_span;
+            let read = tokenize_into(&mut after, text, q.end, after_to, true);
+            // Reusable when tokenising stopped at a sentence end and started right after a
+            // closing mark (a tokeniser that started earlier is there between two tokens).
+            let after_mark = text
+                .get(..q.end)
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(|c| is_quote_mark(c) && !is_apostrophe(c));
+            after_span = (read < after_to && after_mark).then_some((q.end, read));
             let content = text.get(q.content_start..q.content_end).unwrap_or("");
             let punct = content
                 .trim_end_matches(is_padding)
@@ -1961,27 +2348,47 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             found = source_after(text, &after);
         }
         if found.is_none() {
-            tokenize_into(&mut before, text, before_from, q.start, false);
-            found = before_quote(text, &before, partial);
+            let before_from = ceil_boundary(text, q.start.saturating_sub(BEFORE));
+            // The previous after-quote window, when only a short stretch without sentence
+            // punctuation lies between it and the quote: its tokens then the stretch's.
+            if let Some((f, r)) = prev_after_span {
+                let gap = text.get(r..q.start).unwrap_or("\n");
+                if f >= before_from
+                    && r <= q.start
+                    && gap.len() <= 200
+                    && !gap.contains(['.', '!', '?', ';', '\n', '\r', '\u{2029}', '…'])
+                    && prev_after.last().is_some_and(|t| t.kind != Kind::Break)
+                {
+                    let _ = tokenize_into(&mut before.scratch, text, r, q.start, false);
+                    std::mem::swap(&mut before.toks, &mut prev_after);
+                    before.toks.append(&mut before.scratch);
+                    (before.from, before.synced, before.to) = (f, true, q.start);
+                    prev_after_span = None;
+                }
+            }
+            // The rules read the quote's sentence (and the token before it) only.
+            before.tokenize(text, before_from, q.start, 1, |t| {
+                sentence_start_known(t).is_some()
+            });
+            found = before_quote(text, &before.toks, partial);
         }
-        let dash = dialogue_dash(text, q.start);
-        let para = paragraph_start(text, q.start);
+        let para = paragraph_start(text, q.start, &mut para_seen);
         let mut speaker: Option<Speaker> = None;
         let mut fem = None;
         match found {
             Some(f) => {
                 if let Some((s, e, lemma)) = f.cue {
-                    q.cue = Some(Box::new(Cue {
+                    cue = Some(Box::new(Cue {
                         start: s,
                         end: e,
                         text: text.get(s..e).unwrap_or("").to_string(),
                         lemma,
                     }));
                 }
-                q.method = Some(f.method);
+                method = Some(f.method);
                 if f.mention.is_none() && f.method == Method::Continuation {
                     if let Some(prev) = history.last() {
-                        speaker = Some(prev.speaker.clone());
+                        speaker = Some(said_speaker(quotes, prev).clone());
                         fem = prev.fem;
                     }
                 }
@@ -1990,7 +2397,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                         fem = m.fem.or(f.fem);
                         let name = if let Some((pfem, _)) = m.pronoun {
                             let g = f.fem.or(Some(pfem));
-                            antecedent(text, &history, q.start, m.start, g)
+                            antecedent(&mut before, text, quotes, &history, q.start, m.start, g)
                         } else {
                             m.name.clone()
                         };
@@ -2005,17 +2412,19 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                 }
             }
             None => {
-                let (s, f, m) = floating(text, &history, q.start, dash, para);
+                let dash = dialogue_dash(text, q.start);
+                let (s, f, m) = floating(&mut before, text, quotes, &history, q.start, dash, para);
                 speaker = s;
                 fem = f;
-                q.method = m;
+                method = m;
             }
         }
         if let Some(s) = &speaker {
-            let attr_end = q.end.max(s.end).max(q.cue.as_ref().map_or(0, |c| c.end));
+            let cue_end = cue.as_ref().map(|c| c.end).or(q.cue_end);
+            let attr_end = q.end.max(s.end).max(cue_end.unwrap_or(0));
             history.push(Said {
                 quote_end: attr_end,
-                speaker: s.clone(),
+                qi,
                 fem,
                 paragraph_start: para,
             });
@@ -2023,15 +2432,48 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                 history.remove(0);
             }
         }
-        q.speaker = speaker.map(Box::new);
+        if let Some(out) = quotes.get_mut(qi) {
+            if cue.is_some() {
+                out.cue = cue;
+            }
+            out.method = method;
+            out.speaker = speaker.map(Box::new);
+        }
     }
+}
+
+/// The fields of a quote the rules read.
+struct QuoteAt {
+    start: usize,
+    end: usize,
+    content_start: usize,
+    content_end: usize,
+    kind: QuoteKind,
+    cue_end: Option<usize>,
+}
+
+/// A speaker the history points to (always set: only attributed quotes enter the history).
+fn said_speaker<'a>(quotes: &'a [Quote], h: &Said) -> &'a Speaker {
+    static NONE: Speaker = Speaker {
+        start: 0,
+        end: 0,
+        text: String::new(),
+        name: None,
+        id: None,
+    };
+    quotes
+        .get(h.qi)
+        .and_then(|q| q.speaker.as_deref())
+        .unwrap_or(&NONE)
 }
 
 /// A quote with no cue of its own: in a dialogue of dash-led paragraphs, the other speaker of
 /// the exchange; else the previous speaker when only a few words lie between; else the subject of
 /// the sentence just before (`Noël ralentit. «Q»`).
-fn floating(
-    text: &str,
+fn floating<'t>(
+    back: &mut Back<'t>,
+    text: &'t str,
+    quotes: &[Quote],
     history: &[Said],
     at: usize,
     dash: bool,
@@ -2049,16 +2491,21 @@ fn floating(
             if dash && breaks >= 1 && gap_words <= 8 {
                 // A new turn: the most recent other speaker.
                 let other = history.iter().rev().skip(1).take(4).find(|h| {
-                    h.speaker.name != prev.speaker.name
-                        && h.speaker.text != prev.speaker.text
+                    let (hs, ps) = (said_speaker(quotes, h), said_speaker(quotes, prev));
+                    hs.name != ps.name
+                        && hs.text != ps.text
                         && at.saturating_sub(h.quote_end) < 3000
                 });
                 if let Some(o) = other {
-                    return (Some(o.speaker.clone()), o.fem, Some(Method::Continuation));
+                    return (
+                        Some(said_speaker(quotes, o).clone()),
+                        o.fem,
+                        Some(Method::Continuation),
+                    );
                 }
             } else if gap_words <= 3 && (breaks <= 1 || prev.paragraph_start == para || !dash) {
                 return (
-                    Some(prev.speaker.clone()),
+                    Some(said_speaker(quotes, prev).clone()),
                     prev.fem,
                     Some(Method::Continuation),
                 );
@@ -2067,8 +2514,14 @@ fn floating(
     }
     // The subject of the previous sentence, when the quote opens its own sentence.
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
-    let toks = tokenize(text, from, at);
-    let start = sentence_start(&toks);
+    back.tokenize(text, from, at, 2, |t| {
+        // Enough when the quote's sentence already holds a word (the rule stops there).
+        sentence_start_known(t)
+            .is_some_and(|s| t.get(s..).is_some_and(|r| r.iter().any(Tok::is_word)))
+            || two_sentences_known(t)
+    });
+    let toks: &[Tok] = &back.toks;
+    let start = sentence_start(toks);
     if toks
         .get(start..)
         .is_some_and(|r| r.iter().any(Tok::is_word))
@@ -2093,7 +2546,7 @@ fn floating(
     let last_clause = (ps..prev.len()).rev().find_map(|k| {
         let c = prev.get(k)?;
         let p = prev.get(k + 1)?;
-        (in_list(c, &["mais", "et", "puis"]) && lexicon::pronoun(&p.lower).is_some())
+        (in_list(c, &["mais", "et", "puis"]) && tok_pronoun(p).is_some())
             .then(|| mention_of(text, prev, k + 1, k + 1))
             .flatten()
     });
@@ -2111,7 +2564,7 @@ fn floating(
             .iter()
             .rev()
             .find(|h| h.fem.is_none() || h.fem == Some(pfem))
-            .and_then(|h| h.speaker.name.clone())
+            .and_then(|h| said_speaker(quotes, h).name.clone())
     } else {
         m.name.clone()
     };
@@ -2128,8 +2581,10 @@ fn floating(
 /// The name a pronoun stands for: another subject of the same sentence (`X eut l'air surpris,
 /// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
 /// the subject of the previous sentence; else the latest speaker of that gender.
-fn antecedent(
-    text: &str,
+fn antecedent<'t>(
+    back: &mut Back<'t>,
+    text: &'t str,
+    quotes: &[Quote],
     history: &[Said],
     at: usize,
     pron_start: usize,
@@ -2140,9 +2595,10 @@ fn antecedent(
     };
     let agrees = |s: &Said| fem.is_none() || s.fem.is_none() || s.fem == fem;
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
-    let toks = tokenize(text, from, at);
-    let start = sentence_start(&toks);
-    if let Some(m) = sentence_subject(text, &toks, start, toks.len()) {
+    back.tokenize(text, from, at, 2, two_sentences_known);
+    let toks: &[Tok] = &back.toks;
+    let start = sentence_start(toks);
+    if let Some(m) = sentence_subject(text, toks, start, toks.len()) {
         if agrees_m(&m) && m.end <= pron_start {
             return m.name;
         }
@@ -2157,7 +2613,7 @@ fn antecedent(
     if let Some(h) = history.last() {
         // The previous sentence holds (or ends with) the previous quote.
         if (h.quote_end >= prev_from || prev.is_empty()) && agrees(h) {
-            return h.speaker.name.clone();
+            return said_speaker(quotes, h).name.clone();
         }
     }
     let quoted = prev
@@ -2174,7 +2630,7 @@ fn antecedent(
         .iter()
         .rev()
         .find(|h| agrees(h))
-        .and_then(|h| h.speaker.name.clone())
+        .and_then(|h| said_speaker(quotes, h).name.clone())
 }
 
 #[cfg(test)]

@@ -353,6 +353,14 @@ pub static VERBS: LazyLock<FnvMap<String, Vec<Sense>>> = LazyLock::new(|| {
     map
 });
 
+/// Titles written with a period (`M.`, `MM.`), without it.
+pub static DOTTED_TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    TITLE_LIST
+        .iter()
+        .filter_map(|t| t.strip_suffix('.'))
+        .collect()
+});
+
 /// The senses of a lowercase form, if it is a speech verb.
 pub fn verb(form: &str) -> Option<&'static [Sense]> {
     VERBS.get(form).map(Vec::as_slice)
@@ -361,10 +369,36 @@ pub fn verb(form: &str) -> Option<&'static [Sense]> {
 /// Titles written before names (`M.`, `Mme`, `Dr`…), as in the data file.
 pub static TITLE_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(TITLES).collect());
 
+/// The titles lowercased (`m.`, `mme`…), for case-insensitive keys.
+pub static TITLE_LOWER: LazyLock<Vec<String>> =
+    LazyLock::new(|| TITLE_LIST.iter().map(|t| t.to_lowercase()).collect());
+
 /// True when `word` is a title (`M.` with its period, `Mme`, `Dr`…).
 pub fn is_title(word: &str) -> bool {
-    TITLE_LIST.contains(&word)
+    let Some(&b) = word.as_bytes().first() else {
+        return TITLE_LIST.contains(&word);
+    };
+    TITLE_FIRST_BYTES
+        .get(usize::from(b))
+        .copied()
+        .unwrap_or(true)
+        && TITLE_LIST.contains(&word)
 }
+
+/// The first bytes titles start with: most words are rejected without a scan of the list.
+static TITLE_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut first = [false; 256];
+    for t in TITLE_LIST.iter() {
+        if let Some(f) = t
+            .as_bytes()
+            .first()
+            .and_then(|&b| first.get_mut(usize::from(b)))
+        {
+            *f = true;
+        }
+    }
+    first
+});
 
 /// Lowercase head words of organisations.
 pub static ORGS: LazyLock<Vec<String>> =
@@ -372,9 +406,17 @@ pub static ORGS: LazyLock<Vec<String>> =
 
 /// True when `word` (any case) names an organisation or institution.
 pub fn is_org(word: &str) -> bool {
-    let w = word.to_lowercase();
-    ORGS.contains(&w)
+    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        ORG_SET.contains(word.to_lowercase().as_str())
+    } else {
+        ORG_SET.contains(word)
+    }
 }
+
+/// [`ORGS`] as a hash set.
+static ORG_SET: LazyLock<
+    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>,
+> = LazyLock::new(|| ORGS.iter().map(String::as_str).collect());
 
 /// Gender of an attributing pronoun: `Some(true)` feminine, `Some(false)` masculine, `None` when
 /// `word` is not one (`on`, `je`, `nous`… are not).
@@ -384,6 +426,18 @@ pub fn pronoun(word: &str) -> Option<(bool, bool)> {
         .find(|(p, _, _)| p.eq_ignore_ascii_case(word))
         .map(|&(_, f, pl)| (f, pl))
 }
+
+/// Every attributing pronoun, ASCII-lowercased, in file order: (pronoun, feminine, plural).
+pub fn pronouns_lowercase() -> impl Iterator<Item = (&'static str, bool, bool)> {
+    PRONOUN_LOWER.iter().map(|(p, f, pl)| (p.as_str(), *f, *pl))
+}
+
+static PRONOUN_LOWER: LazyLock<Vec<(String, bool, bool)>> = LazyLock::new(|| {
+    PRONOUN_LIST
+        .iter()
+        .map(|(p, f, pl)| (p.to_ascii_lowercase(), *f, *pl))
+        .collect()
+});
 
 /// The pronouns file parsed: (pronoun, feminine, plural).
 static PRONOUN_LIST: LazyLock<Vec<(&'static str, bool, bool)>> = LazyLock::new(|| {

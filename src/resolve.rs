@@ -35,17 +35,23 @@ pub fn name_of(mention: &str) -> String {
 
 /// A grouping key: lowercase words without titles, definite articles and punctuation.
 pub fn key_of(name: &str) -> String {
-    let lower = name.to_lowercase().replace(['’'], "'");
-    let words: Vec<&str> = lower
+    let lower;
+    let lower: &str = if name.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        lower = name.to_lowercase().replace(['’'], "'");
+        &lower
+    } else {
+        name
+    };
+    let mut out = String::with_capacity(lower.len());
+    let mut first_out = true;
+    let words = lower
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut out: Vec<&str> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if i == 0 && matches!(*w, "le" | "la" | "les") {
+        .filter(|w| !w.is_empty());
+    for (i, w) in words.enumerate() {
+        if i == 0 && matches!(w, "le" | "la" | "les") {
             continue;
         }
-        if lexicon::TITLE_LIST.iter().any(|t| t.to_lowercase() == *w) {
+        if lexicon::TITLE_LOWER.iter().any(|t| t == w) {
             continue;
         }
         let w = if i == 0 {
@@ -53,9 +59,13 @@ pub fn key_of(name: &str) -> String {
         } else {
             w
         };
-        out.push(w);
+        if !first_out {
+            out.push(' ');
+        }
+        first_out = false;
+        out.push_str(w);
     }
-    out.join(" ")
+    out
 }
 
 /// The role part of a mention that also holds a name: `la ministre de la Culture, Claire Dubois`
@@ -64,7 +74,18 @@ fn role_key(mention: &str, name: &str) -> Option<String> {
     if name.is_empty() || mention.len() <= name.len() {
         return None;
     }
-    let role = mention.replacen(name, "", 1);
+    // `mention` without the first occurrence of `name` (a byte search: short strings, and a
+    // match of a whole UTF-8 string always lies on char boundaries).
+    let (m, n) = (mention.as_bytes(), name.as_bytes());
+    let role = match m.windows(n.len()).position(|w| w == n) {
+        Some(i) => {
+            let mut r = String::with_capacity(mention.len() - name.len());
+            r.push_str(mention.get(..i).unwrap_or(""));
+            r.push_str(mention.get(i + name.len()..).unwrap_or(""));
+            r
+        }
+        None => mention.to_string(),
+    };
     let role = role.trim().trim_matches(',').trim();
     let k = key_of(role);
     (!k.is_empty() && k.chars().any(char::is_alphabetic)).then_some(k)
@@ -79,7 +100,9 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     let mut entry_keys: Vec<String> = Vec::new();
     for (qi, q) in quotes.iter_mut().enumerate() {
         let Some(s) = &mut q.speaker else { continue };
-        let Some(name) = s.name.clone().or_else(|| {
+        // The name is moved out and put back below (no copy).
+        let had_name = s.name.is_some();
+        let Some(name) = s.name.take().or_else(|| {
             // A pronoun with no antecedent or the narrator: no entry.
             (lexicon::pronoun(&s.text).is_none()
                 && !matches!(s.text.to_lowercase().as_str(), "je" | "j'" | "j’"))
@@ -88,10 +111,13 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             continue;
         };
         if name.is_empty() {
+            if had_name {
+                s.name = Some(name);
+            }
             continue;
         }
         let key = key_of(&name);
-        let last_word = key.rsplit(' ').next().unwrap_or("").to_string();
+        let last_word = key.rsplit(' ').next().unwrap_or("");
         let existing = by_key
             .get(&key)
             .or_else(|| by_role.get(&key))
@@ -105,9 +131,10 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 }
                 entries.iter().zip(&entry_keys).position(|(e, ek)| {
                     let el = ek.rsplit(' ').next().unwrap_or("");
-                    !org(ek)
-                        && el == last_word
-                        && (ek == &last_word || key == last_word)
+                    // Cheap tests first: the organisation test reads the lexicon.
+                    el == last_word
+                        && (ek == last_word || key == last_word)
+                        && !org(ek)
                         && name.chars().next().is_some_and(char::is_uppercase)
                         && e.name.chars().next().is_some_and(char::is_uppercase)
                 })
@@ -131,8 +158,8 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         }
         if let Some(e) = entries.get_mut(id) {
             // The fullest name wins (`Dubois` → `Claire Dubois`).
-            if name.split_whitespace().count() > e.name.split_whitespace().count()
-                && name.chars().next().is_some_and(char::is_uppercase)
+            if name.chars().next().is_some_and(char::is_uppercase)
+                && name.split_whitespace().count() > e.name.split_whitespace().count()
             {
                 e.name = name.clone();
                 if let Some(k) = entry_keys.get_mut(id) {
