@@ -118,7 +118,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || c == '_'
+    crate::scan::is_alnum(c) || c == '-' || c == '_'
 }
 
 /// Tokenises `text[from..to]` (both cut to char boundaries by the caller).
@@ -174,7 +174,7 @@ fn tokenize_into<'t>(
         if c.is_whitespace() || is_padding(c) {
             continue;
         }
-        if c.is_alphanumeric() {
+        if crate::scan::is_alnum(c) {
             let mut end = pos;
             while let Some(d) = char_at(pos) {
                 let j = pos;
