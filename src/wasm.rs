@@ -1,11 +1,26 @@
 //! The WebAssembly binding: converts data, nothing more. Offsets leave as UTF-16 code units
 //! (JavaScript string indices), converted in one pass; results are plain JSON-compatible objects;
 //! every export returns `Result<_, JsError>` so a JavaScript caller gets an exception, never a trap.
+//!
+//! The result crosses the boundary packed: one array of numbers and one string table (each
+//! distinct string once), from which `src/wasm_unpack.js` builds the objects with literals. Setting
+//! every property of tens of thousands of objects across the boundary (what `serde-wasm-bindgen`
+//! does, and what [`analyze_objects`] still does, for reference and tests) costs about as much
+//! as the analysis itself; see `make bench`.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::model::{Analysis, Method, QuoteKind};
 use crate::offsets::{self, Unit};
+
+#[wasm_bindgen(module = "/src/wasm_unpack.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = unpackAnalysis)]
+    fn unpack_analysis(nums: &[u32], joined: &str, lengths: &[u32]) -> JsValue;
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -49,13 +64,135 @@ export interface Analysis { quotes: Quote[]; speakers: SpeakerEntry[]; diagnosti
 /// Throws when the text is longer than `maxBytes` (default 64 MiB) once encoded as UTF-8.
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
 pub fn analyze(text: &str, max_bytes: Option<u32>) -> Result<JsValue, JsError> {
+    let analysis = analysis_utf16(text, max_bytes)?;
+    let packed = Packed::of(&analysis);
+    Ok(unpack_analysis(
+        &packed.nums,
+        &packed.joined,
+        &packed.lengths,
+    ))
+}
+
+/// The same result as [`analyze`], built property by property with `serde-wasm-bindgen`'s
+/// JSON-compatible serializer: the reference the packed transfer is tested against.
+#[wasm_bindgen(js_name = analyzeObjects, unchecked_return_type = "Analysis")]
+pub fn analyze_objects(text: &str, max_bytes: Option<u32>) -> Result<JsValue, JsError> {
+    analysis_utf16(text, max_bytes)?
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
+}
+
+fn analysis_utf16(text: &str, max_bytes: Option<u32>) -> Result<Analysis, JsError> {
     let max = max_bytes.map_or(crate::DEFAULT_MAX_INPUT, |m| m as usize);
     crate::check_size(text.len(), max).map_err(|e| JsError::new(&e.to_string()))?;
     let mut analysis = crate::analyze(text);
     offsets::convert(&mut analysis, text, Unit::Utf16);
-    analysis
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
+    Ok(analysis)
+}
+
+/// `null` in the packed numbers.
+const NONE: u32 = u32::MAX;
+
+/// The packed form `src/wasm_unpack.js` reads: `[nQuotes, 19 numbers per quote, nSpeakers,
+/// (id, name, nQuotes, quotes…, nMentions, (start, end)…) per speaker, nDiagnostics, 4 numbers
+/// per diagnostic]`; strings are indices into a table sent as one joined string and the UTF-16
+/// length of each entry.
+struct Packed<'a> {
+    nums: Vec<u32>,
+    joined: String,
+    lengths: Vec<u32>,
+    index: HashMap<&'a str, u32>,
+}
+
+fn num(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(NONE)
+}
+
+impl<'a> Packed<'a> {
+    fn of(a: &'a Analysis) -> Packed<'a> {
+        let mut p = Packed {
+            nums: Vec::with_capacity(3 + a.quotes.len() * 19 + a.speakers.len() * 8),
+            joined: String::new(),
+            lengths: Vec::new(),
+            index: HashMap::new(),
+        };
+        p.nums.push(num(a.quotes.len()));
+        for q in &a.quotes {
+            let open = p.string(q.open.as_str());
+            let close = p.string(q.close.as_str());
+            let kind = match q.kind {
+                QuoteKind::Direct => 0,
+                QuoteKind::Partial => 1,
+                QuoteKind::Term => 2,
+            };
+            p.nums.extend([
+                num(q.start),
+                num(q.end),
+                num(q.content_start),
+                num(q.content_end),
+                open,
+                close,
+                kind,
+                u32::from(q.closed),
+                q.parent.map_or(NONE, num),
+            ]);
+            match &q.speaker {
+                Some(s) => {
+                    let text = p.string(&s.text);
+                    let name = s.name.as_deref().map_or(NONE, |n| p.string(n));
+                    p.nums
+                        .extend([num(s.start), num(s.end), text, name, s.id.map_or(NONE, num)]);
+                }
+                None => p.nums.extend([NONE; 5]),
+            }
+            match &q.cue {
+                Some(c) => {
+                    let text = p.string(&c.text);
+                    let lemma = p.string(&c.lemma);
+                    p.nums.extend([num(c.start), num(c.end), text, lemma]);
+                }
+                None => p.nums.extend([NONE; 4]),
+            }
+            p.nums.push(q.method.map_or(NONE, |m| match m {
+                Method::AfterQuote => 0,
+                Method::InsideQuote => 1,
+                Method::BeforeQuote => 2,
+                Method::Signature => 3,
+                Method::Source => 4,
+                Method::ClauseSubject => 5,
+                Method::Continuation => 6,
+            }));
+        }
+        p.nums.push(num(a.speakers.len()));
+        for s in &a.speakers {
+            let name = p.string(&s.name);
+            p.nums.extend([num(s.id), name, num(s.quotes.len())]);
+            p.nums.extend(s.quotes.iter().map(|&q| num(q)));
+            p.nums.push(num(s.mentions.len()));
+            for m in &s.mentions {
+                p.nums.extend([num(m.start), num(m.end)]);
+            }
+        }
+        p.nums.push(num(a.diagnostics.len()));
+        for d in &a.diagnostics {
+            let code = p.string(d.code);
+            let message = p.string(&d.message);
+            p.nums.extend([num(d.start), num(d.end), code, message]);
+        }
+        p
+    }
+
+    /// The table index of `s`, adding it the first time.
+    fn string(&mut self, s: &'a str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = num(self.lengths.len());
+        self.joined.push_str(s);
+        self.lengths.push(num(s.encode_utf16().count()));
+        self.index.insert(s, i);
+        i
+    }
 }
 
 /// The crate version, for diagnostics. (A `Result` like every export, so that a JavaScript caller

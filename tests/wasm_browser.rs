@@ -17,3 +17,8 @@ fn offsets_slice_each_quote_in_the_browser() {
 fn lone_surrogates_keep_offsets_aligned_in_the_browser() {
     common::lone_surrogates_keep_offsets_aligned();
 }
+
+#[wasm_bindgen_test]
+fn packed_transfer_gives_the_serde_objects_in_the_browser() {
+    common::packed_result_equals_serde_objects();
+}

@@ -40,3 +40,8 @@ fn oversized_input_is_an_error_not_a_trap() {
 fn lone_surrogates_from_javascript_keep_offsets_aligned() {
     common::lone_surrogates_keep_offsets_aligned();
 }
+
+#[wasm_bindgen_test]
+fn packed_transfer_gives_the_serde_objects() {
+    common::packed_result_equals_serde_objects();
+}

@@ -37,6 +37,12 @@ const files = [
   ['www/pkg/quote_highlighter_bg.wasm.d.ts', 'pkg/quote_highlighter_bg.wasm.d.ts'],
   ['README.md', 'README.md'],
 ];
+// The glue imports its JavaScript snippets (src/wasm_unpack.js) from pkg/snippets/.
+const snippets = (dir) => fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? snippets(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+if (fs.existsSync(path.join(ROOT, 'www/pkg/snippets'))) {
+  for (const f of snippets('www/pkg/snippets')) files.splice(files.length - 1, 0, [f, f.replace(/^www\//, '')]);
+}
 for (const [from] of files) if (!fs.existsSync(path.join(ROOT, from))) fail(`${from} is missing (run \`make pkg\` first)`);
 
 const manifest = {

@@ -63,3 +63,30 @@ pub fn lone_surrogates_keep_offsets_aligned() {
     );
     assert_eq!(quotes, [expected_inner, "«Non»".to_string()]);
 }
+
+/// The packed transfer (`analyze`) gives exactly the objects `serde-wasm-bindgen` builds
+/// (`analyzeObjects`), on a text with every field in use: speakers, pronouns, cues, nested and
+/// unclosed quotes, terms, diagnostics, astral characters.
+pub fn packed_result_equals_serde_objects() {
+    let text = "Le quotidien «\u{a0}Ouest-France\u{a0}» l’écrit. «\u{202f}Nous ne céderons pas 🙂, \
+        dit-elle, « jamais »\u{202f}», a déclaré Mme Claire Dubois, ministre de la Culture. \
+        «\u{202f}C’est “clair”\u{202f}», a-t-elle ajouté.\nSelon le Kremlin, la paix est «\u{a0}loin».\n\
+        » stray «jamais fermé\nAnne Petit a appelé à une «\u{a0}paix durable\u{a0}». \"Oui\", a dit Paul.";
+    let packed = quote_highlighter::wasm::analyze(text, None)
+        .map_err(|_| "analyze threw")
+        .expect("packed result");
+    let objects = quote_highlighter::wasm::analyze_objects(text, None)
+        .map_err(|_| "analyzeObjects threw")
+        .expect("serde result");
+    let json = |v: &JsValue| String::from(js_sys::JSON::stringify(v).expect("JSON"));
+    let (p, o) = (json(&packed), json(&objects));
+    assert!(
+        o.contains("\"speaker\":{"),
+        "the text exercises speakers: {o}"
+    );
+    assert!(
+        o.contains("\"diagnostics\":[{"),
+        "the text exercises diagnostics: {o}"
+    );
+    assert_eq!(p, o);
+}
