@@ -45,7 +45,7 @@ pub const fn is_quote_mark(c: char) -> bool {
 ///
 /// Works on bytes: every recorded char starts with `\n`, `\r`, `"`, `0xC2` (`«` `»`) or `0xE2`
 /// (the others and U+2029), so eight bytes at a time are tested for those lead bytes
-/// ([`candidates`]) and only the few that match are decoded.
+/// (`lead_mask`) and only the few that match are decoded.
 pub fn scan(text: &str) -> Vec<Mark> {
     let bytes = text.as_bytes();
     crate::work::tick(bytes.len() as u64);
