@@ -48,6 +48,8 @@ pub mod scan;
 mod work;
 
 #[cfg(target_arch = "wasm32")]
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use model::{

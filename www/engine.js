@@ -64,6 +64,8 @@ export function createEngine(source, { onTrap } = {}) {
     /** `analyze(text, maxBytes?)` → Analysis (UTF-16 offsets); rejects on bad input or a trap. */
     analyze: guard((glue, text, maxBytes) => glue.analyze(text, maxBytes)),
     version: guard((glue) => glue.version()),
+    /** `spansToRanges(nodes, runs, spans)` → one DOM Range (or null) per span (src/dom.rs). */
+    spansToRanges: guard((glue, nodes, runs, spans) => glue.spansToRanges(nodes, runs, spans)),
     /** How many instances were made so far (1 unless one trapped). */
     get instances() { return instances; },
     /** The live instance's raw exports, for diagnostics and tests. */

@@ -17,10 +17,11 @@
 // Never breaks the host: every entry point catches, reports with console.warn and a
 // `quote-highlighter:error` event, and carries on. Only `analyze()` rejects (its caller asked for data).
 //
-// The DOM work is in JavaScript rather than in Rust through web-sys on purpose: the walk is one
-// native call per node either way, doing it in Rust would cross the JS↔wasm boundary per node and
-// grow the glue, and this module must work (lazily, before the wasm is even fetched) in JavaScript
-// anyway. The wasm binding stays a pure data conversion (src/wasm.rs).
+// The DOM walk stays in JavaScript: it must run (lazily, before the wasm is even fetched) to know
+// what to analyse, and reading text nodes is one native call per node either way. The binding
+// takes over from there: it analyses the composite text and, through web-sys (src/dom.rs), turns
+// the quotes' UTF-16 spans back into DOM Ranges over the walked text runs, so this module only
+// paints them. The fallback's wrapping (no CSS.highlights) splits text nodes here.
 
 import { createEngine } from './engine.js';
 
@@ -304,7 +305,7 @@ function firstRunEndingAfter(runs, pos) {
   return lo;
 }
 
-/** The DOM point of composite offset `pos`, as a start (`end` false) or an end boundary. */
+/** The DOM point of composite offset `pos`, as a start (`end` false) or an end boundary (the fallback's wrapping). */
 function pointAt(runs, pos, end) {
   let lo = 0;
   let hi = runs.length;
@@ -321,14 +322,17 @@ function pointAt(runs, pos, end) {
   return r ? { node: r.node, offset: r.offset + Math.min(pos - r.start, r.length), at: Math.min(pos, r.start + r.length) } : null;
 }
 
-function spanToRange(runs, start, end) {
-  const a = pointAt(runs, start, false);
-  const b = pointAt(runs, end, true);
-  if (!a || !b || a.at >= b.at) return null;
-  const range = document.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
-  return range;
+/**
+ * DOM Ranges for the quotes and their speakers' mentions, made by the binding (src/dom.rs, with
+ * web-sys) from the text runs: `[quoteRange, mentionRange]` per quote, `null` where a span covers
+ * no text.
+ */
+async function quoteRanges(engine, runs, quotes) {
+  const flat = new Uint32Array(runs.length * 3);
+  runs.forEach((r, i) => flat.set([r.start, r.offset, r.length], i * 3));
+  const spans = new Uint32Array(quotes.length * 4);
+  quotes.forEach((q, i) => spans.set([q.start, q.end, q.speaker?.start ?? 0, q.speaker?.end ?? 0], i * 4));
+  return engine.spansToRanges(runs.map((r) => r.node), flat, spans);
 }
 
 // ------------------------------------------------------------------------------------------ options
@@ -760,9 +764,10 @@ export async function highlight(root, options = {}) {
     if (opts.fallback && previous) previous.clear(); // wrappers must go before the text is read again
     const { text, runs } = collectText(root, opts.exclude);
     const analysis = await engine.analyze(text, opts.maxBytes);
+    const ranges = opts.fallback ? null : await quoteRanges(engine, runs, analysis.quotes);
     if (generations.get(root) !== generation) return handles.get(root) ?? emptyHandle(root); // superseded
     if (previous && !opts.fallback) previous.clear();
-    const handle = paint(root, text, runs, analysis, opts, options);
+    const handle = paint(root, text, runs, analysis, ranges, opts, options);
     handles.set(root, handle);
     root.dispatchEvent(new CustomEvent('quote-highlighter:highlight', { bubbles: true, detail: handle }));
     return handle;
@@ -776,7 +781,7 @@ export async function highlight(root, options = {}) {
 }
 const reported = new WeakSet();
 
-function paint(root, text, runs, analysis, opts, rawOptions) {
+function paint(root, text, runs, analysis, ranges, opts, rawOptions) {
   const quotes = analysis.quotes.map((q) => ({ ...q, text: text.slice(q.start, q.end), range: null }));
   const handle = {
     root,
@@ -817,7 +822,11 @@ function paint(root, text, runs, analysis, opts, rawOptions) {
   try {
     const shownQuotes = quotes.filter((q) => opts.kinds.has(q.kind));
     if (!opts.fallback) {
-      for (const q of quotes) q.range = spanToRange(runs, q.start, q.end);
+      const mentionRanges = new Map();
+      quotes.forEach((q, i) => {
+        q.range = ranges[2 * i];
+        mentionRanges.set(q, ranges[2 * i + 1]);
+      });
       for (const q of shownQuotes) {
         if (!q.range) continue;
         const names = [paintName(q)];
@@ -826,7 +835,7 @@ function paint(root, text, runs, analysis, opts, rawOptions) {
           painted.push([name, q.range]);
           addToHighlight(name, q.range);
         }
-        const m = opts.mentions && q.speaker ? spanToRange(runs, q.speaker.start, q.speaker.end) : null;
+        const m = opts.mentions && q.speaker ? mentionRanges.get(q) : null;
         if (m) {
           painted.push(['qh-mention', m]);
           addToHighlight('qh-mention', m);
