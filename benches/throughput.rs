@@ -14,6 +14,10 @@ use std::time::Instant;
 
 use quote_highlighter::{analyze, classify, pair, scan};
 
+#[path = "../tests/support/unescape.rs"]
+mod unescape;
+use unescape::unescape;
+
 const FILLER: [&str; 12] = [
     "Le conseil municipal a voté le budget primitif mardi soir, après trois heures de débats.",
     "Les travaux de rénovation de la gare doivent commencer au printemps, selon le calendrier publié en mairie.",
@@ -60,32 +64,6 @@ fn fixture_texts(dir: &Path, out: &mut Vec<String>) {
             }
         }
     }
-}
-
-fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("\\u{") {
-        out.push_str(&rest[..i]);
-        let hex = &rest[i + 3..];
-        match hex.find('}').and_then(|c| {
-            u32::from_str_radix(&hex[..c], 16)
-                .ok()
-                .and_then(char::from_u32)
-                .map(|ch| (c, ch))
-        }) {
-            Some((c, ch)) => {
-                out.push(ch);
-                rest = &hex[c + 1..];
-            }
-            None => {
-                out.push_str("\\u{");
-                rest = hex;
-            }
-        }
-    }
-    out.push_str(rest);
-    out.replace("\\n", "\n")
 }
 
 /// Documents of 2–6 KB: filler paragraphs and fixture texts in a pseudo-random order.
