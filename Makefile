@@ -25,7 +25,7 @@ WASM_PACK := wasm-pack --log-level warn
 help:
 	@echo "make demo   build and serve the page on http://127.0.0.1:$(PORT)/"
 	@echo "make test   run every check (installs missing tools first)"
-	@echo "make eval   accuracy on $(DATA)/*.jsonl with ../shared/tools/score.py"
+	@echo "make eval   accuracy on $(DATA)/*.jsonl with ../shared/tools/score.py (ERRORS=1 lists every miss)"
 	@echo "make bench  throughput and size figures"
 	@echo "make package  the npm-ready embed package in dist/"
 
@@ -98,6 +98,7 @@ eval:
 	  name=$$(basename $$gold .jsonl); \
 	  ./target/release/quote-highlighter --jsonl --offsets chars < $$gold > target/eval/$$name.pred.jsonl || true; \
 	  printf '%-20s ' $$name; python3 $(dir $(DATA))tools/score.py $$gold target/eval/$$name.pred.jsonl; \
+	  if [ -n "$(ERRORS)" ]; then python3 tools/eval_errors.py $$gold target/eval/$$name.pred.jsonl | sed 's/^/    /'; fi; \
 	done
 
 # Throughput, linearity, memory, adversarial inputs, command-line batch, wasm in Node and Chromium,

@@ -33,7 +33,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use crate::model::{Quote, QuoteKind};
+use crate::model::{Quote, QuoteKind, TermReason};
 use crate::scan::{is_alnum, is_space, prefetch, push_lower};
 
 /// How far before an opener the rules look, in bytes.
@@ -259,6 +259,9 @@ pub fn classify(text: &str, quotes: &mut [Quote]) {
         }
         if let Some(q) = quotes.get_mut(i) {
             q.kind = kind_of(text, q, &mut scratch);
+            if q.kind == QuoteKind::Term {
+                q.reason = Some(TermReason::Named);
+            }
         }
     }
 }

@@ -39,6 +39,7 @@
 
 pub mod attribute;
 pub mod classify;
+pub mod document;
 pub mod lexicon;
 pub mod model;
 pub mod offsets;
@@ -54,6 +55,7 @@ pub mod wasm;
 
 pub use model::{
     Analysis, Cue, Diagnostic, Method, Quote, QuoteKind, QuoteMark, Span, Speaker, SpeakerEntry,
+    TermReason,
 };
 pub use offsets::Unit;
 
@@ -66,6 +68,7 @@ pub fn analyze(text: &str) -> Analysis {
     let (mut quotes, diagnostics) = pair::pair(text, &marks);
     classify::classify(text, &mut quotes);
     attribute::attribute(text, &mut quotes);
+    document::settle(text, &mut quotes);
     let speakers = resolve::resolve(&mut quotes);
     Analysis {
         quotes,

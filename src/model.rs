@@ -50,6 +50,22 @@ pub enum QuoteKind {
     Term,
 }
 
+/// Why a quote was judged a term rather than somebody's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TermReason {
+    /// Read as a name or a term by [`crate::classify`] from the words around the marks: a
+    /// naming word (`surnommé`), a noun for things that bear names (`le quotidien`), a short
+    /// capitalised name after an article, or no speech cue in the sentence.
+    Named,
+    /// A short capitalised phrase in running text: a title, a model, a show.
+    Title,
+    /// The same phrase is a term elsewhere in the document, or recurs in running text.
+    Recurring,
+    /// On a navigation line (`Lire aussi : «…»`): another article's title.
+    Navigation,
+}
+
 /// How a speaker was found for a quote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -210,6 +226,9 @@ pub struct Quote {
     pub speaker: Option<Box<Speaker>>,
     pub cue: Option<Box<Cue>>,
     pub method: Option<Method>,
+    /// Why the quote is a `term` (`None` for statements).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<TermReason>,
 }
 
 impl Quote {

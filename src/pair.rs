@@ -391,6 +391,7 @@ impl Pairer<'_> {
             speaker: None,
             cue: None,
             method: None,
+            reason: None,
         });
         self.removed.push(false);
         self.stack.push(Open { qi, fam });
@@ -516,6 +517,7 @@ impl Pairer<'_> {
                     speaker: None,
                     cue: None,
                     method: None,
+                    reason: None,
                 };
                 finish_closed(&mut cont, self.text, m.pos, m.ch);
                 self.last_closed = Some(self.quotes.len());
@@ -746,6 +748,7 @@ mod tests {
             speaker: None,
             cue: None,
             method: None,
+            reason: None,
         };
         let mut seed: u64 = 0x1234_5678_9abc_def1;
         for _ in 0..5_000 {

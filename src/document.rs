@@ -1,0 +1,528 @@
+//! Stage 5 — document: the decisions that need the whole article in view, taken after every
+//! quote has been read on its own by [`crate::classify`] and [`crate::attribute`].
+//!
+//! Real press copy repeats a show's or a plan's name in guillemets through the article, links to
+//! other articles in navigation lines, and leaves the rules of stage 4 with nearby noun phrases
+//! that are objects, not people. The rules, in order:
+//!
+//! 1. **Navigation lines**: guillemets on a line that starts with `Lire aussi`, `» À VOIR AUSSI`…
+//!    (`lexicon/navigation.txt`) hold another article's title: `term` ([`TermReason::Navigation`]).
+//! 2. **Titles**: a short capitalised phrase without a clause in running text (`une Lexus «Art
+//!    Car»`, `l'émission phare de la chaîne, «Recherche appartement ou maison»`) is a name:
+//!    `term` ([`TermReason::Title`]). A quote that opens its sentence, or ends with sentence
+//!    punctuation, or carries an incise after it, is never one.
+//! 3. **Once a term, always a term**: the same phrase in guillemets that the document already
+//!    treats as a term elsewhere, or that recurs in running text at least twice while short, is a
+//!    term at every occurrence ([`TermReason::Recurring`]).
+//! 4. **Who can speak**: a speaker mention must be a person, an organisation or a pronoun: a name,
+//!    or a noun phrase whose head (after determiners and adjectives such as `l'ancien`, `les
+//!    deux`) is in `lexicon/person-nouns.txt` or `lexicon/organisations.txt`. Any other mention
+//!    (`le panneau`, `une annonce`, `Le 26`, `un Performance Pack`) is dropped: no speaker is
+//!    better than a wrong one.
+//! 5. **Floating quotes**: a quote that opens its own sentence, with no speaker, right after the
+//!    sentence that attributed the previous quote (`«Q1», a commenté X, le directeur de Y. «Q2»`)
+//!    continues that speaker ([`Method::Continuation`]).
+//!
+//! Complexity: every rule reads a bounded window around each quote (a line start is found by
+//! searching back no further than the previous quote), and the recurring phrases are counted in
+//! one hash map: O(text + quotes).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::model::{Method, Quote, QuoteKind, TermReason};
+use crate::scan::is_alnum;
+
+/// A phrase of at most this many words that recurs in running text is a term.
+pub const SHORT_FRAGMENT: usize = 4;
+/// A title in guillemets has at most this many words.
+const TITLE_WORDS: usize = 8;
+/// Content longer than this (bytes) is never a title or a recurring term.
+const TERM_BYTES: usize = 80;
+/// How far back the apposition rule looks for a title noun, in bytes.
+const CLAUSE_BACK: usize = 100;
+/// How far back a floating quote looks for the previous attribution, in bytes.
+const FLOAT_GAP: usize = 400;
+
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+static PERSONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../lexicon/person-nouns.txt")).collect());
+static PRENOMINAL: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../lexicon/prenominal.txt")).collect());
+static TITLE_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../lexicon/title-nouns.txt")).collect());
+static NAVIGATION: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../lexicon/navigation.txt")).collect());
+
+/// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`).
+const SPEAKING_PRONOUNS: [&str; 24] = [
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "je",
+    "j'",
+    "j’",
+    "nous",
+    "lui",
+    "eux",
+    "celui",
+    "celle",
+    "ceux",
+    "celles",
+    "celui-ci",
+    "celle-ci",
+    "ceux-ci",
+    "celles-ci",
+    "celui-là",
+    "celle-là",
+    "quelqu'",
+    "quelqu’",
+    "chacun",
+    "chacune",
+];
+
+/// Runs the document-level rules over `quotes` (sorted by start, as every stage leaves them).
+pub fn settle(text: &str, quotes: &mut [Quote]) {
+    let mut line_start = 0;
+    let mut searched_to = 0;
+    for q in quotes.iter_mut() {
+        if q.parent.is_some() || q.kind == QuoteKind::Term {
+            continue;
+        }
+        // The line start: search back from the quote only over text not searched before.
+        let from = searched_to.min(q.start);
+        if let Some(nl) = text.get(from..q.start).and_then(|s| s.rfind('\n')) {
+            line_start = from + nl + 1;
+        }
+        searched_to = q.start;
+        if navigation_line(text, line_start) {
+            make_term(q, TermReason::Navigation);
+        } else if title_like(text, q) {
+            make_term(q, TermReason::Title);
+        }
+    }
+    recurring(text, quotes);
+    for q in quotes.iter_mut() {
+        if q.speaker.as_ref().is_some_and(|s| !can_speak(&s.text)) {
+            q.speaker = None;
+            q.cue = None;
+            q.method = None;
+        }
+    }
+    floating(text, quotes);
+}
+
+fn make_term(q: &mut Quote, reason: TermReason) {
+    q.kind = QuoteKind::Term;
+    q.reason = Some(reason);
+    q.speaker = None;
+    q.cue = None;
+    q.method = None;
+}
+
+/// True when the line starting at `line_start` is a navigation line.
+fn navigation_line(text: &str, line_start: usize) -> bool {
+    let Some(rest) = text.get(line_start..) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '»' | '>' | '-' | '•' | '►' | '▶' | '|' | '*' | '→')
+    });
+    let head: String = rest.chars().take(40).flat_map(char::to_lowercase).collect();
+    NAVIGATION.iter().any(|n| {
+        head.strip_prefix(n)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// The char before `at`, skipping padding, or `None` at the start of the text.
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?
+        .chars()
+        .rev()
+        .take(16)
+        .find(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t'))
+}
+
+/// True when a quote at `at` opens its sentence (or paragraph, or follows a colon or a dash).
+fn opens_sentence(text: &str, at: usize) -> bool {
+    match char_before(text, at) {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '\n' | '\r' | '.' | '!' | '?' | '…' | ':' | '—' | '–' | '«' | '»' | '"' | '“' | '”'
+        ),
+    }
+}
+
+/// The number of words of a fragment when it reads as one (no sentence punctuation inside or at
+/// its end); `None` for a sentence.
+fn fragment_words(content: &str) -> Option<usize> {
+    if content.len() > TERM_BYTES || content.contains(['.', '!', '?', '…', ';', ':', '\n']) {
+        return None;
+    }
+    Some(words(content).count())
+}
+
+/// Words of `s`: runs of letters, digits and hyphens; an elided article keeps its apostrophe
+/// (`l'`), and a comma is a word of its own.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || loop {
+        let c = rest.chars().next()?;
+        if c == ',' {
+            let (w, r) = rest.split_at(1);
+            rest = r;
+            return Some(w);
+        }
+        if !(is_alnum(c) || c == '-') {
+            rest = rest.get(c.len_utf8()..)?;
+            continue;
+        }
+        let mut end = rest
+            .char_indices()
+            .find(|&(_, c)| !(is_alnum(c) || c == '-' || c == '.'))
+            .map_or(rest.len(), |(i, _)| i);
+        if let Some(a) = rest.get(end..).and_then(|r| r.chars().next()) {
+            if a == '\'' || a == '’' {
+                end += a.len_utf8();
+            }
+        }
+        let (w, r) = rest.split_at(end);
+        rest = r;
+        return Some(w.trim_end_matches('.'));
+    })
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// A short capitalised phrase standing in running text: a name, a title, a model.
+fn title_like(text: &str, q: &Quote) -> bool {
+    if q.parent.is_some() || matches!(q.method, Some(Method::AfterQuote | Method::InsideQuote)) {
+        return false;
+    }
+    let content = q.content().slice(text);
+    if content.len() > TERM_BYTES || content.contains(['.', '!', '?', '…', ';']) {
+        return false;
+    }
+    let ws: Vec<&str> = words(content).filter(|w| *w != ",").collect();
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    if ws.len() > TITLE_WORDS || !capitalised(first) {
+        return false;
+    }
+    let long: Vec<&&str> = ws.iter().filter(|w| w.chars().count() >= 3).collect();
+    let caps = long.iter().filter(|w| capitalised(w)).count();
+    let before = char_before(text, q.start);
+    if opens_sentence(text, q.start) {
+        // After a colon only a name in which every word is capitalised (`: «The Grand Tour»`).
+        return before == Some(':') && ws.len() >= 2 && caps == long.len();
+    }
+    // In apposition to a noun for things that bear names (`l'émission phare de la chaîne,
+    // «Recherche appartement ou maison»`).
+    if matches!(before, Some(',' | '(')) && title_noun_in_clause(text, q.start) {
+        return true;
+    }
+    // Most words of three letters or more are capitalised, as in a name (`La Voiture Noire`,
+    // `Techno-Classica Essen meets Essen Motor Show 2020`), not in a sentence.
+    long.is_empty() || caps * 2 > long.len() || ws.len() <= 2 && caps == long.len()
+}
+
+/// True when the clause before `at` (back to a sentence end, at most [`CLAUSE_BACK`] bytes)
+/// holds a noun for things that bear names (`lexicon/title-nouns.txt`).
+fn title_noun_in_clause(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(CLAUSE_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text.get(from..at).unwrap_or("");
+    let clause = window
+        .rfind(['.', '!', '?', '\n', ':', ';'])
+        .and_then(|i| window.get(i + 1..))
+        .unwrap_or(window);
+    words(clause).any(|w| TITLE_NOUNS.contains(w.to_lowercase().as_str()))
+}
+
+/// The normalised content of a quote, for comparing occurrences (case, spaces, trailing
+/// punctuation ignored); `None` when too long to be a term.
+fn phrase_key(content: &str) -> Option<String> {
+    if content.len() > TERM_BYTES {
+        return None;
+    }
+    let key = words(content)
+        .filter(|w| *w != ",")
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!key.is_empty()).then_some(key)
+}
+
+/// Rule 3: a phrase already a term somewhere, or recurring in running text, is a term everywhere.
+fn recurring(text: &str, quotes: &mut [Quote]) {
+    #[derive(Default)]
+    struct Seen {
+        in_running_text: usize,
+        term: bool,
+    }
+    let mut seen: HashMap<String, Seen> = HashMap::new();
+    for q in quotes.iter().filter(|q| q.parent.is_none()) {
+        let content = q.content().slice(text);
+        let Some(key) = phrase_key(content) else {
+            continue;
+        };
+        let s = seen.entry(key).or_default();
+        if q.kind == QuoteKind::Term {
+            s.term = true;
+        } else if !opens_sentence(text, q.start)
+            && fragment_words(content).is_some_and(|n| n <= SHORT_FRAGMENT)
+        {
+            s.in_running_text += 1;
+        }
+    }
+    for q in quotes.iter_mut() {
+        if q.parent.is_some() || q.kind == QuoteKind::Term {
+            continue;
+        }
+        let Some(key) = phrase_key(q.content().slice(text)) else {
+            continue;
+        };
+        if seen
+            .get(&key)
+            .is_some_and(|s| s.term || s.in_running_text >= 2)
+        {
+            make_term(q, TermReason::Recurring);
+        }
+    }
+}
+
+/// Rule 4: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
+/// person, role or organisation noun.
+pub fn can_speak(mention: &str) -> bool {
+    // Any segment of an apposition will do (`la chapelle, M. Duflot` is cut badly, but names).
+    mention.split(',').any(segment_can_speak)
+}
+
+fn segment_can_speak(mention: &str) -> bool {
+    let mut ws = words(mention).peekable();
+    let Some(first) = ws.peek().copied() else {
+        return false;
+    };
+    let first_lower = first.to_lowercase();
+    if SPEAKING_PRONOUNS.contains(&first_lower.as_str()) {
+        return true;
+    }
+    let indefinite = matches!(first_lower.as_str(), "un" | "une" | "des");
+    let mut determiner = false;
+    let mut last_skipped = None;
+    let mut head = None;
+    let mut rest = Vec::new();
+    for w in ws {
+        if head.is_some() {
+            rest.push(w);
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if PRENOMINAL.contains(lower.as_str()) && !(capitalised(w) && determiner && w.len() > 3) {
+            determiner = true;
+            last_skipped = Some(lower);
+            continue;
+        }
+        head = Some(w);
+    }
+    let Some(head) = head else {
+        // Only determiners and adjectives: `la première`, `cette dernière`.
+        // `tous deux`, `toutes les deux`: people.
+        let both = matches!(first_lower.as_str(), "tous" | "toutes");
+        return last_skipped.is_some_and(|w| PERSONS.contains(w.as_str()) || both && w == "deux");
+    };
+    let lower = head.to_lowercase();
+    if head.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let person = |w: &str| {
+        let l = w.to_lowercase();
+        PERSONS.contains(l.as_str()) || crate::lexicon::is_org(&l)
+    };
+    // The head, or a noun one or two adjectives later (`l'inexorable prêtre`).
+    if person(&lower) || rest.iter().take(2).any(|w| person(w)) {
+        return true;
+    }
+    // A name after the head (`la judokate Clarisse Durand`, `le trésorier, Jean Morel`).
+    if !indefinite && rest.iter().any(|w| capitalised(w) && w.chars().count() > 1) {
+        return true;
+    }
+    if !capitalised(head) || indefinite {
+        return false;
+    }
+    // After a definite article a capitalised head is a proper name (`le Canard enchaîné`).
+    if determiner {
+        return true;
+    }
+    // Without one, a name: more than one letter, and no lowercase word right after it unless a
+    // particle or `et` leads to another capitalised word (`Jean de La Fontaine`, `Paul et Marie`,
+    // not `Loin d'être …`).
+    if head.chars().count() < 2 {
+        return false;
+    }
+    let mut after = rest.iter();
+    match after.next() {
+        None => true,
+        Some(w) if w.starts_with('(') => true,
+        Some(w) => {
+            let particle = matches!(
+                w.to_lowercase().as_str(),
+                "de" | "d'"
+                    | "d’"
+                    | "du"
+                    | "des"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "da"
+                    | "del"
+                    | "y"
+                    | "et"
+            );
+            particle && after.next().is_some_and(|n| capitalised(n))
+        }
+    }
+}
+
+/// Rule 5: a quote opening its own sentence with no speaker continues the previous quote's
+/// speaker when only the rest of that quote's attributing sentence lies between.
+fn floating(text: &str, quotes: &mut [Quote]) {
+    let mut prev: Option<usize> = None;
+    for qi in 0..quotes.len() {
+        let Some(q) = quotes.get(qi) else { break };
+        if q.parent.is_some() || q.kind == QuoteKind::Term {
+            continue;
+        }
+        // After a colon or a dash the sentence before introduced the quote: not a float.
+        let after_colon = char_before(text, q.start).is_some_and(|c| matches!(c, ':' | '—' | '–'));
+        if q.speaker.is_none() && opens_sentence(text, q.start) && !after_colon {
+            let from = prev.and_then(|p| quotes.get(p)).map(|p| {
+                let s = p.speaker.as_ref().map_or(0, |s| s.end);
+                let c = p.cue.as_ref().map_or(0, |c| c.end);
+                (p.end.max(s).max(c), p.clone())
+            });
+            if let Some((attr_end, p)) = from {
+                if q.start >= attr_end
+                    && q.start - attr_end <= FLOAT_GAP
+                    && only_sentence_end(text.get(attr_end..q.start).unwrap_or("."))
+                {
+                    if let Some(out) = quotes.get_mut(qi) {
+                        out.speaker = p.speaker.clone();
+                        out.method = Some(Method::Continuation);
+                    }
+                }
+            }
+        }
+        if quotes.get(qi).is_some_and(|q| q.speaker.is_some()) {
+            prev = Some(qi);
+        }
+    }
+}
+
+/// True when `gap` holds at most the end of one sentence: no sentence end or line break before
+/// its last stretch of punctuation, spaces and breaks.
+fn only_sentence_end(gap: &str) -> bool {
+    let body = gap.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…' | ')' | '»' | '"' | '”')
+    });
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\n' | '\r' | '!' | '?' | '…' | ';' | '«' | '»' => return false,
+            // A period ends a sentence unless it closes a title or an initial (`M.`, `J.`).
+            '.' if chars.peek().is_some_and(|(_, n)| n.is_whitespace()) => {
+                let word = body
+                    .get(..i)
+                    .and_then(|b| b.split(|c: char| !c.is_alphanumeric()).next_back())
+                    .unwrap_or("");
+                let title =
+                    word.chars().count() == 1 || crate::lexicon::is_title(&format!("{word}."));
+                if !title {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn who_can_speak() {
+        for m in [
+            "Emmanuel Macron",
+            "le maire",
+            "la porte-parole du gouvernement",
+            "l'ancien Premier ministre",
+            "les manifestants",
+            "un proche",
+            "il",
+            "Cette dernière",
+            "le Kremlin",
+            "la CGT",
+            "Jean de La Fontaine",
+            "M. Dupont",
+            "celui qui avait lancé la polémique",
+            "les deux hommes",
+            "Le Parisien",
+        ] {
+            assert!(can_speak(m), "{m}");
+        }
+        for m in [
+            "la situation",
+            "ses larmes",
+            "Le panneau",
+            "Une annonce",
+            "Le 26",
+            "un Performance Pack",
+            "Les deux",
+            "A",
+            "Loin d'être une simple voiture",
+            "ce",
+            "quelques secondes",
+        ] {
+            assert!(!can_speak(m), "{m}");
+        }
+    }
+
+    #[test]
+    fn navigation_lines() {
+        let t = "Texte.\n» LIRE AUSSI - «Un titre»\nÀ voir aussi : «Autre»\nLirette dit «x»";
+        assert!(navigation_line(t, 7));
+        let second = t.find("À voir").unwrap_or(0);
+        assert!(navigation_line(t, second));
+        let third = t.find("Lirette").unwrap_or(0);
+        assert!(!navigation_line(t, third));
+    }
+
+    #[test]
+    fn sentence_gaps() {
+        assert!(only_sentence_end(", le directeur de Bugatti. "));
+        assert!(only_sentence_end(
+            " dans les colonnes de l'hebdomadaire.\n\n"
+        ));
+        assert!(!only_sentence_end(". Elle a ensuite quitté la salle. "));
+        assert!(!only_sentence_end(
+            " a-t-il dit.\nLe lendemain, X est parti. "
+        ));
+    }
+}
