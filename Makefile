@@ -17,7 +17,7 @@ WASM_PACK_VERSION := 0.15.1
 PORT ?= 8000
 DATA ?= ../shared/data
 PKG := www/pkg/quote_highlighter_bg.wasm
-SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null)
+SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null) www/shared.js tools/glue.mjs
 WASM_PACK := wasm-pack --log-level warn
 
 .PHONY: help demo test eval bench tools browser-tools pkg package check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks clean
@@ -49,6 +49,7 @@ browser-tools: tools
 $(PKG): $(SOURCES) | tools
 	$(WASM_PACK) build --mode no-install --release --target web --out-dir www/pkg --out-name quote_highlighter
 	@rm -f www/pkg/.gitignore
+	node tools/glue.mjs www/pkg
 
 pkg: $(PKG)
 

@@ -30,6 +30,8 @@ if (embedVersion !== version) fail(`www/quote-highlighter.js says VERSION ${embe
 const files = [
   ['www/quote-highlighter.js', 'quote-highlighter.js'],
   ['www/engine.js', 'engine.js'],
+  ['www/shared.js', 'shared.js'],
+  ['www/pkg/glue.js', 'pkg/glue.js'],
   ['www/quote-highlighter.d.ts', 'quote-highlighter.d.ts'],
   ['www/pkg/quote_highlighter.js', 'pkg/quote_highlighter.js'],
   ['www/pkg/quote_highlighter.d.ts', 'pkg/quote_highlighter.d.ts'],
@@ -37,7 +39,7 @@ const files = [
   ['www/pkg/quote_highlighter_bg.wasm.d.ts', 'pkg/quote_highlighter_bg.wasm.d.ts'],
   ['README.md', 'README.md'],
 ];
-// The glue imports its JavaScript snippets (src/wasm_unpack.js) from pkg/snippets/.
+// The wasm-bindgen glue imports its JavaScript snippets (www/shared.js) from pkg/snippets/.
 const snippets = (dir) => fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
   e.isDirectory() ? snippets(path.join(dir, e.name)) : [path.join(dir, e.name)]);
 if (fs.existsSync(path.join(ROOT, 'www/pkg/snippets'))) {
