@@ -20,6 +20,7 @@ PKG := www/pkg/quote_highlighter_bg.wasm
 SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null) www/shared.js tools/glue.mjs
 WASM_PACK := wasm-pack --log-level warn
 
+.PHONY: package-test
 .PHONY: help demo test eval bench tools browser-tools pkg package check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks clean
 
 help:
@@ -27,7 +28,7 @@ help:
 	@echo "make test   run every check (installs missing tools first)"
 	@echo "make eval   accuracy on $(DATA)/*.jsonl with ../shared/tools/score.py"
 	@echo "make bench  throughput and size figures"
-	@echo "make package  the npm-ready embed package in dist/"
+	@echo "make package  the npm package in dist/ (make package-test: try it in Node, Vite, webpack, esbuild, tsc)"
 
 ## ---------------------------------------------------------------- tools (each step only when missing)
 tools:
@@ -53,9 +54,16 @@ $(PKG): $(SOURCES) | tools
 
 pkg: $(PKG)
 
-# The npm-ready package of the embed (www/quote-highlighter.js + types + pkg/) in dist/.
-package: $(PKG)
+# The npm package in dist/: the one-file embed and the Node entry bundled by esbuild
+# (tools/build-embed.mjs), the wasm, types, licences and npm/README.md (tools/package.mjs).
+package: tools $(PKG)
 	node tools/package.mjs --out dist
+
+# The package as users meet it: npm pack, installed in a temporary app, used from Node (ESM,
+# require, SSR), type-checked with tsc, built with Vite, webpack and esbuild and checked in Chromium.
+package-test: browser-tools package
+	@if grep -nE 'innerHTML|outerHTML|insertAdjacentHTML|document\.write' dist/*.js dist/*.cjs; then echo "markup sink in the package (above)" >&2; exit 1; fi
+	node --test tests/package/
 
 demo: tools $(PKG)
 	node tools/serve.mjs --port $(PORT)
@@ -88,6 +96,7 @@ no-markup-sinks: $(PKG)
 	  echo "markup built from strings (above): use textContent / createElement / Range instead" >&2; exit 1; fi
 
 test: browser-tools check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks
+test: package-test
 	@echo "make test: all checks passed"
 
 ## ---------------------------------------------------------------- for the team
