@@ -1,13 +1,14 @@
 // Options: defaults, the reader-facing labels, and the attribute forms (`data-…` on any element,
 // plain attributes on <quote-highlighter>).
+import { KINDS, KIND_LABEL } from '../shared.js';
 
 export const DEFAULT_KINDS = ['direct', 'partial'];
 const DEFAULT_DEBOUNCE_MS = 250;
 
 export const DEFAULT_LABELS = {
   unattributed: 'Locuteur non identifié',
-  partial: 'citation partielle',
-  term: 'titre ou terme',
+  partial: KIND_LABEL.partial, // the page's words for the kinds (shared.js)
+  term: KIND_LABEL.term,
   unclosed: 'guillemet non fermé',
   legendTitle: 'Qui parle ?',
   legendNone: 'Sans locuteur',
@@ -25,7 +26,7 @@ export const DEFAULT_LABELS = {
 function parseKinds(value) {
   if (value == null || value === '') return DEFAULT_KINDS;
   const list = Array.isArray(value) ? value : String(value).split(/[\s,]+/);
-  return list.map((k) => String(k).trim().toLowerCase()).filter((k) => k === 'direct' || k === 'partial' || k === 'term');
+  return list.map((k) => String(k).trim().toLowerCase()).filter((k) => KINDS.includes(k));
 }
 
 export function normalise(options = {}) {

@@ -56,7 +56,7 @@ function legendCss() {
     '[part~="quotes"] summary { cursor: pointer; width: max-content; }',
     '[part~="quotes"] ol { margin: .25rem 0 0; padding-left: 1.5rem; }',
     '[part~="quotes"] li { display: list-item; }',
-    '[part~="quote-button"] { font: inherit; color: inherit; background: none; border: 0; padding: .1rem 0; text-align: start; cursor: pointer; }',
+    '[part~="quote-button"] { font: inherit; color: inherit; background: none; border: 0; padding: .1rem 0; text-align: start; vertical-align: top; cursor: pointer; }',
     '[part~="quote-button"]:hover { text-decoration: underline; }',
     '[part~="quote-button"]:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }',
     '.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }',
