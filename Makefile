@@ -96,8 +96,9 @@ no-markup-sinks: $(PKG)
 	  echo "markup built from strings (above): use textContent / createElement / Range instead" >&2; exit 1; fi
 
 test: browser-tools check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks
-test: package-test
 	@echo "make test: all checks passed"
+# (the recipe's rule lists its prerequisites first, so the npm package is checked last)
+test: package-test
 
 ## ---------------------------------------------------------------- for the team
 eval:
