@@ -18,6 +18,7 @@ function tooltipElement() {
   return tooltip;
 }
 
+/** What the tooltip (and the legend's quote list) says of quote `q`: `{ who, verb }`. */
 export function describe(q, labels) {
   const who = q.speaker ? (q.speaker.name ?? q.speaker.text) : labels.unattributed;
   const notes = [];
