@@ -17,9 +17,10 @@ WASM_PACK_VERSION := 0.15.1
 PORT ?= 8000
 DATA ?= ../shared/data
 PKG := www/pkg/quote_highlighter_bg.wasm
-SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null)
+SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null) www/shared.js tools/glue.mjs
 WASM_PACK := wasm-pack --log-level warn
 
+.PHONY: package-test
 .PHONY: help demo test eval bench tools browser-tools pkg package check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks clean
 
 help:
@@ -27,7 +28,7 @@ help:
 	@echo "make test   run every check (installs missing tools first)"
 	@echo "make eval   accuracy on $(DATA)/*.jsonl with ../shared/tools/score.py (ERRORS=1 lists every miss)"
 	@echo "make bench  throughput and size figures"
-	@echo "make package  the npm-ready embed package in dist/"
+	@echo "make package  the npm package in dist/ (make package-test: try it in Node, Vite, webpack, esbuild, tsc)"
 
 ## ---------------------------------------------------------------- tools (each step only when missing)
 tools:
@@ -49,12 +50,20 @@ browser-tools: tools
 $(PKG): $(SOURCES) | tools
 	$(WASM_PACK) build --mode no-install --release --target web --out-dir www/pkg --out-name quote_highlighter
 	@rm -f www/pkg/.gitignore
+	node tools/glue.mjs www/pkg
 
 pkg: $(PKG)
 
-# The npm-ready package of the embed (www/quote-highlighter.js + types + pkg/) in dist/.
-package: $(PKG)
+# The npm package in dist/: the one-file embed and the Node entry bundled by esbuild
+# (tools/build-embed.mjs), the wasm, types, licences and npm/README.md (tools/package.mjs).
+package: tools $(PKG)
 	node tools/package.mjs --out dist
+
+# The package as users meet it: npm pack, installed in a temporary app, used from Node (ESM,
+# require, SSR), type-checked with tsc, built with Vite, webpack and esbuild and checked in Chromium.
+package-test: browser-tools package
+	@if grep -nE 'innerHTML|outerHTML|insertAdjacentHTML|document\.write' dist/*.js dist/*.cjs; then echo "markup sink in the package (above)" >&2; exit 1; fi
+	node --test tests/package/
 
 demo: tools $(PKG)
 	node tools/serve.mjs --port $(PORT)
@@ -88,6 +97,8 @@ no-markup-sinks: $(PKG)
 
 test: browser-tools check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks
 	@echo "make test: all checks passed"
+# (the recipe's rule lists its prerequisites first, so the npm package is checked last)
+test: package-test
 
 ## ---------------------------------------------------------------- for the team
 eval:

@@ -3,10 +3,11 @@
 //! every export returns `Result<_, JsError>` so a JavaScript caller gets an exception, never a trap.
 //!
 //! The result crosses the boundary packed: one array of numbers and one string table (each
-//! distinct string once), from which `src/wasm_unpack.js` builds the objects with literals. Setting
-//! every property of tens of thousands of objects across the boundary (what `serde-wasm-bindgen`
-//! does, and what [`analyze_objects`] still does, for reference and tests) costs about as much
-//! as the analysis itself; see `make bench`.
+//! distinct string once), from which `unpackAnalysis` in `www/shared.js` (the one JavaScript
+//! home of the layout, imported by the page, the worker and the embed too) builds the objects.
+//! Setting every property of tens of thousands of objects across the boundary (what
+//! `serde-wasm-bindgen` does, and what [`analyze_objects`] still does, for reference and tests)
+//! costs about as much as the analysis itself; see `make bench`.
 
 use std::collections::HashMap;
 
@@ -16,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use crate::model::{Analysis, Method, QuoteKind};
 use crate::offsets::{self, Unit};
 
-#[wasm_bindgen(module = "/src/wasm_unpack.js")]
+#[wasm_bindgen(module = "/www/shared.js")]
 extern "C" {
     #[wasm_bindgen(js_name = unpackAnalysis)]
     fn unpack_analysis(nums: &[u32], joined: &str, lengths: &[u32]) -> JsValue;
@@ -93,10 +94,10 @@ fn analysis_utf16(text: &str, max_bytes: Option<u32>) -> Result<Analysis, JsErro
 /// `null` in the packed numbers.
 const NONE: u32 = u32::MAX;
 
-/// The packed form `src/wasm_unpack.js` reads: `[nQuotes, 19 numbers per quote, nSpeakers,
-/// (id, name, nQuotes, quotes…, nMentions, (start, end)…) per speaker, nDiagnostics, 4 numbers
-/// per diagnostic]`; strings are indices into a table sent as one joined string and the UTF-16
-/// length of each entry.
+/// The packed form `unpackAnalysis` in `www/shared.js` reads (`QUOTE_STRIDE`, `QUOTE_FIELDS`
+/// there): `[nQuotes, 19 numbers per quote, nSpeakers, (id, name, nQuotes, quotes…, nMentions,
+/// (start, end)…) per speaker, nDiagnostics, 4 numbers per diagnostic]`; strings are indices
+/// into a table sent as one joined string and the UTF-16 length of each entry.
 struct Packed<'a> {
     nums: Vec<u32>,
     joined: String,

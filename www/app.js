@@ -13,6 +13,7 @@
 //   supersedes it.
 // Text only ever becomes text nodes (createTextNode / textContent): pasted markup stays text.
 import { EXAMPLE } from './example.js';
+import { Q, KINDS, KIND_LABEL, METHOD_LABEL, caretAt, partitionPoint } from './shared.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');
@@ -30,34 +31,13 @@ const kindBoxes = [...document.querySelectorAll('input[name="kind"]')];
 const largeBox = $('large');
 
 // ---------------------------------------------------------------- the packed result (worker.js)
-const Q_STRIDE = 14;
-const Q_START = 0;
-const Q_END = 1;
-const Q_CSTART = 2;
-const Q_CEND = 3;
-const Q_KIND = 4; // index into KINDS
-const Q_CLOSED = 5;
-const Q_SPEAKER = 7; // speaker id, -1 when none
-const Q_MSTART = 8; // the mention, -1 when none
-const Q_MEND = 9;
-const Q_VSTART = 10; // the speech verb (cue), -1 when none
-const Q_VEND = 11;
-const Q_LEMMA = 12; // index into strings, -1 when none
-const Q_METHOD = 13; // index into strings, -1 when none
-const KINDS = ['direct', 'partial', 'term'];
-const TERM = 2;
-const PARTIAL = 1;
-
-const KIND_LABEL = { direct: 'citation directe', partial: 'citation partielle', term: 'terme ou titre' };
-const METHOD_LABEL = {
-  afterQuote: 'verbe et locuteur après la citation',
-  insideQuote: 'incise dans la citation',
-  beforeQuote: 'locuteur et verbe avant la citation',
-  signature: 'signature après un tiret',
-  source: 'source (« selon », « d’après »)',
-  clauseSubject: 'sujet de la phrase',
-  continuation: 'suite de la citation précédente',
-};
+// Layout, kinds and labels live in shared.js (shared with the worker and the embed).
+const {
+  STRIDE: Q_STRIDE, START: Q_START, END: Q_END, CSTART: Q_CSTART, CEND: Q_CEND, KIND: Q_KIND, CLOSED: Q_CLOSED,
+  SPEAKER: Q_SPEAKER, MSTART: Q_MSTART, MEND: Q_MEND, VSTART: Q_VSTART, VEND: Q_VEND, LEMMA: Q_LEMMA, METHOD: Q_METHOD,
+} = Q;
+const TERM = KINDS.indexOf('term');
+const PARTIAL = KINDS.indexOf('partial');
 const DIAG_LABEL = {
   unclosed: 'Guillemet ouvrant jamais fermé',
   strayCloser: 'Guillemet fermant sans ouvrant',
@@ -294,15 +274,9 @@ function blockEnd(text, i) {
 /** [text node, offset in it] for a UTF-16 offset in the whole text. */
 function locate(off) {
   const { starts, nodes } = doc;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= off) lo = mid;
-    else hi = mid - 1;
-  }
-  const node = nodes[lo];
-  return [node, Math.min(off - starts[lo], node.length)];
+  const i = Math.max(0, partitionPoint(starts.length, (k) => starts[k] > off) - 1);
+  const node = nodes[i];
+  return [node, Math.min(off - starts[i], node.length)];
 }
 
 function staticRange(s, e) {
@@ -769,15 +743,6 @@ function quoteAt(off) {
     if (doc.visible[k] && q[o + Q_START] <= off && off < q[o + Q_END]) return k;
   }
   return -1;
-}
-
-function caretAt(x, y) {
-  if (document.caretPositionFromPoint) {
-    const p = document.caretPositionFromPoint(x, y);
-    return p && { node: p.offsetNode, offset: p.offset };
-  }
-  const r = document.caretRangeFromPoint?.(x, y);
-  return r && { node: r.startContainer, offset: r.startOffset };
 }
 
 let hoverRaf = 0;

@@ -1,4 +1,4 @@
-// Types for the quote-highlighter embed module (quote-highlighter.js).
+// Types for the quote-highlighter module: the embed (quote-highlighter.js) and the Node entry share them.
 // The result types (Analysis, Quote, …) come from the wasm binding's generated declarations.
 import type { Analysis, Quote, QuoteKind, SpeakerEntry, Diagnostic } from './pkg/quote_highlighter.js';
 
@@ -8,8 +8,11 @@ export type { Analysis, Quote, QuoteKind, Speaker, SpeakerEntry, Cue, Diagnostic
 export interface AnalyzeOptions {
   /** Refuse texts longer than this many UTF-8 bytes (default 64 MiB): `analyze` rejects. */
   maxBytes?: number;
-  /** Where to fetch `quote_highlighter_bg.wasm` (default: `pkg/` next to this module). */
-  wasmUrl?: string | URL;
+  /**
+   * Where `quote_highlighter_bg.wasm` is (default: next to this module). In Node also a file path
+   * or the wasm's bytes.
+   */
+  wasmUrl?: string | URL | BufferSource;
 }
 
 /** Strings shown to readers (tooltip and legend); French by default. */
@@ -21,6 +24,15 @@ export interface Labels {
   legendTitle: string;
   legendNone: string;
   legendEmpty: string;
+  /** The legend's list of quotes (a disclosure of buttons, one per quote). */
+  quotesList: string;
+  /** The live summary announced after each run: "3 citations, 2 locuteurs" (singular for 0 and 1). */
+  quoteOne: string;
+  quoteMany: string;
+  speakerOne: string;
+  speakerMany: string;
+  /** Announced when a quote is reached from the list; `{n}`, `{total}`, `{who}`, `{quote}` are filled in. */
+  reached: string;
 }
 
 /** Options of `highlight()`. Declarative equivalents: `data-*` attributes, or plain attributes on `<quote-highlighter>`. */
@@ -75,14 +87,17 @@ export interface Handle {
 /** Analyses a plain text; offsets are UTF-16 code units. Loads the wasm on first use. Rejects on failure. */
 export function analyze(text: string, options?: AnalyzeOptions): Promise<Analysis>;
 
-/** Highlights the quotes under `root`. Never rejects: failures are reported and give an empty handle. */
+/**
+ * Highlights the quotes under `root`. Never rejects: failures are reported and give an empty handle
+ * (in Node, an empty handle whose `error` says a browser is needed).
+ */
 export function highlight(root: Element | Document, options?: HighlightOptions): Promise<Handle>;
 
 /** The live handle of `root`, or null. */
 export function getHandle(root: Element | Document): Handle | null;
 
 /** Defaults for later calls: where the wasm lives (CDN hosting). */
-export function configure(options: { wasmUrl?: string | URL | null }): void;
+export function configure(options: { wasmUrl?: string | URL | BufferSource | null }): void;
 
 /** The composite text under `root` and its runs (text node, offset in node, offset in text, length). */
 export function collectText(root: Node, exclude?: string): {
@@ -93,11 +108,13 @@ export function collectText(root: Node, exclude?: string): {
 export const version: string;
 
 /** `<quote-highlighter kinds legend exclude observe debounce mentions tooltip wasm-url manual>` */
-export class QuoteHighlighterElement extends HTMLElement {
+export interface QuoteHighlighterElement extends HTMLElement {
   highlight(options?: HighlightOptions): Promise<Handle>;
   clear(): void;
   readonly handle: Handle | null;
 }
+/** The element's class; `undefined` where there is no DOM (Node, SSR), where nothing is registered. */
+export const QuoteHighlighterElement: { new (): QuoteHighlighterElement; prototype: QuoteHighlighterElement } | undefined;
 
 declare global {
   interface HTMLElementTagNameMap {

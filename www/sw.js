@@ -1,7 +1,7 @@
 // Offline support: the page, its scripts, the engine and the wasm are cached on the first visit.
 // Network first (a rebuilt package is picked up at once), the cache when the network fails.
 const CACHE = 'quote-highlighter-v1';
-const ASSETS = ['./', './index.html', './app.js', './style.css', './worker.js', './engine.js', './example.js',
+const ASSETS = ['./', './index.html', './app.js', './style.css', './worker.js', './engine.js', './example.js', './shared.js',
   './pkg/quote_highlighter.js', './pkg/quote_highlighter_bg.wasm'];
 
 self.addEventListener('install', (event) => {

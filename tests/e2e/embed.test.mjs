@@ -170,6 +170,56 @@ test('tooltip with speaker and verb on hover and on focus; gone afterwards', asy
   await context.close();
 });
 
+test('keyboard and screen readers: Tab reaches the legend\'s quotes, Enter reaches a quote and announces it; DOM untouched', async () => {
+  const { page, context, errors } = await open('embed.html');
+  await handlesReady(page, CONTAINERS);
+  const live = () => page.evaluate(() => {
+    const el = document.querySelector('quote-highlighter').shadowRoot.querySelector('[part~="summary"]');
+    return { text: el.textContent, live: el.getAttribute('aria-live') };
+  });
+  assert.deepEqual(await live(), { text: '4 citations, 4 locuteurs', live: 'polite' });
+  /** The deepest focused element (through shadow roots). */
+  const focused = () => page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? { tag: el.localName, text: el.textContent, part: el.getAttribute('part'), shadow: el.getRootNode() !== document } : null;
+  });
+  let f = null;
+  for (let i = 0; i < 30 && f?.tag !== 'summary'; i++) {
+    await page.keyboard.press('Tab');
+    f = await focused();
+  }
+  assert.deepEqual(f, { tag: 'summary', text: 'Citations (4)', part: null, shadow: true }, 'Tab reaches the list of quotes');
+  await page.keyboard.press('Enter'); // opens the list
+  await page.keyboard.press('Tab');
+  f = await focused();
+  assert.equal(f.part, 'quote-button');
+  assert.equal(f.text, `${ARTICLE[0][0]} — ${ARTICLE[0][1]}`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('qh-tooltip').waitFor({ state: 'visible' });
+  const state = await page.evaluate(() => ({
+    selection: document.getSelection().toString(),
+    active: [...(CSS.highlights.get('qh-active') ?? [])].map((r) => r.toString()),
+    tooltip: document.querySelector('qh-tooltip').textContent,
+    inView: (() => {
+      const r = document.getSelection().getRangeAt(0).getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    })(),
+  }));
+  assert.equal(ws(state.selection), ARTICLE[1][0], 'the quote is selected');
+  assert.deepEqual(state.active.map(ws), [ARTICLE[1][0]]);
+  assert.equal(state.tooltip, 'Marc Leroy — a déclaré');
+  assert.equal(state.inView, true, 'scrolled into view');
+  assert.equal((await live()).text, `Citation 2 sur 4, Marc Leroy : ${ARTICLE[1][0]}`);
+  assert.equal((await focused()).part, 'quote-button', 'the focus stays in the list, so Tab goes on to the next quote');
+  await page.keyboard.press('Escape');
+  await page.locator('qh-tooltip').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML === window.__before), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a second run replaces the first: no duplicate ranges, even when calls overlap', async () => {
   const { page, context, errors } = await open('embed.html');
   await handlesReady(page, CONTAINERS);
@@ -386,13 +436,13 @@ test('module API: analyze(), the composite text, and bad calls that warn instead
   assert.equal(out.composite, 'a b c\nde\nf\ng');
   assert.deepEqual(out.errors, [true, true, true]);
   assert.equal(out.events, 3);
-  assert.deepEqual(out.legend, { text: 'Qui parle ?Anne Petit1', hidden: false, slot: 1, afterClear: true }, 'legend in the shadow root of #who');
+  assert.deepEqual(out.legend, { text: 'Qui parle ?Anne Petit1Citations (1)«\u00a0Me voici enfin à l’écran\u00a0» — Anne Petit', hidden: false, slot: 1, afterClear: true }, 'legend in the shadow root of #who');
   assert.equal(warnings.filter((w) => w.startsWith('quote-highlighter:')).length, 3);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('make package: an npm-ready dist/ with metadata, types and the wasm', () => {
+test('make package: an npm-ready dist/ with metadata, types, licences and the wasm', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-package-'));
   try {
     execFileSync(process.execPath, [path.join(ROOT, 'tools', 'package.mjs'), '--out', out], { stdio: 'pipe' });
@@ -402,8 +452,12 @@ test('make package: an npm-ready dist/ with metadata, types and the wasm', () =>
     assert.equal(manifest.version, cargo.match(/^version = "([^"]+)"/m)[1]);
     for (const key of ['description', 'license', 'repository', 'types', 'exports']) assert.ok(manifest[key], key);
     for (const f of [...manifest.files, 'README.md']) assert.ok(fs.existsSync(path.join(out, f)), f);
+    assert.deepEqual(Object.keys(manifest.exports['.']), ['types', 'browser', 'node', 'default']);
     const types = fs.readFileSync(path.join(out, manifest.types), 'utf8');
     for (const name of ['HighlightOptions', 'Handle', 'function highlight', 'function analyze']) assert.ok(types.includes(name), name);
+    for (const f of ['quote-highlighter.js', 'core.js', 'node.js']) {
+      assert.match(fs.readFileSync(path.join(out, f), 'utf8'), /new URL\(["']\.\/quote_highlighter_bg\.wasm["'],\s*import\.meta\.url\)/, `${f} finds the wasm the way bundlers see`);
+    }
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
