@@ -12,18 +12,11 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use quote_highlighter::{analyze, classify, pair, scan};
+use quote_highlighter::{analyze, detect};
 
 #[path = "../tests/support/mod.rs"]
 mod support;
 use support::corpus::{documents, fixture_texts, Density};
-
-fn detect(text: &str) -> usize {
-    let marks = scan::scan(text);
-    let (mut quotes, _) = pair::pair(text, &marks);
-    classify::classify(text, &mut quotes);
-    quotes.len()
-}
 
 /// Best of `reps` runs, in MB/s.
 fn throughput(text: &str, reps: usize, f: impl Fn(&str) -> usize) -> (f64, usize) {

@@ -45,9 +45,10 @@
 
 use std::borrow::Cow;
 
+use crate::lexicon::grammar::*;
 use crate::lexicon::{self, Shape};
 use crate::model::{Cue, Method, Quote, QuoteKind, Speaker};
-use crate::pair::is_padding;
+use crate::text::{ceil_boundary, floor_boundary, is_apostrophe, is_padding, is_quote_mark};
 
 /// How far before a quote's opening mark the rules look, in bytes.
 pub const BEFORE: usize = 420;
@@ -113,12 +114,8 @@ const ELIDED: [&str; 14] = [
     "l", "d", "s", "n", "qu", "j", "m", "c", "t", "lorsqu", "jusqu", "puisqu", "quoiqu", "presqu",
 ];
 
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '’'
-}
-
 fn is_word_char(c: char) -> bool {
-    crate::scan::is_alnum(c) || c == '-' || c == '_'
+    crate::text::is_alnum(c) || c == '-' || c == '_'
 }
 
 /// Tokenises `text[from..to]` (both cut to char boundaries by the caller).
@@ -174,7 +171,7 @@ fn tokenize_into<'t>(
         if c.is_whitespace() || is_padding(c) {
             continue;
         }
-        if crate::scan::is_alnum(c) {
+        if crate::text::is_alnum(c) {
             let mut end = pos;
             while let Some(d) = char_at(pos) {
                 let j = pos;
@@ -234,22 +231,6 @@ fn tokenize_into<'t>(
     }
     count_work(read);
     from + read
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// A position in `from..to` at or after `from` where a tokeniser can start and give the same
@@ -372,368 +353,9 @@ impl<'t> Back<'t> {
     }
 }
 
-/// The text after `at`, at most [`AFTER`] bytes, cut back to a char boundary (kept for callers
-/// of the first version of this module).
-pub fn window_after(text: &str, at: usize) -> &str {
-    let end = floor_boundary(text, at.saturating_add(AFTER));
-    text.get(at..end).unwrap_or("")
-}
-
 // ---------------------------------------------------------------------------------------------
 // Word classes
 // ---------------------------------------------------------------------------------------------
-
-const DETERMINERS: &[&str] = &[
-    "le",
-    "la",
-    "les",
-    "l'",
-    "l’",
-    "un",
-    "une",
-    "des",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "notre",
-    "votre",
-    "mon",
-    "ma",
-    "mes",
-    "plusieurs",
-    "certains",
-    "certaines",
-    "quelques",
-    "chaque",
-    "aucun",
-    "aucune",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "vingt",
-    "trente",
-    "quarante",
-    "cinquante",
-    "cent",
-    "mille",
-    "nombre",
-    "tous",
-    "toutes",
-];
-
-const DEFINITE: &[&str] = &["le", "la", "les", "l'", "l’"];
-
-const PREPOSITIONS: &[&str] = &[
-    "à",
-    "au",
-    "aux",
-    "en",
-    "dans",
-    "devant",
-    "depuis",
-    "sur",
-    "lors",
-    "après",
-    "avant",
-    "pendant",
-    "auprès",
-    "chez",
-    "par",
-    "vers",
-    "sous",
-    "contre",
-    "avec",
-    "sans",
-    "dès",
-    "face",
-    "envers",
-    "derrière",
-    "durant",
-    "parmi",
-    "malgré",
-    "entre",
-    "jusqu'",
-    "jusqu’",
-    "outre",
-    "via",
-    "hors",
-];
-
-const COMPLEMENT: &[&str] = &["de", "du", "des", "d'", "d’"];
-
-const CLAUSE_WORDS: &[&str] = &[
-    "que",
-    "qu'",
-    "qu’",
-    "qui",
-    "lorsque",
-    "lorsqu'",
-    "lorsqu’",
-    "quand",
-    "tandis",
-    "mais",
-    "et",
-    "car",
-    "puis",
-    "donc",
-    "où",
-    "si",
-    "comme",
-    "dont",
-    "or",
-    "ou",
-    "puisque",
-    "puisqu'",
-    "puisqu’",
-    "parce",
-    "afin",
-    "pourquoi",
-    "comment",
-    "ni",
-];
-
-const CLITICS: &[&str] = &[
-    "ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en", "me", "m'", "m’", "te", "t'",
-    "t’", "nous", "vous", "l'", "l’", "le", "la", "les",
-];
-
-const ADVERBS: &[&str] = &[
-    "bientôt",
-    "tout-à-coup",
-    "nouveau",
-    "ailleurs",
-    "outre",
-    "notamment",
-    "encore",
-    "aussi",
-    "également",
-    "ensuite",
-    "alors",
-    "aussitôt",
-    "enfin",
-    "déjà",
-    "même",
-    "surtout",
-    "volontiers",
-    "pourtant",
-    "toutefois",
-    "cependant",
-    "ainsi",
-    "donc",
-    "bien",
-    "très",
-    "tout",
-    "plus",
-    "moins",
-    "trop",
-    "tard",
-    "tôt",
-    "hier",
-    "aujourd'hui",
-    "aujourd’hui",
-    "demain",
-    "là",
-    "ici",
-    "jamais",
-    "toujours",
-    "souvent",
-    "parfois",
-    "ensemble",
-    "ailleurs",
-    "pas",
-    "point",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "matin",
-    "soir",
-    "midi",
-    "après-midi",
-    "nuit",
-    "soudain",
-    "puis",
-    "vite",
-    "haut",
-    "bas",
-    "doucement",
-    "presque",
-    "simplement",
-    "gravement",
-    "sèchement",
-    "froidement",
-    "tranquillement",
-    "vivement",
-    "aussi",
-    "naguère",
-    "récemment",
-    "longtemps",
-    "tantôt",
-    "dernier",
-    "dernière",
-    "prochain",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "d'ailleurs",
-    "d’ailleurs",
-    "cette",
-    "semaine",
-    "année",
-    "fois",
-];
-
-const AUX_AVOIR: &[&str] = &[
-    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent", "ait",
-    "aient",
-];
-const AUX_ETRE: &[&str] = &[
-    "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent",
-    "soit", "soient",
-];
-/// Forms that are verbs but not of saying and end a noun phrase (`va`, `doit`, `peut`…).
-const OTHER_VERBS: &[&str] = &[
-    "va", "vont", "doit", "doivent", "peut", "peuvent", "veut", "veulent", "devrait", "pourrait",
-    "voudrait", "semble", "paraît", "fait", "allait", "devait", "pouvait", "voulait", "vient",
-];
-
-const SUBJECT_PRONOUNS: &[&str] = &[
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "on",
-    "je",
-    "j'",
-    "j’",
-    "nous",
-    "vous",
-    "tu",
-    "celui-ci",
-    "celle-ci",
-    "ceux-ci",
-    "celles-ci",
-    "chacun",
-    "chacune",
-    "quelqu'un",
-    "quelqu’un",
-    "lui",
-];
-
-const C_DET: u32 = 1;
-const C_DEFINITE: u32 = 1 << 1;
-const C_PREP: u32 = 1 << 2;
-const C_COMPLEMENT: u32 = 1 << 3;
-const C_CLAUSE: u32 = 1 << 4;
-const C_CLITIC: u32 = 1 << 5;
-const C_ADVERB: u32 = 1 << 6;
-const C_AUX_AVOIR: u32 = 1 << 7;
-const C_AUX_ETRE: u32 = 1 << 8;
-const C_OTHER_VERB: u32 = 1 << 9;
-const C_SUBJECT: u32 = 1 << 10;
-const C_PARTICLE: u32 = 1 << 11;
-const C_AUX_ANY: u32 = 1 << 12;
-const C_LEADER: u32 = 1 << 13;
-/// An attributing pronoun ([`lexicon::pronoun`]) and its gender and number.
-const C_PRONOUN: u32 = 1 << 14;
-const C_PRONOUN_FEM: u32 = 1 << 15;
-const C_PRONOUN_PLURAL: u32 = 1 << 16;
-
-type ClassMap =
-    std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<lexicon::Fnv>>;
-
-/// Every word of the lists above with the bits of the lists that hold it: one hash lookup per
-/// token at tokenisation instead of a scan of each list at every test.
-/// Also the longest word, and for each first byte the lengths (bit `n`) of the words it starts:
-/// most words are rejected without hashing.
-#[allow(clippy::type_complexity)]
-static CLASSES: std::sync::LazyLock<(ClassMap, usize, [u64; 256])> =
-    std::sync::LazyLock::new(|| {
-        let mut map = ClassMap::default();
-        for (list, bit) in [
-            (DETERMINERS, C_DET),
-            (DEFINITE, C_DEFINITE),
-            (PREPOSITIONS, C_PREP),
-            (COMPLEMENT, C_COMPLEMENT),
-            (CLAUSE_WORDS, C_CLAUSE),
-            (CLITICS, C_CLITIC),
-            (ADVERBS, C_ADVERB),
-            (AUX_AVOIR, C_AUX_AVOIR),
-            (AUX_ETRE, C_AUX_ETRE),
-            (OTHER_VERBS, C_OTHER_VERB),
-            (SUBJECT_PRONOUNS, C_SUBJECT),
-            (NAME_PARTICLES, C_PARTICLE),
-            (AUX_ANY, C_AUX_ANY),
-            (LEADERS, C_LEADER),
-        ] {
-            for w in list {
-                *map.entry(*w).or_default() |= bit;
-            }
-        }
-        // `pronoun` folds ASCII case and token forms are lowercase: the ASCII-lowercased entry
-        // matches; the first entry of a form wins, as in `pronoun`.
-        for (p, fem, plural) in lexicon::pronouns_lowercase() {
-            let c = map.entry(p).or_default();
-            if *c & C_PRONOUN == 0 {
-                *c |= C_PRONOUN
-                    | if fem { C_PRONOUN_FEM } else { 0 }
-                    | if plural { C_PRONOUN_PLURAL } else { 0 };
-            }
-        }
-        let longest = map.keys().map(|k| k.len()).max().unwrap_or(0);
-        let mut first = [0u64; 256];
-        for k in map.keys() {
-            if let (Some(&b), Some(bit)) = (k.as_bytes().first(), 1u64.checked_shl(k.len() as u32))
-            {
-                if let Some(f) = first.get_mut(usize::from(b)) {
-                    *f |= bit;
-                }
-            }
-        }
-        (map, longest, first)
-    });
-
-/// The `C_*` bits of a lowercase word.
-fn class_of(lower: &str) -> u32 {
-    let (map, longest, first) = &*CLASSES;
-    if lower.len() > *longest {
-        return 0;
-    }
-    let lengths = lower
-        .as_bytes()
-        .first()
-        .and_then(|&b| first.get(usize::from(b)))
-        .copied()
-        .unwrap_or(0);
-    if lower.len() < 64 && lengths >> lower.len() & 1 == 0 {
-        return 0;
-    }
-    map.get(lower).copied().unwrap_or(0)
-}
 
 /// [`lexicon::pronoun`] of the token's lowercase form, from its class bits.
 fn tok_pronoun(t: &Tok) -> Option<(bool, bool)> {
@@ -756,7 +378,7 @@ fn lower_and_class(s: &str) -> (Cow<'_, str>, u32) {
             b.copy_from_slice(bytes);
             b.make_ascii_lowercase();
             if let Ok(l) = std::str::from_utf8(b) {
-                if let Some((k, c)) = CLASSES.0.get_key_value(l) {
+                if let Some((k, c)) = CLASSES.map.get_key_value(l) {
                     return (Cow::Borrowed(k), *c);
                 }
                 return (Cow::Owned(l.to_string()), 0);
@@ -804,13 +426,6 @@ fn is_sentence_end(t: &Tok) -> bool {
     matches!(t.kind, Kind::Break) || matches!(t.punct(), Some('.' | '!' | '?' | '…' | ';'))
 }
 
-fn is_quote_mark(c: char) -> bool {
-    matches!(
-        c,
-        '«' | '»' | '“' | '”' | '„' | '‹' | '›' | '"' | '‚' | '‘' | '’'
-    )
-}
-
 /// A word that can be part of a proper name: capitalised, or a particle inside one.
 fn is_name_word(t: &Tok) -> bool {
     t.capitalised()
@@ -820,11 +435,6 @@ fn is_name_word(t: &Tok) -> bool {
         && !in_class(t, C_PREP)
         || lexicon::is_title(t.s)
 }
-
-const NAME_PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "d’", "da", "di", "van", "von", "der", "den", "la", "le", "dos",
-    "bin", "ben", "al", "el", "ibn", "y", "et",
-];
 
 // ---------------------------------------------------------------------------------------------
 // Speech verbs
@@ -966,8 +576,7 @@ fn aux_at(t: &Tok) -> Option<Option<(String, usize)>> {
     }
     let (base, pron, off) = split_inversion(t.s)?;
     let b = base.to_lowercase();
-    (AUX_AVOIR.contains(&b.as_str()) || AUX_ETRE.contains(&b.as_str()))
-        .then(|| Some((pron.to_lowercase(), off)))
+    (class_of(&b) & (C_AUX_AVOIR | C_AUX_ETRE) != 0).then(|| Some((pron.to_lowercase(), off)))
 }
 
 /// A speech verb group starting at token `i` (clitics allowed before it): `a déclaré`,
@@ -1705,13 +1314,6 @@ fn is_appositive(toks: &[Tok], a: usize, b: usize) -> bool {
     t.lowercase_word() && !in_class(t, C_DET) && !in_class(t, C_SUBJECT) && tok_pronoun(t).is_none()
 }
 
-/// Auxiliaries and modals of any person, skipped between a subject and its verb
-/// (`je lui aurais dit`, `il a pu dire`).
-const AUX_ANY: &[&str] = &[
-    "ai", "as", "avais", "aurais", "avions", "aviez", "suis", "es", "étais", "serais", "sommes",
-    "êtes", "avons", "avez", "eus", "fus", "pu", "dû", "voulu", "su",
-];
-
 /// Can token `b` start a subject noun phrase?
 fn np_head(t: &Tok) -> bool {
     in_class(t, C_DET) || is_name_word(t) || tok_pronoun(t).is_some() || in_class(t, C_SUBJECT)
@@ -1868,29 +1470,6 @@ fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usize> {
             .then_some(e)
         })
 }
-
-/// Words that open a leading subordinate or adverbial segment of a sentence.
-const LEADERS: &[&str] = &[
-    "quand",
-    "lorsque",
-    "lorsqu'",
-    "lorsqu’",
-    "si",
-    "comme",
-    "puisque",
-    "après",
-    "avant",
-    "dès",
-    "tandis",
-    "alors",
-    "ainsi",
-    "pourtant",
-    "cependant",
-    "soudain",
-    "enfin",
-    "puis",
-    "mais",
-];
 
 /// The first noun phrase of the sentence `toks[start..end]`, skipping a leading adverbial
 /// segment (`Dans un communiqué, …`, `Présent dans la salle, …`, `Quand …, X …`).

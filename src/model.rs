@@ -197,7 +197,7 @@ pub struct Quote {
     pub content_end: usize,
     /// The opening and closing marks as written (`«`, `»`; `close` is empty when never closed;
     /// `open` is empty for a reply resumed after an incise without a new opener, see
-    /// [`crate::pair`], `lateCloser`).
+    /// the pairing stage, diagnostic `lateCloser`).
     pub open: QuoteMark,
     pub close: QuoteMark,
     pub kind: QuoteKind,

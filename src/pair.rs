@@ -43,11 +43,7 @@ use std::borrow::Cow;
 
 use crate::model::{Diagnostic, Quote, QuoteKind, QuoteMark};
 use crate::scan::Mark;
-
-/// Spaces allowed between a guillemet and its content.
-pub fn is_padding(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t')
-}
+use crate::text::{is_quote_mark, prefetch};
 
 /// The kinds of quotation marks; a quote is closed only by a closer of its own family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,7 +135,7 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         crate::work::tick(1);
         // The text around a mark a few marks ahead is fetched while this one is handled.
         if let Some(ahead) = marks.get(i + PREFETCH_AHEAD) {
-            crate::scan::prefetch(text.as_bytes(), ahead.pos.saturating_sub(1));
+            prefetch(text.as_bytes(), ahead.pos.saturating_sub(1));
         }
         p.mark(m, marks.get(i + 1));
     }
@@ -225,8 +221,8 @@ fn left_flanking_only(text: &str, m: &Mark) -> bool {
 
 /// Glued to the word before it, with space, punctuation or the end after it: `Nein«`.
 fn right_flanking_only(text: &str, m: &Mark) -> bool {
-    let before_word = prev_char(text, m.pos)
-        .is_some_and(|c| !c.is_whitespace() && !crate::scan::is_quote_mark(c));
+    let before_word =
+        prev_char(text, m.pos).is_some_and(|c| !c.is_whitespace() && !is_quote_mark(c));
     let after_ok = !next_char(text, m.end()).is_some_and(char::is_alphanumeric);
     before_word && after_ok
 }
