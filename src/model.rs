@@ -213,6 +213,30 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// A quote opened by `open` at `start..content_start`, not closed yet: the pairing stage
+    /// fills in the rest.
+    pub(crate) fn opened(
+        start: usize,
+        content_start: usize,
+        open: QuoteMark,
+        parent: Option<usize>,
+    ) -> Quote {
+        Quote {
+            start,
+            end: content_start,
+            content_start,
+            content_end: content_start,
+            open,
+            close: QuoteMark::NONE,
+            kind: QuoteKind::Direct,
+            closed: false,
+            parent,
+            speaker: None,
+            cue: None,
+            method: None,
+        }
+    }
+
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }

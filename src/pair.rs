@@ -41,7 +41,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Diagnostic, Quote, QuoteKind, QuoteMark};
+use crate::model::{Diagnostic, Quote, QuoteMark};
 use crate::scan::Mark;
 use crate::text::{is_quote_mark, prefetch};
 
@@ -374,20 +374,8 @@ impl Pairer<'_> {
     fn open(&mut self, m: &Mark, fam: Family) {
         let parent = self.stack.last().map(|o| o.qi);
         let qi = self.quotes.len();
-        self.quotes.push(Quote {
-            start: m.pos,
-            end: m.end(),
-            content_start: m.end(),
-            content_end: m.end(),
-            open: QuoteMark::of(m.ch),
-            close: QuoteMark::NONE,
-            kind: QuoteKind::Direct,
-            closed: false,
-            parent,
-            speaker: None,
-            cue: None,
-            method: None,
-        });
+        self.quotes
+            .push(Quote::opened(m.pos, m.end(), QuoteMark::of(m.ch), parent));
         self.removed.push(false);
         self.stack.push(Open { qi, fam });
         if let Some(c) = self.count.get_mut(fam.index()) {
@@ -500,18 +488,9 @@ impl Pairer<'_> {
                 let after = self.text.get(at..m.pos).unwrap_or("");
                 let start = at + (after.len() - after.trim_start().len());
                 let mut cont = Quote {
-                    start,
                     end: m.end(),
-                    content_start: start,
-                    content_end: start,
-                    open: QuoteMark::NONE,
-                    close: QuoteMark::NONE,
-                    kind: QuoteKind::Direct,
                     closed: true,
-                    parent: None,
-                    speaker: None,
-                    cue: None,
-                    method: None,
+                    ..Quote::opened(start, start, QuoteMark::NONE, None)
                 };
                 finish_closed(&mut cont, self.text, m.pos, m.ch);
                 self.last_closed = Some(self.quotes.len());
@@ -729,20 +708,7 @@ mod tests {
 
     #[test]
     fn compact_in_place_agrees_with_copying() {
-        let q = |parent: Option<usize>| Quote {
-            start: 0,
-            end: 0,
-            content_start: 0,
-            content_end: 0,
-            open: QuoteMark::NONE,
-            close: QuoteMark::NONE,
-            kind: QuoteKind::Direct,
-            closed: false,
-            parent,
-            speaker: None,
-            cue: None,
-            method: None,
-        };
+        let q = |parent: Option<usize>| Quote::opened(0, 0, QuoteMark::NONE, parent);
         let mut seed: u64 = 0x1234_5678_9abc_def1;
         for _ in 0..5_000 {
             seed ^= seed << 13;

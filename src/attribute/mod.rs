@@ -7,8 +7,12 @@
 //! quote. Speech verbs come from [`crate::lexicon`] (one hash lookup per word). Windows before a
 //! quote are tokenised back from the quote only as far as the rules read (from a *sync point*,
 //! where a tokeniser that started earlier yields the same tokens), reusing tokens already held
-//! for the same stretch; the output is exactly that of tokenising the whole window. Rules, in
-//! order:
+//! for the same stretch; the output is exactly that of tokenising the whole window.
+//!
+//! Files: `tokens.rs` (the tokeniser, word tests, sentence starts), `windows.rs` (which stretch
+//! each rule reads, tokenised once and reused), `verbs.rs` (speech-verb groups), `nouns.rs`
+//! (mentions, names, subjects), `rules.rs` (rules 1–5), `discourse.rs` (rule 6, pronoun
+//! antecedents, the speaker history); [`attribute`] below is the rule loop. Rules, in order:
 //!
 //! 1. an incise inside the marks: `«Q1, dit-elle, Q2»` ([`Method::InsideQuote`]);
 //! 2. an incise after the quote: `«Q», a déclaré X`, `«Q», s'est félicitée X`, `«Q», a-t-il
@@ -48,13 +52,13 @@ mod nouns;
 mod rules;
 mod tokens;
 mod verbs;
+mod windows;
 
-use crate::model::{Cue, Method, Quote, QuoteKind, Speaker};
-use crate::text::{ceil_boundary, floor_boundary, is_apostrophe, is_padding, is_quote_mark};
+use crate::model::{Quote, QuoteKind};
 
-use discourse::*;
-use rules::*;
-use tokens::*;
+use discourse::Discourse;
+use rules::{after_incise, before_quote, inside_incise, signature, source_after};
+use windows::{content_closed_by_punct, Windows};
 
 /// How far before a quote's opening mark the rules look, in bytes.
 pub const BEFORE: usize = 420;
@@ -65,173 +69,36 @@ pub const INSIDE: usize = 600;
 /// Previous sentence window for pronoun antecedents, in bytes.
 const PREV_SENTENCE: usize = 300;
 
-/// Fills [`Quote::speaker`], [`Quote::cue`] and [`Quote::method`].
+/// Fills [`Quote::speaker`], [`Quote::cue`] and [`Quote::method`]: the rules of the module doc,
+/// in order, for every statement quote (terms and nested quotes are skipped).
 pub fn attribute(text: &str, quotes: &mut [Quote]) {
-    let mut history: Vec<Said> = Vec::new();
-    // Token buffers reused from quote to quote.
-    let (mut after, mut inside, mut before) = (Vec::new(), Vec::new(), Back::new());
-    let mut para_seen = (0, 0, None);
-    // The last two after-quote windows: tokens of `text[from..stop)` when reusable.
-    let mut prev_after = Vec::new();
-    let mut after_span: Option<(usize, usize)> = None;
-    let mut prev_after_span: Option<(usize, usize)> = None;
+    let mut win = Windows::new(text);
+    let mut talk = Discourse::default();
     for qi in 0..quotes.len() {
-        let Some(q) = quotes.get(qi) else { break };
-        if q.kind == QuoteKind::Term || q.parent.is_some() {
+        let Some(q) = quotes.get(qi).and_then(QuoteAt::of) else {
             continue;
-        }
-        // What the rules read of the quote; the results are written back at the end.
-        let q = QuoteAt {
-            start: q.start,
-            end: q.end,
-            content_start: q.content_start,
-            content_end: q.content_end,
-            kind: q.kind,
-            cue_end: q.cue.as_ref().map(|c| c.end),
         };
-        let mut cue: Option<Box<Cue>> = None;
-        let method: Option<Method>;
-        let partial = q.kind == QuoteKind::Partial;
-        let mut found = None;
-        // Windows are cut only when a rule reads them.
-        let head = if partial {
-            ""
-        } else {
-            let inside_to = floor_boundary(
-                text,
-                q.content_end.min(q.content_start.saturating_add(INSIDE)),
-            );
-            text.get(q.content_start..inside_to.max(q.content_start))
-                .unwrap_or("")
+        let found = win
+            .inside(&q)
+            .and_then(|toks| inside_incise(text, toks)) // 1. «Q1, dit-elle, Q2»
+            .or_else(|| {
+                let punct = content_closed_by_punct(text, &q);
+                after_incise(text, win.after(&q), punct) // 2. «Q», a déclaré X
+            })
+            .or_else(|| signature(text, win.after(&q))) // 3. «Q» — X
+            .or_else(|| source_after(text, win.after(&q))) // 4. «Q», selon X
+            .or_else(|| before_quote(text, win.before(&q), q.partial)); // 5. X a dit : «Q»
+        let said = match found {
+            Some(f) => talk.speaker_of(f, &mut win.before, text, quotes, &q),
+            None => talk.floating(&mut win.before, text, quotes, &q), // 6. continuation
         };
-        if !partial && head.contains(',') {
-            tokenize_into(
-                &mut inside,
-                text,
-                q.content_start,
-                head.len() + q.content_start,
-                false,
-            );
-            found = inside_incise(text, &inside);
-        }
-        if found.is_none() {
-            // The after-quote rules read the rest of the sentence after the quote.
-            let after_to = floor_boundary(text, q.end.saturating_add(AFTER));
-            // Keep the previous quote's after-window tokens: they may start the next window
-            // before a quote.
-            std::mem::swap(&mut after, &mut prev_after);
-            prev_after_span = after_span;
-            let read = tokenize_into(&mut after, text, q.end, after_to, true);
-            // Reusable when tokenising stopped at a sentence end and started right after a
-            // closing mark (a tokeniser that started earlier is there between two tokens).
-            let after_mark = text
-                .get(..q.end)
-                .and_then(|h| h.chars().next_back())
-                .is_some_and(|c| is_quote_mark(c) && !is_apostrophe(c));
-            after_span = (read < after_to && after_mark).then_some((q.end, read));
-            let content = text.get(q.content_start..q.content_end).unwrap_or("");
-            let punct = content
-                .trim_end_matches(is_padding)
-                .ends_with(['.', '!', '?', '…', ',']);
-            found = after_incise(text, &after, punct);
-        }
-        if found.is_none() {
-            found = signature(text, &after);
-        }
-        if found.is_none() {
-            found = source_after(text, &after);
-        }
-        if found.is_none() {
-            let before_from = ceil_boundary(text, q.start.saturating_sub(BEFORE));
-            // The previous after-quote window, when only a short stretch without sentence
-            // punctuation lies between it and the quote: its tokens then the stretch's.
-            if let Some((f, r)) = prev_after_span {
-                let gap = text.get(r..q.start).unwrap_or("\n");
-                if f >= before_from
-                    && r <= q.start
-                    && gap.len() <= 200
-                    && !gap.contains(['.', '!', '?', ';', '\n', '\r', '\u{2029}', '…'])
-                    && prev_after.last().is_some_and(|t| t.kind != Kind::Break)
-                {
-                    let _ = tokenize_into(&mut before.scratch, text, r, q.start, false);
-                    std::mem::swap(&mut before.toks, &mut prev_after);
-                    before.toks.append(&mut before.scratch);
-                    (before.from, before.synced, before.to) = (f, true, q.start);
-                    prev_after_span = None;
-                }
-            }
-            // The rules read the quote's sentence (and the token before it) only.
-            before.tokenize(text, before_from, q.start, 1, |t| {
-                sentence_start_known(t).is_some()
-            });
-            found = before_quote(text, &before.toks, partial);
-        }
-        let para = paragraph_start(text, q.start, &mut para_seen);
-        let mut speaker: Option<Speaker> = None;
-        let mut fem = None;
-        match found {
-            Some(f) => {
-                if let Some((s, e, lemma)) = f.cue {
-                    cue = Some(Box::new(Cue {
-                        start: s,
-                        end: e,
-                        text: text.get(s..e).unwrap_or("").to_string(),
-                        lemma,
-                    }));
-                }
-                method = Some(f.method);
-                if f.mention.is_none() && f.method == Method::Continuation {
-                    if let Some(prev) = history.last() {
-                        speaker = Some(said_speaker(quotes, prev).clone());
-                        fem = prev.fem;
-                    }
-                }
-                if let Some(m) = f.mention {
-                    if !m.none {
-                        fem = m.fem.or(f.fem);
-                        let name = if let Some((pfem, _)) = m.pronoun {
-                            let g = f.fem.or(Some(pfem));
-                            antecedent(&mut before, text, quotes, &history, q.start, m.start, g)
-                        } else {
-                            m.name.clone()
-                        };
-                        speaker = Some(Speaker {
-                            start: m.start,
-                            end: m.end,
-                            text: text.get(m.start..m.end).unwrap_or("").to_string(),
-                            name,
-                            id: None,
-                        });
-                    }
-                }
-            }
-            None => {
-                let dash = dialogue_dash(text, q.start);
-                let (s, f, m) = floating(&mut before, text, quotes, &history, q.start, dash, para);
-                speaker = s;
-                fem = f;
-                method = m;
-            }
-        }
-        if let Some(s) = &speaker {
-            let cue_end = cue.as_ref().map(|c| c.end).or(q.cue_end);
-            let attr_end = q.end.max(s.end).max(cue_end.unwrap_or(0));
-            history.push(Said {
-                quote_end: attr_end,
-                qi,
-                fem,
-                paragraph_start: para,
-            });
-            if history.len() > 8 {
-                history.remove(0);
-            }
-        }
+        talk.remember(&said, qi, &q);
         if let Some(out) = quotes.get_mut(qi) {
-            if cue.is_some() {
-                out.cue = cue;
+            if said.cue.is_some() {
+                out.cue = said.cue;
             }
-            out.method = method;
-            out.speaker = speaker.map(Box::new);
+            out.method = said.method;
+            out.speaker = said.speaker.map(Box::new);
         }
     }
 }
@@ -242,14 +109,29 @@ struct QuoteAt {
     end: usize,
     content_start: usize,
     content_end: usize,
-    kind: QuoteKind,
+    partial: bool,
+    /// The end of the cue the quote already holds (set by an earlier stage), if any.
     cue_end: Option<usize>,
+}
+
+impl QuoteAt {
+    /// A statement quote's fields; `None` for terms and nested quotes.
+    fn of(q: &Quote) -> Option<QuoteAt> {
+        (q.kind != QuoteKind::Term && q.parent.is_none()).then(|| QuoteAt {
+            start: q.start,
+            end: q.end,
+            content_start: q.content_start,
+            content_end: q.content_end,
+            partial: q.kind == QuoteKind::Partial,
+            cue_end: q.cue.as_ref().map(|c| c.end),
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::tokens::tokenize;
     use super::verbs::verb_at;
-    use super::*;
 
     #[test]
     fn tokens_keep_titles_and_elisions() {

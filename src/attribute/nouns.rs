@@ -3,6 +3,7 @@
 
 use crate::lexicon::grammar::*;
 use crate::lexicon::{self, Shape};
+use crate::lexicon::{Gender, Pronoun};
 
 use super::{tokens::*, verbs::*};
 
@@ -13,10 +14,10 @@ pub(super) struct Mention {
     pub(super) end: usize,
     pub(super) name: Option<String>,
     /// Resolved later: a pronoun (`il`, `elle`…).
-    pub(super) pronoun: Option<(bool, bool)>,
+    pub(super) pronoun: Option<Pronoun>,
     /// `on`, `je`… — a subject that is not reported as a speaker.
     pub(super) none: bool,
-    pub(super) fem: Option<bool>,
+    pub(super) gender: Option<Gender>,
 }
 
 pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention> {
@@ -28,12 +29,12 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
         name: None,
         pronoun: None,
         none: false,
-        fem: None,
+        gender: None,
     };
     if first == last {
-        if let Some((fem, plural)) = tok_pronoun(a) {
-            m.pronoun = Some((fem, plural));
-            m.fem = Some(fem);
+        if let Some(p) = tok_pronoun(a) {
+            m.pronoun = Some(p);
+            m.gender = Some(p.gender);
             return Some(m);
         }
         if in_list(a, &["on", "nous", "vous", "tu"]) {
@@ -45,8 +46,11 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
             .iter()
             .find(|(w, _, _)| a.is(w))
         {
-            m.pronoun = Some((p.1, p.2));
-            m.fem = Some(p.1);
+            m.pronoun = Some(Pronoun {
+                gender: Gender::feminine_if(p.1),
+                plural: p.2,
+            });
+            m.gender = Some(Gender::feminine_if(p.1));
             return Some(m);
         }
         if in_list(a, &["je", "j'", "j’"]) {
@@ -54,15 +58,19 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
             return Some(m);
         }
     }
-    m.fem = gender_of(a);
+    m.gender = gender_of(a);
     m.name = Some(name_in(text, toks, first, last));
     Some(m)
 }
 
-pub(super) fn gender_of(t: &Tok) -> Option<bool> {
+pub(super) fn gender_of(t: &Tok) -> Option<Gender> {
     match t.lower.as_ref() {
-        "m." | "mm." | "le" | "un" | "ce" | "cet" | "monsieur" | "du" | "au" => Some(false),
-        "mme" | "mlle" | "la" | "une" | "cette" | "madame" | "mademoiselle" => Some(true),
+        "m." | "mm." | "le" | "un" | "ce" | "cet" | "monsieur" | "du" | "au" => {
+            Some(Gender::Masculine)
+        }
+        "mme" | "mlle" | "la" | "une" | "cette" | "madame" | "mademoiselle" => {
+            Some(Gender::Feminine)
+        }
         _ => None,
     }
 }

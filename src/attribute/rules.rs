@@ -3,6 +3,7 @@
 //! module doc of [`super`]).
 
 use crate::lexicon;
+use crate::lexicon::Gender;
 use crate::model::Method;
 use crate::text::is_quote_mark;
 
@@ -12,24 +13,25 @@ use super::{nouns::*, tokens::*, verbs::*};
 #[derive(Clone, Debug)]
 pub(super) struct Found {
     pub(super) mention: Option<Mention>,
-    pub(super) cue: Option<(usize, usize, String)>,
+    pub(super) cue: Option<CueAt>,
     pub(super) method: Method,
     /// Gender shown by the verb's agreement (`s'est dite`).
-    pub(super) fem: Option<bool>,
+    pub(super) gender: Option<Gender>,
 }
 
 /// The subject of an incise whose verb group is `v`.
 pub(super) fn incise_subject(text: &str, toks: &[Tok], v: &Verb) -> Option<Mention> {
-    if let Some((ti, off, p)) = &v.inv {
-        let t = toks.get(*ti)?;
-        let start = t.start + off;
+    if let Some(inv) = &v.inv {
+        let p = inv.pronoun;
+        let t = toks.get(inv.tok)?;
+        let start = t.start + inv.offset;
         let mut m = Mention {
             start,
             end: t.end,
             name: None,
             pronoun: lexicon::pronoun(p),
             none: lexicon::pronoun(p).is_none(),
-            fem: lexicon::pronoun(p).map(|x| x.0),
+            gender: lexicon::pronoun(p).map(|x| x.gender),
         };
         if m.none {
             m.name = None;
@@ -62,7 +64,7 @@ pub(super) fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> O
     let m = incise_subject(text, toks, &v)?;
     Some(Found {
         cue: cue_of(toks, &v),
-        fem: v.fem,
+        gender: v.gender,
         mention: Some(m),
         method: Method::AfterQuote,
     })
@@ -103,7 +105,7 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         if closes {
             return Some(Found {
                 cue: cue_of(toks, &v),
-                fem: v.fem,
+                gender: v.gender,
                 mention: Some(m),
                 method: Method::InsideQuote,
             });
@@ -126,10 +128,14 @@ pub(super) fn signature(text: &str, toks: &[Tok]) -> Option<Found> {
     }
     let m = mention_of(text, toks, 1, e)?;
     Some(Found {
-        cue: Some((first.start, first.end, "—".into())),
+        cue: Some(CueAt {
+            start: first.start,
+            end: first.end,
+            lemma: "—".into(),
+        }),
         mention: Some(m),
         method: Method::Signature,
-        fem: None,
+        gender: None,
     })
 }
 
@@ -160,10 +166,14 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let m = mention_of(text, toks, s, e)?;
     let cue_end = toks.get(s.saturating_sub(1))?.end;
     Some(Found {
-        cue: Some((t.start, cue_end, lemma.into())),
+        cue: Some(CueAt {
+            start: t.start,
+            end: cue_end,
+            lemma: lemma.into(),
+        }),
         mention: Some(m),
         method: Method::Source,
-        fem: None,
+        gender: None,
     })
 }
 
@@ -207,7 +217,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         };
         let f = Found {
             cue: cue_of(toks, v),
-            fem: v.fem,
+            gender: v.gender,
             mention: Some(m),
             method,
         };
@@ -226,7 +236,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         if let Some(m) = sentence_subject(text, toks, start, v.first) {
             return Some(Found {
                 cue: cue_of(toks, v),
-                fem: None,
+                gender: None,
                 mention: Some(m),
                 method: if partial && !colon_or_que {
                     Method::ClauseSubject
@@ -247,7 +257,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         if narrative {
             return Some(Found {
                 cue: cue_of(toks, v),
-                fem: None,
+                gender: None,
                 mention: None,
                 method: Method::Continuation,
             });
@@ -285,7 +295,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         }
         return Some(Found {
             cue: None,
-            fem: None,
+            gender: None,
             mention: Some(m),
             method: if colon {
                 Method::BeforeQuote

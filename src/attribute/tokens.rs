@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use crate::lexicon;
 use crate::lexicon::grammar::*;
+use crate::lexicon::{Gender, Pronoun};
 use crate::text::{is_apostrophe, is_padding};
 
 /// Counts bytes read in windows into the shared work counter (see [`crate::analyze_counting`]).
@@ -299,11 +300,11 @@ impl<'t> Back<'t> {
 }
 
 /// [`lexicon::pronoun`] of the token's lowercase form, from its class bits.
-pub(super) fn tok_pronoun(t: &Tok) -> Option<(bool, bool)> {
-    (t.class & C_PRONOUN != 0).then_some((
-        t.class & C_PRONOUN_FEM != 0,
-        t.class & C_PRONOUN_PLURAL != 0,
-    ))
+pub(super) fn tok_pronoun(t: &Tok) -> Option<Pronoun> {
+    (t.class & C_PRONOUN != 0).then_some(Pronoun {
+        gender: Gender::feminine_if(t.class & C_PRONOUN_FEM != 0),
+        plural: t.class & C_PRONOUN_PLURAL != 0,
+    })
 }
 
 /// A word's lowercase form and its `C_*` bits. A capitalised ASCII word of the lists borrows the
@@ -380,6 +381,19 @@ pub(super) fn is_name_word(t: &Tok) -> bool {
 /// Index of the first token of the sentence that ends the token list (the quote's sentence).
 /// A colon at the end of a paragraph lets the sentence continue onto the next line.
 pub(super) fn sentence_start(toks: &[Tok]) -> usize {
+    sentence_scan(toks).0
+}
+
+/// [`sentence_start`] when tokens further back could not change it: `None` when the search
+/// reached the first token (no sentence end, or a line break whose colon test would read
+/// further back).
+pub(super) fn sentence_start_known(toks: &[Tok]) -> Option<usize> {
+    let (i, known) = sentence_scan(toks);
+    known.then_some(i)
+}
+
+/// The sentence start, and whether tokens further back could change it.
+fn sentence_scan(toks: &[Tok]) -> (usize, bool) {
     let mut i = toks.len();
     while i > 0 {
         let Some(t) = toks.get(i - 1) else { break };
@@ -394,43 +408,8 @@ pub(super) fn sentence_start(toks: &[Tok]) -> usize {
                 {
                     k -= 1;
                 }
-                let colon = k > 0 && toks.get(k - 1).and_then(Tok::punct) == Some(':');
-                let only_marks = toks
-                    .get(i..)
-                    .is_some_and(|r| r.iter().all(|t| !t.is_word()));
-                if colon && only_marks {
-                    i = k;
-                    continue;
-                }
-            }
-            // `M.` and initials were kept inside words; a period after a closing quote mark
-            // still ends the sentence.
-            break;
-        }
-        i -= 1;
-    }
-    i
-}
-
-/// [`sentence_start`] when tokens further back could not change it: `None` when the search
-/// reached the first token (no sentence end, or a line break whose colon test would read
-/// further back).
-pub(super) fn sentence_start_known(toks: &[Tok]) -> Option<usize> {
-    let mut i = toks.len();
-    while i > 0 {
-        let t = toks.get(i - 1)?;
-        if is_sentence_end(t) {
-            if t.kind == Kind::Break {
-                let mut k = i - 1;
-                while k > 0
-                    && toks.get(k - 1).is_some_and(|p| {
-                        p.kind == Kind::Break || matches!(p.punct(), Some('—' | '–'))
-                    })
-                {
-                    k -= 1;
-                }
                 if k == 0 {
-                    return None;
+                    return (i, false);
                 }
                 let colon = toks.get(k - 1).and_then(Tok::punct) == Some(':');
                 let only_marks = toks
@@ -441,11 +420,13 @@ pub(super) fn sentence_start_known(toks: &[Tok]) -> Option<usize> {
                     continue;
                 }
             }
-            return Some(i);
+            // `M.` and initials were kept inside words; a period after a closing quote mark
+            // still ends the sentence.
+            return (i, true);
         }
         i -= 1;
     }
-    None
+    (i, false)
 }
 
 /// Enough tokens for the rules that read the quote's sentence and the one before it

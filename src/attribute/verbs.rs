@@ -2,6 +2,7 @@
 //! `a fait savoir`), inversions, and the speech verbs before a quote in its sentence.
 
 use crate::lexicon::grammar::*;
+use crate::lexicon::Gender;
 use crate::lexicon::{self, Shape};
 
 use super::tokens::*;
@@ -15,10 +16,8 @@ pub(super) struct Verb {
     pub(super) lemma: &'static str,
     /// Token index of an inverted subject pronoun (`a-t-il`): the pronoun is part of token `last`
     /// or of the aux token.
-    pub(super) inv: Option<(usize, usize, String)>,
-    pub(super) fem: Option<bool>,
-    #[allow(dead_code)]
-    pub(super) plural: bool,
+    pub(super) inv: Option<Inversion>,
+    pub(super) gender: Option<Gender>,
     /// A present participle (`précisant`) or an infinitive (`de dire`): the clause's subject.
     pub(super) gerund: bool,
     /// An auxiliary and a participle (`a déclaré`).
@@ -26,22 +25,48 @@ pub(super) struct Verb {
 }
 
 /// Splits an inverted form `ajoute-t-elle` into (`ajoute`, `elle`, byte offset of the pronoun).
-pub(super) fn split_inversion(s: &str) -> Option<(&str, &str, usize)> {
+/// The pronoun comes back lowercased.
+pub(super) fn split_inversion(s: &str) -> Option<(&str, &'static str, usize)> {
     if !s.as_bytes().contains(&b'-') {
         return None;
     }
     let (base, pron) = s.rsplit_once('-')?;
     // ASCII case folding is enough: no other char lowercases to one of these letters.
-    if ![
+    let lower = [
         "il", "elle", "ils", "elles", "on", "je", "nous", "vous", "tu",
     ]
-    .iter()
-    .any(|p| p.eq_ignore_ascii_case(pron))
-    {
-        return None;
-    }
+    .into_iter()
+    .find(|p| p.eq_ignore_ascii_case(pron))?;
     let base = base.strip_suffix("-t").unwrap_or(base);
-    Some((base, pron, s.len() - pron.len()))
+    Some((base, lower, s.len() - pron.len()))
+}
+
+/// The words that say a quote is said (`a déclaré`, `selon`, `—`) and their lemma.
+#[derive(Clone, Debug)]
+pub(super) struct CueAt {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) lemma: String,
+}
+
+/// An inverted subject pronoun (`a-t-il`, `dit-elle`): the token holding it, the pronoun's
+/// byte offset in that token, and the pronoun lowercased.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Inversion {
+    pub(super) tok: usize,
+    pub(super) offset: usize,
+    pub(super) pronoun: &'static str,
+}
+
+impl Inversion {
+    /// The inversion `(pronoun, offset)` found in token `tok`, if any.
+    fn in_token(tok: usize, found: Option<(&'static str, usize)>) -> Option<Inversion> {
+        found.map(|(pronoun, offset)| Inversion {
+            tok,
+            offset,
+            pronoun,
+        })
+    }
 }
 
 /// Senses whose particles follow token `i` (within two tokens); returns (lemma, last token).
@@ -88,7 +113,7 @@ pub(super) fn pick_sense(
 
 /// The inflected verb form in token `i` (lowercased, inversion split), with its senses.
 /// Senses of a verb form, and the inverted pronoun with its byte offset in the token.
-pub(super) type Senses = (&'static [lexicon::Sense], Option<(String, usize)>);
+pub(super) type Senses = (&'static [lexicon::Sense], Option<(&'static str, usize)>);
 
 /// The senses of the token's lowercase form, looked up once per token.
 pub(super) fn verb_of(t: &Tok) -> Option<&'static [lexicon::Sense]> {
@@ -110,11 +135,11 @@ pub(super) fn verb_senses(t: &Tok) -> Option<Senses> {
     let (base, pron, off) = split_inversion(t.s)?;
     let base = base.to_lowercase();
     if let Some(s) = lexicon::verb(&base) {
-        return Some((s, Some((pron.to_lowercase(), off))));
+        return Some((s, Some((pron, off))));
     }
     // First person in fiction (`dis-je`, `demandai-je`, `répondis-je`): map to the third person
     // form of the same tense.
-    if !pron.eq_ignore_ascii_case("je") {
+    if pron != "je" {
         return None;
     }
     let third = if let Some(b) = base.strip_suffix("ais") {
@@ -129,11 +154,11 @@ pub(super) fn verb_senses(t: &Tok) -> Option<Senses> {
         base
     };
     let s = lexicon::verb(&third)?;
-    Some((s, Some((pron.to_lowercase(), off))))
+    Some((s, Some((pron, off))))
 }
 
 /// Is token `i` an auxiliary (possibly inverted: `a-t-il`, `s'est-elle`)?
-pub(super) fn aux_at(t: &Tok) -> Option<Option<(String, usize)>> {
+pub(super) fn aux_at(t: &Tok) -> Option<Option<(&'static str, usize)>> {
     if !t.is_word() {
         return None;
     }
@@ -142,7 +167,7 @@ pub(super) fn aux_at(t: &Tok) -> Option<Option<(String, usize)>> {
     }
     let (base, pron, off) = split_inversion(t.s)?;
     let b = base.to_lowercase();
-    (class_of(&b) & (C_AUX_AVOIR | C_AUX_ETRE) != 0).then(|| Some((pron.to_lowercase(), off)))
+    (class_of(&b) & (C_AUX_AVOIR | C_AUX_ETRE) != 0).then_some(Some((pron, off)))
 }
 
 /// A speech verb group starting at token `i` (clitics allowed before it): `a déclaré`,
@@ -175,17 +200,16 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
                 last,
                 lemma,
                 // `faut-il`: an impersonal `il`, nobody.
-                inv: Some((
-                    j,
-                    off,
-                    if base.to_lowercase().starts_with("fa") {
-                        "on".to_string()
+                inv: Some(Inversion {
+                    tok: j,
+                    offset: off,
+                    pronoun: if base.to_lowercase().starts_with("fa") {
+                        "on"
                     } else {
-                        pron.to_lowercase()
+                        pron
                     },
-                )),
-                fem: None,
-                plural: false,
+                }),
+                gender: None,
                 gerund: false,
                 compound: false,
             });
@@ -214,24 +238,20 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
         let part = senses
             .iter()
             .find(|s| matches!(s.shape, Shape::Participle { .. }))?;
-        let (fem, plural) = match part.shape {
-            Shape::Participle { fem, plural } => (fem, plural),
-            Shape::Finite { plural } => (false, plural),
-            Shape::Gerund | Shape::Infinitive => (false, false),
-        };
+        let fem = matches!(part.shape, Shape::Participle { fem: true, .. });
         let (lemma, last) = pick_sense(toks, k, senses, reflexive)?;
         let agreement_visible = p.lower.ends_with('e') && !p.lower.ends_with("ée")
             || p.lower.ends_with("ée")
             || p.lower.ends_with("es");
-        let fem_v = if fem {
-            Some(true)
+        let gender = if fem {
+            Some(Gender::Feminine)
         } else if agreement_visible {
             None
         } else if in_class(t, C_AUX_ETRE)
             || t.lower.starts_with("est")
             || t.lower.starts_with("sont")
         {
-            Some(false)
+            Some(Gender::Masculine)
         } else {
             None
         };
@@ -239,9 +259,8 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             first,
             last,
             lemma,
-            inv: inv.map(|(p, off)| (j, off, p)),
-            fem: fem_v,
-            plural,
+            inv: Inversion::in_token(j, inv),
+            gender,
             gerund: false,
             compound: true,
         });
@@ -255,7 +274,6 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
                 .iter()
                 .find(|s| matches!(s.shape, Shape::Gerund | Shape::Infinitive))
         })?;
-    let plural = matches!(fin.shape, Shape::Finite { plural: true });
     let gerund = matches!(fin.shape, Shape::Gerund | Shape::Infinitive);
     if gerund && inv.is_some() {
         return None;
@@ -265,15 +283,14 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
         first,
         last,
         lemma,
-        inv: inv.map(|(p, off)| (j, off, p)),
-        fem: None,
-        plural,
+        inv: Inversion::in_token(j, inv),
+        gender: None,
         gerund,
         compound: false,
     })
 }
 
-pub(super) fn cue_of(toks: &[Tok], v: &Verb) -> Option<(usize, usize, String)> {
+pub(super) fn cue_of(toks: &[Tok], v: &Verb) -> Option<CueAt> {
     let a = toks.get(v.first)?;
     let b = toks.get(v.last)?;
     let lemma = if v.lemma.is_empty() {
@@ -282,7 +299,11 @@ pub(super) fn cue_of(toks: &[Tok], v: &Verb) -> Option<(usize, usize, String)> {
     } else {
         v.lemma.to_string()
     };
-    Some((a.start, b.end, lemma))
+    Some(CueAt {
+        start: a.start,
+        end: b.end,
+        lemma,
+    })
 }
 
 /// `grimace-t-il`, `s'amuse-t-elle`: right after a quote, an inverted subject pronoun marks an
@@ -297,18 +318,19 @@ pub(super) fn inverted_unknown(toks: &[Tok], i: usize) -> Option<Verb> {
         return None;
     }
     let (base, pron, off) = split_inversion(t.s)?;
-    if base.chars().count() < 3
-        || lexicon::pronoun(pron).is_none() && !pron.eq_ignore_ascii_case("on")
-    {
+    if base.chars().count() < 3 || lexicon::pronoun(pron).is_none() && pron != "on" {
         return None;
     }
     Some(Verb {
         first: i,
         last: j,
         lemma: "",
-        inv: Some((j, off, pron.to_lowercase())),
-        fem: None,
-        plural: false,
+        inv: Some(Inversion {
+            tok: j,
+            offset: off,
+            pronoun: pron,
+        }),
+        gender: None,
         gerund: false,
         compound: false,
     })

@@ -19,7 +19,9 @@ pub(crate) mod verbs;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
-pub(crate) use names::{is_org, is_title, pronoun, DOTTED_TITLES, TITLE_LIST, TITLE_LOWER};
+pub(crate) use names::{
+    is_org, is_title, pronoun, Gender, Pronoun, DOTTED_TITLES, TITLE_LIST, TITLE_LOWER,
+};
 pub(crate) use verbs::{verb, Sense, Shape};
 
 /// Lines of a data file without comments and blanks, trimmed.

@@ -69,13 +69,39 @@ pub(crate) fn is_org(word: &str) -> bool {
 static ORG_SET: LazyLock<FnvSet<&'static str>> =
     LazyLock::new(|| ORGS.iter().map(String::as_str).collect());
 
-/// Gender of an attributing pronoun: `Some(true)` feminine, `Some(false)` masculine, `None` when
-/// `word` is not one (`on`, `je`, `nous`… are not).
-pub(crate) fn pronoun(word: &str) -> Option<(bool, bool)> {
+/// Grammatical gender, where the text shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Masculine,
+    Feminine,
+}
+
+impl Gender {
+    pub(crate) const fn feminine_if(fem: bool) -> Gender {
+        if fem {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        }
+    }
+}
+
+/// An attributing pronoun's gender and number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pronoun {
+    pub(crate) gender: Gender,
+    pub(crate) plural: bool,
+}
+
+/// `word` as an attributing pronoun; `None` when it is not one (`on`, `je`, `nous`… are not).
+pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
     PRONOUN_LIST
         .iter()
         .find(|(p, _, _)| p.eq_ignore_ascii_case(word))
-        .map(|&(_, f, pl)| (f, pl))
+        .map(|&(_, f, plural)| Pronoun {
+            gender: Gender::feminine_if(f),
+            plural,
+        })
 }
 
 /// Every attributing pronoun, ASCII-lowercased, in file order: (pronoun, feminine, plural).
@@ -111,8 +137,9 @@ mod tests {
         assert!(is_title("Mme"));
         assert!(!is_title("Paul"));
         assert!(is_org("Kremlin"));
-        assert_eq!(pronoun("elle"), Some((true, false)));
-        assert_eq!(pronoun("Ils"), Some((false, true)));
+        let p = |gender, plural| Some(Pronoun { gender, plural });
+        assert_eq!(pronoun("elle"), p(Gender::Feminine, false));
+        assert_eq!(pronoun("Ils"), p(Gender::Masculine, true));
         assert_eq!(pronoun("on"), None);
         assert_eq!(pronoun("nous"), None);
     }
