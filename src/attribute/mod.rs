@@ -68,16 +68,25 @@ pub const AFTER: usize = 240;
 pub const INSIDE: usize = 600;
 /// Previous sentence window for pronoun antecedents, in bytes.
 const PREV_SENTENCE: usize = 300;
+/// A window around a quote stops at the start of the statement quote this many quotes before
+/// or after it: however dense the quotes, no text is read by more than a few of them.
+const NEIGHBOURS: usize = 6;
 
 /// Fills [`Quote::speaker`], [`Quote::cue`] and [`Quote::method`]: the rules of the module doc,
 /// in order, for every statement quote (terms and nested quotes are skipped).
 pub fn attribute(text: &str, quotes: &mut [Quote]) {
-    let mut win = Windows::new(text);
+    let starts = quotes
+        .iter()
+        .filter_map(QuoteAt::of)
+        .map(|q| q.start)
+        .collect();
+    let mut win = Windows::new(text, starts);
     let mut talk = Discourse::default();
     for qi in 0..quotes.len() {
         let Some(q) = quotes.get(qi).and_then(QuoteAt::of) else {
             continue;
         };
+        win.enter(&q);
         let found = win
             .inside(&q)
             .and_then(|toks| inside_incise(text, toks)) // 1. «Q1, dit-elle, Q2»

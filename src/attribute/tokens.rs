@@ -224,6 +224,8 @@ pub(super) struct Back<'t> {
     pub(super) to: usize,
     /// Tokens of a stretch to put in front of `toks`.
     pub(super) scratch: Vec<Tok<'t>>,
+    /// No window starts before this byte (see [`super::NEIGHBOURS`]).
+    pub(super) floor: usize,
 }
 
 impl<'t> Back<'t> {
@@ -234,6 +236,7 @@ impl<'t> Back<'t> {
             synced: false,
             to: usize::MAX,
             scratch: Vec::new(),
+            floor: 0,
         }
     }
 
@@ -250,6 +253,7 @@ impl<'t> Back<'t> {
         ends: usize,
         enough: impl Fn(&[Tok]) -> bool,
     ) {
+        let lo = lo.max(self.floor).min(to);
         if self.to == to
             && (self.synced && self.from >= lo || self.from == lo)
             && enough(&self.toks)

@@ -8,7 +8,7 @@
 use crate::text::{ceil_boundary, floor_boundary, is_apostrophe, is_padding, is_quote_mark};
 
 use super::tokens::*;
-use super::{QuoteAt, AFTER, BEFORE, INSIDE};
+use super::{QuoteAt, AFTER, BEFORE, INSIDE, NEIGHBOURS};
 
 /// Token buffers reused from quote to quote.
 pub(super) struct Windows<'t> {
@@ -23,10 +23,15 @@ pub(super) struct Windows<'t> {
     after_span: Option<(usize, usize)>,
     prev_after_span: Option<(usize, usize)>,
     pub(super) before: Back<'t>,
+    /// The starts of the statement quotes, in text order, and the index of the current one.
+    starts: Vec<usize>,
+    current: usize,
+    /// No after-window reads past this byte.
+    ceiling: usize,
 }
 
 impl<'t> Windows<'t> {
-    pub(super) fn new(text: &'t str) -> Self {
+    pub(super) fn new(text: &'t str, starts: Vec<usize>) -> Self {
         Windows {
             text,
             inside: Vec::new(),
@@ -36,7 +41,26 @@ impl<'t> Windows<'t> {
             after_span: None,
             prev_after_span: None,
             before: Back::new(),
+            starts,
+            current: 0,
+            ceiling: text.len(),
         }
+    }
+
+    /// Moves on to the next statement quote `q`: its windows reach back no further than the
+    /// start of the [`NEIGHBOURS`]-th statement quote before it, and forward no further than the
+    /// start of the [`NEIGHBOURS`]-th after it.
+    pub(super) fn enter(&mut self, q: &QuoteAt) {
+        let n = self.current;
+        self.current += 1;
+        self.before.floor = n
+            .checked_sub(NEIGHBOURS)
+            .and_then(|k| self.starts.get(k))
+            .map_or(0, |&s| s.min(q.start));
+        self.ceiling = self
+            .starts
+            .get(n + NEIGHBOURS)
+            .map_or(self.text.len(), |&s| s.max(q.end));
     }
 
     /// The head of a direct quote's content (at most [`INSIDE`] bytes), when it holds a comma.
@@ -69,7 +93,7 @@ impl<'t> Windows<'t> {
             return &self.after;
         }
         let text = self.text;
-        let to = floor_boundary(text, q.end.saturating_add(AFTER));
+        let to = floor_boundary(text, q.end.saturating_add(AFTER)).min(self.ceiling);
         // Keep the previous quote's after-window tokens: they may start the next window
         // before a quote.
         std::mem::swap(&mut self.after, &mut self.prev_after);
@@ -91,7 +115,9 @@ impl<'t> Windows<'t> {
     pub(super) fn before(&mut self, q: &QuoteAt) -> &[Tok<'t>] {
         let text = self.text;
         let before = &mut self.before;
-        let from = ceil_boundary(text, q.start.saturating_sub(BEFORE));
+        let from = ceil_boundary(text, q.start.saturating_sub(BEFORE))
+            .max(before.floor)
+            .min(q.start);
         // The previous after-quote window, when only a short stretch without sentence
         // punctuation lies between it and the quote: its tokens then the stretch's.
         if let Some((f, r)) = self.prev_after_span {
