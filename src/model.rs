@@ -213,7 +213,7 @@ pub struct Quote {
     pub content_end: usize,
     /// The opening and closing marks as written (`«`, `»`; `close` is empty when never closed;
     /// `open` is empty for a reply resumed after an incise without a new opener, see
-    /// [`crate::pair`], `lateCloser`).
+    /// the pairing stage, diagnostic `lateCloser`).
     pub open: QuoteMark,
     pub close: QuoteMark,
     pub kind: QuoteKind,
@@ -232,6 +232,31 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// A quote opened by `open` at `start..content_start`, not closed yet: the pairing stage
+    /// fills in the rest.
+    pub(crate) fn opened(
+        start: usize,
+        content_start: usize,
+        open: QuoteMark,
+        parent: Option<usize>,
+    ) -> Quote {
+        Quote {
+            start,
+            end: content_start,
+            content_start,
+            content_end: content_start,
+            open,
+            close: QuoteMark::NONE,
+            kind: QuoteKind::Direct,
+            closed: false,
+            parent,
+            speaker: None,
+            cue: None,
+            method: None,
+            reason: None,
+        }
+    }
+
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
