@@ -56,8 +56,8 @@ pub mod dom;
 pub mod wasm;
 
 pub use model::{
-    Analysis, Cue, Diagnostic, Method, Quote, QuoteKind, QuoteMark, Span, Speaker, SpeakerEntry,
-    TermReason,
+    Analysis, Cue, Diagnostic, Gender, Method, Quote, QuoteKind, QuoteMark, Span, Speaker,
+    SpeakerEntry, TermReason,
 };
 pub use offsets::Unit;
 

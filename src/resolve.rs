@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 
 use crate::lexicon;
-use crate::model::{Quote, Span, SpeakerEntry};
+use crate::model::{Gender, Quote, Span, SpeakerEntry};
 
 /// The name inside a mention: the mention without a leading title.
 pub fn name_of(mention: &str) -> String {
@@ -100,6 +100,8 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     // key (ids in increasing order): the surname lookup reads only the entries that share it.
     let mut entry_keys: Vec<String> = Vec::new();
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    // Per entry, how many mentions show it feminine and masculine.
+    let mut votes: HashMap<usize, (u32, u32)> = HashMap::new();
     for (qi, q) in quotes.iter_mut().enumerate() {
         let Some(s) = &mut q.speaker else { continue };
         // The name is moved out and put back below (no copy).
@@ -153,6 +155,7 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     name: name.clone(),
                     quotes: Vec::new(),
                     mentions: Vec::new(),
+                    gender: None,
                 });
                 by_last.entry(surname.to_string()).or_default().push(id);
                 entry_keys.push(key.clone());
@@ -188,6 +191,31 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         }
         s.name = Some(name);
         s.id = Some(id);
+        if let Some(g) = s.gender {
+            let v = votes.entry(id).or_insert((0, 0));
+            if g == Gender::Feminine {
+                v.0 += 1;
+            } else {
+                v.1 += 1;
+            }
+        }
+    }
+    // One person, one gender: the one most of their mentions show, on every quote of theirs.
+    for (id, (f, m)) in votes {
+        if let Some(e) = entries.get_mut(id) {
+            e.gender = match f.cmp(&m) {
+                std::cmp::Ordering::Greater => Some(Gender::Feminine),
+                std::cmp::Ordering::Less => Some(Gender::Masculine),
+                std::cmp::Ordering::Equal => None,
+            };
+        }
+    }
+    for q in quotes.iter_mut() {
+        if let Some(s) = &mut q.speaker {
+            if let Some(e) = s.id.and_then(|id| entries.get(id)) {
+                s.gender = e.gender;
+            }
+        }
     }
     entries
 }

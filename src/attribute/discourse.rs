@@ -2,7 +2,7 @@
 //! the continuation rule (rule 6) and the antecedents of pronouns.
 
 use crate::lexicon::Gender;
-use crate::model::{Cue, Method, Quote, Speaker};
+use crate::model::{Cue, Method, Quote, Span, Speaker};
 use crate::text::{ceil_boundary, floor_boundary, is_padding};
 
 use super::rules::Found;
@@ -43,12 +43,16 @@ impl Discourse {
         q: &QuoteAt,
     ) -> Attribution {
         let paragraph_start = paragraph_start(text, q.start, &mut self.para_seen);
+        let incise_end = f.mention.as_ref().map_or(0, |m| m.end);
         let cue = f.cue.map(|c| {
+            let incise = (f.method == Method::InsideQuote)
+                .then(|| incise_span(text, q, c.start, c.end.max(incise_end)));
             Box::new(Cue {
                 start: c.start,
                 end: c.end,
                 text: text.get(c.start..c.end).unwrap_or("").to_string(),
                 lemma: c.lemma,
+                incise,
             })
         });
         let mut speaker = None;
@@ -73,6 +77,7 @@ impl Discourse {
                 text: text.get(m.start..m.end).unwrap_or("").to_string(),
                 name,
                 id: None,
+                gender,
             });
         }
         Attribution {
@@ -119,6 +124,26 @@ impl Discourse {
             self.history.remove(0);
         }
     }
+}
+
+/// The incise inside a quote's marks whose cue starts at `cue_start` and whose cue or subject
+/// ends at `end`: from the comma (or dash, or bracket) before the cue to the punctuation after
+/// it, both included, within the content.
+fn incise_span(text: &str, q: &QuoteAt, cue_start: usize, end: usize) -> Span {
+    let head = text.get(q.content_start..cue_start).unwrap_or("");
+    let trimmed = head.trim_end_matches(|c: char| c.is_whitespace() || is_padding(c));
+    let start = match trimmed.chars().next_back() {
+        Some(c @ (',' | '—' | '–' | '(')) => q.content_start + trimmed.len() - c.len_utf8(),
+        _ => cue_start,
+    };
+    let end = end.min(q.content_end);
+    let tail = text.get(end..q.content_end).unwrap_or("");
+    let after = tail.trim_start_matches(|c: char| c.is_whitespace() || is_padding(c));
+    let end = match after.chars().next() {
+        Some(c @ (',' | '—' | '–' | ')')) => q.content_end - after.len() + c.len_utf8(),
+        _ => end,
+    };
+    Span::new(start, end.max(start))
 }
 
 /// What the driver remembers of an attributed quote.
@@ -177,6 +202,7 @@ fn said_speaker<'a>(quotes: &'a [Quote], h: &Said) -> &'a Speaker {
         text: String::new(),
         name: None,
         id: None,
+        gender: None,
     };
     quotes
         .get(h.qi)
@@ -291,6 +317,7 @@ fn floating<'t>(
         text: text.get(m.start..m.end).unwrap_or("").to_string(),
         name,
         id: None,
+        gender: m.gender,
     };
     (Some(speaker), m.gender, Some(Method::Continuation))
 }

@@ -69,22 +69,7 @@ pub(crate) fn is_org(word: &str) -> bool {
 static ORG_SET: LazyLock<FnvSet<&'static str>> =
     LazyLock::new(|| ORGS.iter().map(String::as_str).collect());
 
-/// Grammatical gender, where the text shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Gender {
-    Masculine,
-    Feminine,
-}
-
-impl Gender {
-    pub(crate) const fn feminine_if(fem: bool) -> Gender {
-        if fem {
-            Gender::Feminine
-        } else {
-            Gender::Masculine
-        }
-    }
-}
+pub(crate) use crate::model::Gender;
 
 /// An attributing pronoun's gender and number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
