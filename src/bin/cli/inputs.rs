@@ -149,12 +149,15 @@ pub fn plain(e: &io::Error) -> String {
     }
 }
 
+pub type Reader = io::BufReader<Box<dyn Read + Send>>;
+
 /// Opens an input for reading.
-pub fn open(input: &Input) -> io::Result<Box<dyn BufRead + Send>> {
-    Ok(match &input.path {
-        None => Box::new(io::BufReader::with_capacity(1 << 16, io::stdin())),
-        Some(p) => Box::new(io::BufReader::with_capacity(1 << 16, fs::File::open(p)?)),
-    })
+pub fn open(input: &Input) -> io::Result<Reader> {
+    let inner: Box<dyn Read + Send> = match &input.path {
+        None => Box::new(io::stdin()),
+        Some(p) => Box::new(fs::File::open(p)?),
+    };
+    Ok(io::BufReader::with_capacity(1 << 16, inner))
 }
 
 /// The message for a text or line over the cap: `70.0 MiB, above the limit of 64 MiB`.

@@ -5,6 +5,8 @@
 //! document) are between the reader and the writer at any time, and no more than 256 MiB of input
 //! once a batch is there — the reader waits for the writer, so the reorder buffer never grows past
 //! that. A line over `--max-bytes` is measured while it is skipped, never buffered past the cap.
+//! Output is flushed whenever the writer has nothing more to write, and input from a pipe is
+//! handed out before each read that may block: results stream as the lines come.
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
@@ -206,7 +208,7 @@ fn read_all(
         let mut r = inputs::open(input).map_err(read_err)?;
         match input.kind {
             Kind::Text => {
-                let text = inputs::read_text(&mut *r, s.max_bytes).map_err(read_err)?;
+                let text = inputs::read_text(&mut r, s.max_bytes).map_err(read_err)?;
                 if csv {
                     let _ = s.columns.set(s.columns_for_text());
                 }
@@ -220,9 +222,9 @@ fn read_all(
             }
             Kind::Jsonl => {
                 let file: Option<Arc<str>> = input.path.as_ref().map(|_| Arc::from(name.as_str()));
-                inputs::skip_bom(&mut *r).map_err(read_err)?;
+                inputs::skip_bom(&mut r).map_err(read_err)?;
                 let mut line_no = 0u64;
-                while let Some(line) = inputs::read_line(&mut *r, s.max_bytes).map_err(read_err)? {
+                while let Some(line) = inputs::read_line(&mut r, s.max_bytes).map_err(read_err)? {
                     line_no += 1;
                     let (doc_bytes, len) = match line {
                         Line::Ok(b) if b.iter().all(u8::is_ascii_whitespace) => continue,
@@ -241,7 +243,10 @@ fn read_all(
                         bytes: doc_bytes,
                     });
                     bytes += len + 1;
-                    if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS {
+                    // From a pipe or terminal, what was read goes out before a read that may
+                    // block, so results follow a slow producer line by line.
+                    let would_block = input.size.is_none() && r.buffer().is_empty();
+                    if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCS || would_block {
                         send(&mut batch, &mut bytes)?;
                     }
                 }
@@ -278,7 +283,19 @@ fn write_all(
         }
         Ok(())
     };
-    for d in done {
+    loop {
+        // Write out what is ready before waiting, so output follows the input as it comes.
+        let d = match done.try_recv() {
+            Ok(d) => d,
+            Err(mpsc::TryRecvError::Disconnected) => break,
+            Err(mpsc::TryRecvError::Empty) => {
+                out.flush()?;
+                match done.recv() {
+                    Ok(d) => d,
+                    Err(_) => break,
+                }
+            }
+        };
         pending.insert(d.seq, d);
         while let Some(d) = pending.remove(&next) {
             next += 1;
