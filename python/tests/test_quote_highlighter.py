@@ -102,6 +102,8 @@ def test_analyze_many_keeps_order_on_10000_documents():
         qh.analyze(t) for t in texts[:500]
     ]
     assert list(qh.analyze_many(iter([]))) == []
+    raw = list(qh.analyze_many(texts[:50], as_json=True))
+    assert [json.loads(r) for r in raw] == got[:50]
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores")

@@ -39,7 +39,8 @@ def analyze_many(
     texts: Iterable[str],
     threads: Optional[int] = None,
     batch_size: Optional[int] = None,
-) -> Iterator[Dict[str, Any]]:
+    as_json: bool = False,
+) -> Iterator[Any]:
     """Analyses every text of ``texts``; yields the results in input order.
 
     The texts are taken ``batch_size`` at a time (default ``512 × threads``), each batch analysed
@@ -53,6 +54,7 @@ def analyze_many(
     if size < 1:
         raise ValueError("batch_size must be at least 1")
     it = iter(texts)
+    decode = (lambda results: results) if as_json else (lambda results: map(json.loads, results))
 
     def batches() -> Iterator[List[str]]:
         while True:
@@ -70,7 +72,7 @@ def analyze_many(
         for chunk in batches():
             future = pool.submit(_native.analyze_batch, chunk, n)
             if pending is not None:
-                yield from map(json.loads, pending.result()[0])
+                yield from decode(pending.result()[0])
             pending = future
         if pending is not None:
-            yield from map(json.loads, pending.result()[0])
+            yield from decode(pending.result()[0])
