@@ -187,6 +187,7 @@ fn read_all(
             return Ok(());
         }
         if !budget.acquire(*bytes) {
+            // Aborted: the writer failed and reports why.
             return Err(String::new());
         }
         let job = Job {
@@ -195,7 +196,9 @@ fn read_all(
             bytes: std::mem::take(bytes),
         };
         seq += 1;
-        jobs.send(job).map_err(|_| String::new())
+        jobs.send(job).map_err(|_| {
+            "internal error: the worker threads stopped (please report it)".to_string()
+        })
     };
     for input in inputs {
         let name = input.name();
