@@ -679,4 +679,45 @@ fn write_errors_are_exit_2_with_a_message() {
         "{}",
         stderr(&out)
     );
+
+    // A closed descriptor (`>&-`), told apart from a shell's `>/dev/null`.
+    let bin = env!("CARGO_BIN_EXE_quote-highlighter");
+    let shell = |redirect: &str| {
+        Command::new("sh")
+            .args(["-c", &format!("printf x | \"$0\" {redirect}"), bin])
+            .output()
+            .expect("sh runs")
+    };
+    let closed = shell(">&-");
+    assert_eq!(closed.status.code(), Some(2));
+    assert!(
+        stderr(&closed).contains("standard output: it is closed"),
+        "{}",
+        stderr(&closed)
+    );
+    assert_eq!(shell(">/dev/null").status.code(), Some(0));
+}
+
+#[test]
+fn help_and_version_go_to_standard_output() {
+    for flag in ["-h", "--help"] {
+        let out = run(&[flag], b"");
+        assert_eq!(out.status.code(), Some(0));
+        let help = String::from_utf8_lossy(&out.stdout);
+        for option in [
+            "--format",
+            "--text-field",
+            "--keep",
+            "--output",
+            "--progress",
+            "--max-bytes",
+        ] {
+            assert!(help.contains(option), "{option}");
+        }
+    }
+    let out = run(&["--version"], b"");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("quote-highlighter "));
+    let out = run(&["--no-progress", "--jsonl"], b"{bad\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stderr(&out).contains("MB/s"));
 }

@@ -75,6 +75,9 @@ fn main() -> ExitCode {
     }
     // Open the output only once the arguments are known good, so a typo never truncates a file.
     let sink: Box<dyn Write> = match &opts.output {
+        None if stdout_was_closed() => {
+            return fail("cannot write to standard output: it is closed");
+        }
         None => Box::new(io::stdout().lock()),
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(f),
@@ -151,6 +154,21 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Rust's runtime reopens a closed standard output on `/dev/null`, read-write, before `main`
+/// runs, so every write would succeed into nothing. A shell's `>/dev/null` opens it write-only:
+/// the access mode in `/proc/self/fdinfo/1` tells the two apart (Linux; elsewhere, false).
+fn stdout_was_closed() -> bool {
+    let on_null = std::fs::read_link("/proc/self/fd/1")
+        .is_ok_and(|target| target == std::path::Path::new("/dev/null"));
+    on_null
+        && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        })
 }
 
 enum Single {
