@@ -108,11 +108,12 @@ PY_SOURCES := $(shell find python/src python/python -type f 2>/dev/null) python/
 
 python-tools: $(PY_TOOLS)/.ready
 $(PY_TOOLS)/.ready:
-	@python3 -c 'import venv, ensurepip' 2>/dev/null || { echo "» installing Debian's python3-venv"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv python3-pip >/dev/null; }
+	@command -v python3 >/dev/null || { echo "python3 is missing: apt-get install -y python3" >&2; exit 1; }
 	@echo "» Python build tools: maturin $(MATURIN_VERSION) in $(PY_TOOLS)/"
-	python3 -m venv $(PY_TOOLS)
+	@python3 -m venv $(PY_TOOLS) 2>/dev/null || { echo "» installing Debian's python3-venv"; rm -rf $(PY_TOOLS); \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv >/dev/null; \
+	  python3 -m venv $(PY_TOOLS); }
 	$(PY_TOOLS)/bin/pip install -q --disable-pip-version-check maturin==$(MATURIN_VERSION)
 	@touch $@
 
