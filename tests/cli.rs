@@ -621,11 +621,11 @@ fn progress_and_summary_go_to_standard_error() {
     let out = run(&["--jsonl", "--progress"], input.as_bytes());
     let err = stderr(&out);
     assert!(err.contains("MB/s"), "{err}");
-    assert!(err.contains("2 documents, 1 quotes, 1 unusable"), "{err}");
+    assert!(err.contains("2 documents, 1 quote, 1 unusable"), "{err}");
     let out = run(&["--jsonl"], input.as_bytes());
     assert_eq!(
         stderr(&out).trim(),
-        "quote-highlighter: 2 documents, 1 quotes, 1 unusable (error records in the output)"
+        "quote-highlighter: 2 documents, 1 quote, 1 unusable (error records in the output)"
     );
 }
 

@@ -145,8 +145,9 @@ fn main() -> ExitCode {
             String::new()
         };
         eprintln!(
-            "quote-highlighter: {} documents, {} quotes{unusable}",
-            summary.docs, summary.quotes
+            "quote-highlighter: {}, {}{unusable}",
+            pipeline::count(summary.docs, "document"),
+            pipeline::count(summary.quotes, "quote")
         );
     }
     if summary.failed > 0 {

@@ -336,6 +336,11 @@ fn write_all(
     out.flush()
 }
 
+/// `1 quote`, `2 quotes`.
+pub fn count(n: u64, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Progress on standard error: documents, MB read, MB/s and, when the input size is known, ETA.
 pub struct Progress {
     start: Instant,
@@ -383,8 +388,9 @@ impl Progress {
             _ => String::new(),
         };
         let line = format!(
-            "{} documents, {} quotes, {mb:.1} MB, {rate:.1} MB/s{eta}",
-            s.docs, s.quotes
+            "{}, {}, {mb:.1} MB, {rate:.1} MB/s{eta}",
+            count(s.docs, "document"),
+            count(s.quotes, "quote")
         );
         let mut err = io::stderr().lock();
         let _ = if self.tty {
