@@ -186,7 +186,7 @@ fn run_single(opts: &Options, input: &Input, out: &mut dyn Write) -> Result<Exit
     let read_err =
         |e: io::Error| Single::Input(format!("cannot read {shown}: {}", inputs::plain(&e)));
     let mut r = inputs::open(input).map_err(read_err)?;
-    let bytes = inputs::read_text(&mut r, opts.max_bytes)
+    let bytes = inputs::read_text(&mut r, opts.max_bytes, input.size)
         .map_err(read_err)?
         .map_err(|e| Single::Input(format!("{shown} is {e}")))?;
     let text = render::decode(&bytes).map_err(|e| match &input.path {

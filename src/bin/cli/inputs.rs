@@ -170,10 +170,19 @@ pub fn too_large(len: u64, max: usize) -> String {
 }
 
 /// Reads a whole text, keeping at most `max + 1` bytes; `Err` gives the over-cap message with the
-/// real size (read on, without keeping it, when the size is not known beforehand). A leading BOM
-/// is dropped and not counted.
-pub fn read_text(r: &mut dyn BufRead, max: usize) -> io::Result<Result<Vec<u8>, String>> {
-    skip_bom(r)?;
+/// real size: `size` when known (a regular file), else counted by reading on without keeping.
+/// A leading BOM is dropped and not counted.
+pub fn read_text(
+    r: &mut dyn BufRead,
+    max: usize,
+    size: Option<u64>,
+) -> io::Result<Result<Vec<u8>, String>> {
+    let bom = skip_bom(r)?;
+    if let Some(size) = size.map(|s| s.saturating_sub(bom)) {
+        if size > max as u64 {
+            return Ok(Err(too_large(size, max)));
+        }
+    }
     let mut bytes = Vec::new();
     r.take(max as u64 + 1).read_to_end(&mut bytes)?;
     if bytes.len() > max {
@@ -183,8 +192,8 @@ pub fn read_text(r: &mut dyn BufRead, max: usize) -> io::Result<Result<Vec<u8>, 
     Ok(Ok(bytes))
 }
 
-/// Drops a leading UTF-8 byte order mark.
-pub fn skip_bom(r: &mut dyn BufRead) -> io::Result<()> {
+/// Drops a leading UTF-8 byte order mark; returns how many bytes it took (0 or 3).
+pub fn skip_bom(r: &mut dyn BufRead) -> io::Result<u64> {
     let buf = loop {
         match r.fill_buf() {
             Ok(b) => break b,
@@ -194,8 +203,9 @@ pub fn skip_bom(r: &mut dyn BufRead) -> io::Result<()> {
     };
     if buf.starts_with(BOM) {
         r.consume(BOM.len());
+        return Ok(BOM.len() as u64);
     }
-    Ok(())
+    Ok(0)
 }
 
 /// One line of a JSON Lines input.
@@ -288,9 +298,18 @@ mod tests {
     fn text_over_the_cap_reports_its_real_size() {
         let data = vec![b'a'; 5000];
         let mut r: &[u8] = &data;
-        let got = read_text(&mut r, 100).expect("in memory");
+        let got = read_text(&mut r, 100, None).expect("in memory");
         assert!(got.unwrap_err().starts_with("4.9 KiB (5000 bytes)"));
         let mut r: &[u8] = b"\xEF\xBB\xBFabc";
-        assert_eq!(read_text(&mut r, 3).expect("mem"), Ok(b"abc".to_vec()));
+        assert_eq!(
+            read_text(&mut r, 3, Some(6)).expect("mem"),
+            Ok(b"abc".to_vec())
+        );
+        let mut r: &[u8] = b"abcd";
+        let got = read_text(&mut r, 3, Some(5000)).expect("in memory");
+        assert!(
+            got.unwrap_err().starts_with("4.9 KiB (5000 bytes)"),
+            "size taken as known"
+        );
     }
 }

@@ -211,7 +211,7 @@ fn read_all(
         let mut r = inputs::open(input).map_err(read_err)?;
         match input.kind {
             Kind::Text => {
-                let text = inputs::read_text(&mut r, s.max_bytes).map_err(read_err)?;
+                let text = inputs::read_text(&mut r, s.max_bytes, input.size).map_err(read_err)?;
                 if csv {
                     let _ = s.columns.set(s.columns_for_text());
                 }
