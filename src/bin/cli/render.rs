@@ -413,32 +413,43 @@ fn cell(v: Option<&Value>) -> String {
     }
 }
 
+/// A unit-only enum's name as it serialises (`direct`, `afterQuote`).
+fn name_of(v: &impl serde::Serialize) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 fn rows(pass: &[(String, Value)], a: &Analysis, texts: &[String], s: &Settings) -> String {
-    let Ok(v) = serde_json::to_value(a) else {
-        return String::new();
-    };
     let field = |name: &str| pass.iter().find(|(k, _)| k == name).map(|(_, v)| v);
     let mut lead = vec![cell(field("id"))];
     lead.extend(s.columns().iter().map(|c| cell(field(c))));
+    let num = |n: Option<usize>| n.map(|n| n.to_string()).unwrap_or_default();
     let mut out = String::new();
-    let quotes = v.get("quotes").and_then(Value::as_array);
-    for (i, q) in quotes.into_iter().flatten().enumerate() {
-        let sp = q.get("speaker");
-        let at = |o: Option<&Value>, k: &str| cell(o.and_then(|o| o.get(k)));
+    for (i, q) in a.quotes.iter().enumerate() {
+        let sp = q.speaker.as_deref();
+        // The gender is read from the speaker's serialised form, so that the column fills in
+        // as soon as the engine reports one, whatever its Rust type.
+        let gender = sp
+            .and_then(|sp| serde_json::to_value(sp).ok())
+            .and_then(|v| v.get("gender").map(|g| cell(Some(g))))
+            .unwrap_or_default();
+        let cue = q.cue.as_deref();
         let mut row = lead.clone();
         row.extend([
             texts.get(i).cloned().unwrap_or_default(),
-            at(Some(q), "kind"),
-            at(sp, "text"),
-            at(sp, "name"),
-            at(sp, "gender"),
-            at(q.get("cue"), "text"),
-            at(q.get("cue"), "lemma"),
-            at(Some(q), "method"),
-            at(Some(q), "start"),
-            at(Some(q), "end"),
-            at(sp, "start"),
-            at(sp, "end"),
+            name_of(&q.kind),
+            sp.map(|sp| sp.text.clone()).unwrap_or_default(),
+            sp.and_then(|sp| sp.name.clone()).unwrap_or_default(),
+            gender,
+            cue.map(|c| c.text.clone()).unwrap_or_default(),
+            cue.map(|c| c.lemma.clone()).unwrap_or_default(),
+            q.method.as_ref().map(name_of).unwrap_or_default(),
+            num(Some(q.start)),
+            num(Some(q.end)),
+            num(sp.map(|sp| sp.start)),
+            num(sp.map(|sp| sp.end)),
         ]);
         out.push_str(&s.row(&row));
     }
