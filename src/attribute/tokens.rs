@@ -453,3 +453,25 @@ pub(super) fn trailing<'a, 't>(toks: &'a [Tok<'t>]) -> Option<&'a Tok<'t>> {
         .rev()
         .find(|t| !(t.kind == Kind::Break || matches!(t.punct(), Some('—' | '–' | '-'))))
 }
+
+/// The length in tokens of the longest of `phrases` (lowercase words) written at `k`, the
+/// apostrophes `'` and `’` alike; 0 when none is.
+pub(super) fn phrase_at(toks: &[Tok], k: usize, phrases: &[Vec<String>]) -> usize {
+    let same = |t: &Tok, w: &str| {
+        t.kind == Kind::Word
+            && t.lower
+                .chars()
+                .map(|c| if c == '’' { '\'' } else { c })
+                .eq(w.chars())
+    };
+    phrases
+        .iter()
+        .filter(|p| {
+            p.iter()
+                .enumerate()
+                .all(|(n, w)| toks.get(k + n).is_some_and(|t| same(t, w)))
+        })
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+}
