@@ -32,7 +32,13 @@
 //!   (`« Il le faut », reprit-il, et je vous le promets. »`): a second quote, with an empty
 //!   `open`, runs from the end of the incise (its first `,` `;` `:` `.` `!` `?`) to this `»`;
 //! - `strayCloser`: any other closer with nothing to close is ignored;
-//! - `unmatched`: an unpaired `‘`, `‚` or `"` (often an apostrophe or an inch mark) is dropped.
+//! - `unmatched`: an unpaired `‘`, `‚` or `"` (often an apostrophe or an inch mark) is dropped;
+//! - `tooDeep`: an opener with [`MAX_DEPTH`] quotes already open is not opened (its closer is
+//!   absorbed); one diagnostic covers every such opener of a paragraph;
+//! - `emptyQuote`: in a run of quotes with nothing inside (`«»«»«»…`), only the first
+//!   [`MAX_DEPTH`] are kept. Likewise a run of diagnostics of one code with no word between them
+//!   keeps its first [`MAX_DEPTH`] and merges the rest: hostile runs of marks give output
+//!   proportional to their length, not one quote or one diagnostic per mark.
 //!
 //! Complexity: O(n). Each mark is handled once, each quote pushed and popped at most once, the
 //! per-family counters make "is anything of this family open?" O(1), the only lookahead is the
