@@ -46,8 +46,7 @@ pub fn convert_all(offsets: &mut [&mut usize], text: &str, unit: Unit) {
     if unit == Unit::Bytes || offsets.is_empty() {
         return;
     }
-    // Stable sort: the offsets come in long ascending runs (quote after quote), which it merges.
-    offsets.sort_by_key(|o| **o);
+    offsets.sort_unstable_by_key(|o| **o);
     let bytes = text.as_bytes();
     let (mut pos, mut units) = (0usize, 0usize); // units before byte `pos`
     for off in offsets.iter_mut() {

@@ -99,7 +99,8 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     // Each entry's key, kept in step with `entries`, and the entries a surname can join, by the
     // last word of their key: the surname lookup is one hash lookup.
     let mut entry_keys: Vec<String> = Vec::new();
-    let mut by_last: HashMap<String, Surname> = HashMap::new();
+    let mut by_last: HashMap<String, usize> = HashMap::new();
+    let mut surnames: Vec<Surname> = Vec::new();
     for (qi, q) in quotes.iter_mut().enumerate() {
         let Some(s) = &mut q.speaker else { continue };
         // The name is moved out and put back below (no copy).
@@ -134,7 +135,7 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 if !name.chars().next().is_some_and(char::is_uppercase) {
                     return None;
                 }
-                let same = by_last.get(surname)?;
+                let same = surnames.get(*by_last.get(surname)?)?;
                 // A surname alone joins the first person with that last word; a full name joins
                 // the first person known by that surname alone.
                 if key == surname {
@@ -155,10 +156,9 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     quotes: Vec::new(),
                     mentions: Vec::new(),
                 });
-                by_last
-                    .entry(surname.to_string())
-                    .or_default()
-                    .add(id, &name, &key);
+                if let Some(same) = Surname::of(&mut by_last, &mut surnames, surname) {
+                    same.add(id, &name, &key);
+                }
                 entry_keys.push(key.clone());
                 id
             }
@@ -176,13 +176,15 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 if let Some(k) = entry_keys.get_mut(id) {
                     let new_key = key_of(&name);
                     // The entry is filed again under its new name.
-                    if let Some(same) = by_last.get_mut(last_word(k)) {
-                        same.remove(id);
+                    if let Some(old) = by_last.get(last_word(k)).and_then(|&i| surnames.get_mut(i))
+                    {
+                        old.remove(id);
                     }
-                    by_last
-                        .entry(last_word(&new_key).to_string())
-                        .or_default()
-                        .add(id, &name, &new_key);
+                    if let Some(same) =
+                        Surname::of(&mut by_last, &mut surnames, last_word(&new_key))
+                    {
+                        same.add(id, &name, &new_key);
+                    }
                     *k = new_key;
                 }
             }
@@ -205,6 +207,20 @@ struct Surname {
 }
 
 impl Surname {
+    /// The list of `word`, made when missing (the map gives its index in `all`).
+    fn of<'a>(
+        by_last: &mut HashMap<String, usize>,
+        all: &'a mut Vec<Surname>,
+        word: &str,
+    ) -> Option<&'a mut Surname> {
+        let n = all.len();
+        let i = *by_last.entry(word.to_string()).or_insert(n);
+        if i == n {
+            all.push(Surname::default());
+        }
+        all.get_mut(i)
+    }
+
     fn add(&mut self, id: usize, name: &str, key: &str) {
         let person = name.chars().next().is_some_and(char::is_uppercase)
             && !key.split(' ').any(lexicon::is_org);
