@@ -254,9 +254,9 @@ impl<'t> Back<'t> {
         enough: impl Fn(&[Tok]) -> bool,
     ) {
         let lo = lo.max(self.floor).min(to);
-        if self.to == to
-            && (self.synced && self.from >= lo || self.from == lo)
-            && enough(&self.toks)
+        // Tokens of the whole range are all there is to read (tokenising again would give the
+        // same), and a suffix from a sync point serves when it is enough.
+        if self.to == to && (self.from == lo || self.synced && self.from > lo && enough(&self.toks))
         {
             return;
         }
