@@ -67,8 +67,11 @@ impl Discourse {
             gender = m.gender.or(f.gender);
             let name = if let Some(p) = m.pronoun {
                 let g = f.gender.or(Some(p.gender));
-                let n = Some(p.plural);
-                antecedent(back, text, quotes, &self.history, q.start, m.start, g, n)
+                let want = Agreement {
+                    gender: g,
+                    plural: Some(p.plural),
+                };
+                antecedent(back, text, quotes, &self.history, q.start, m.start, want)
             } else {
                 m.name
             };
@@ -145,6 +148,13 @@ fn incise_span(text: &str, q: &QuoteAt, cue_start: usize, end: usize) -> Span {
         _ => end,
     };
     Span::new(start, end.max(start))
+}
+
+/// What an antecedent must agree with: the pronoun's gender and number, where known.
+#[derive(Clone, Copy)]
+struct Agreement {
+    gender: Option<Gender>,
+    plural: Option<bool>,
 }
 
 /// The grammatical number a mention shows by its first word (`les avocats`, `Paul et Marie` →
@@ -324,8 +334,11 @@ fn floating<'t>(
     let name = if let Some(p) = m.pronoun {
         // The pronoun's own antecedent, read from its sentence back (`Gérald Darmanin a
         // répondu. Le 1er juillet, il avait ouvert la porte. «Q»`).
-        let (start, gender, plural) = (m.start, Some(p.gender), Some(p.plural));
-        antecedent(back, text, quotes, history, start, start, gender, plural)
+        let want = Agreement {
+            gender: Some(p.gender),
+            plural: Some(p.plural),
+        };
+        antecedent(back, text, quotes, history, m.start, m.start, want)
     } else {
         m.name.clone()
     };
@@ -350,9 +363,9 @@ fn antecedent<'t>(
     history: &[Said],
     at: usize,
     pron_start: usize,
-    gender: Option<Gender>,
-    plural: Option<bool>,
+    want: Agreement,
 ) -> Option<String> {
+    let Agreement { gender, plural } = want;
     let number = |mention: &str| {
         plural.is_none() || plural_of(mention).is_none() || plural_of(mention) == plural
     };

@@ -91,12 +91,8 @@ pub(super) fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> O
     if i == 0 && v.inv.is_none() && !closed_by_punct && v.compound {
         // …unless a proper name follows the verb, as subjects of incises do (`«Q» a lancé
         // Henri Guaino`), where an object would take an article (`a révélé l'affaire`).
-        let subject = toks
-            .get(v.last + 1)
-            .filter(|t| is_name_word(t) && !lexicon::is_title(t.s));
-        if subject.is_none() {
-            return None;
-        }
+        toks.get(v.last + 1)
+            .filter(|t| is_name_word(t) && !lexicon::is_title(t.s))?;
     }
     let m = incise_subject(text, toks, &v)?;
     Some(Found {
