@@ -50,6 +50,8 @@ const FLOAT_GAP: usize = 400;
 
 static PRENOMINAL: LazyLock<FnvSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../lexicon/prenominal.txt")).collect());
+static SPEECH_NOUNS: LazyLock<FnvSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../lexicon/speech-nouns.txt")).collect());
 static NAVIGATION: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(include_str!("../lexicon/navigation.txt")).collect());
 
@@ -105,6 +107,12 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
     }
     recurring(text, quotes);
     for q in quotes.iter_mut() {
+        // A pronoun's antecedent that cannot speak (`l'agacement de la ministre`) names nobody.
+        if let Some(s) = &mut q.speaker {
+            if s.name.as_deref().is_some_and(|n| !can_name(n)) {
+                s.name = None;
+            }
+        }
         if q.speaker.as_ref().is_some_and(|s| !can_speak(&s.text)) {
             q.speaker = None;
             q.cue = None;
@@ -337,6 +345,16 @@ fn segment_can_speak(mention: &str) -> bool {
     if person(&lower) || rest.iter().take(2).any(|w| person(w)) {
         return true;
     }
+    // Words of someone: `Réponse de sa femme`, `la voix du père`, `le message de Paul`.
+    if SPEECH_NOUNS.contains(lower.as_str()) {
+        let mut after = rest.iter().skip_while(|w| {
+            !matches!(w.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’")
+        });
+        if after.next().is_some() {
+            let owner: Vec<&str> = after.copied().collect();
+            return !owner.is_empty() && segment_can_speak(&owner.join(" "));
+        }
+    }
     // A name after the head (`la judokate Clarisse Durand`, `le trésorier, Jean Morel`).
     if !indefinite && rest.iter().any(|w| capitalised(w) && w.chars().count() > 1) {
         return true;
@@ -348,10 +366,11 @@ fn segment_can_speak(mention: &str) -> bool {
     if determiner {
         return true;
     }
-    // Without one, a name: more than one letter, and no lowercase word right after it unless a
+    // Without one, a name: more than one letter, not an adverb (`Largement`), and no lowercase
+    // word right after it unless a
     // particle or `et` leads to another capitalised word (`Jean de La Fontaine`, `Paul et Marie`,
     // not `Loin d'être …`).
-    if head.chars().count() < 2 {
+    if head.chars().count() < 2 || lower.len() > 6 && lower.ends_with("ment") && rest.is_empty() {
         return false;
     }
     let mut after = rest.iter();
@@ -374,6 +393,23 @@ fn segment_can_speak(mention: &str) -> bool {
             );
             particle && after.next().is_some_and(|n| capitalised(n))
         }
+    }
+}
+
+/// A resolved name must be a name or a noun phrase that can speak, not a pronoun (`ce`,
+/// `Celui`).
+fn can_name(name: &str) -> bool {
+    let first = words(name).next().unwrap_or("");
+    let lower = first.to_lowercase();
+    if SPEAKING_PRONOUNS.contains(&lower.as_str()) {
+        return false;
+    }
+    if capitalised(first) {
+        // A proper name (`Courrier picard`), but not a sentence's first word that is an
+        // adjective or an adverb (`Principal artisan …`, `Largement`).
+        !PRENOMINAL.contains(lower.as_str()) && !(lower.len() > 6 && lower.ends_with("ment"))
+    } else {
+        can_speak(name)
     }
 }
 
@@ -461,6 +497,9 @@ mod tests {
             "celui qui avait lancé la polémique",
             "les deux hommes",
             "Le Parisien",
+            "Réponse de sa femme",
+            "la voix du père",
+            "la réponse de la mairie au courrier",
         ] {
             assert!(can_speak(m), "{m}");
         }
@@ -476,6 +515,8 @@ mod tests {
             "Loin d'être une simple voiture",
             "ce",
             "quelques secondes",
+            "Largement",
+            "le message du panneau",
         ] {
             assert!(!can_speak(m), "{m}");
         }

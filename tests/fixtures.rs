@@ -19,6 +19,10 @@ struct Expect {
     mention: Option<String>,
     cue: Option<String>,
     method: Option<String>,
+    /// `gender: f`, `gender: m` or `gender: -` (the text does not say).
+    gender: Option<String>,
+    /// Why a term is one: `named`, `title`, `recurring`, `navigation`, `gloss`.
+    reason: Option<String>,
     nested: bool,
     /// The content (marks and padding excluded), when given.
     content: Option<String>,
@@ -58,6 +62,10 @@ fn parse_expect(line: &str) -> Expect {
             e.content = Some(unescape(v.trim()));
         } else if let Some(v) = p.strip_prefix("method:") {
             e.method = Some(v.trim().to_string());
+        } else if let Some(v) = p.strip_prefix("gender:") {
+            e.gender = Some(v.trim().to_string());
+        } else if let Some(v) = p.strip_prefix("reason:") {
+            e.reason = Some(v.trim().to_string());
         } else if p == "unclosed" {
             e.unclosed = true;
         } else if p == "nested" {
@@ -123,7 +131,8 @@ fn kind_name(k: QuoteKind) -> &'static str {
     }
 }
 
-fn method_name(a: &quote_highlighter::Method) -> String {
+/// The serialised name of a field value (`afterQuote`, `f`, `title`).
+fn method_name<T: serde::Serialize>(a: &T) -> String {
     serde_json::to_value(a)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
@@ -201,6 +210,22 @@ fn check(case: &Case, a: &Analysis) -> Vec<String> {
             let got = q.method.as_ref().map(method_name);
             if got.as_deref() != Some(want.as_str()) {
                 errs.push(format!("{label}: method {got:?} (expected {want:?})"));
+            }
+        }
+        if let Some(want) = &e.gender {
+            let got = q
+                .speaker
+                .as_ref()
+                .and_then(|s| s.gender.as_ref())
+                .map_or("-".to_string(), method_name);
+            if &got != want {
+                errs.push(format!("{label}: gender {got:?} (expected {want:?})"));
+            }
+        }
+        if let Some(want) = &e.reason {
+            let got = q.reason.as_ref().map(method_name);
+            if got.as_deref() != Some(want.as_str()) {
+                errs.push(format!("{label}: reason {got:?} (expected {want:?})"));
             }
         }
     }

@@ -183,7 +183,10 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             break;
         }
         // After a name, only more name words or particles of the name.
-        let prev_is_name = toks.get(k - 1).is_some_and(is_name_word)
+        // (A capitalised role is not a name: `l'ancien Premier ministre`.)
+        let prev_is_name = toks
+            .get(k - 1)
+            .is_some_and(|p| is_name_word(p) && !lexicon::is_person_noun(&p.lower))
             && !toks
                 .get(k.wrapping_sub(2))
                 .is_some_and(|pp| in_class(pp, C_DET) || in_class(pp, C_COMPLEMENT));
@@ -539,7 +542,7 @@ pub(super) fn sentence_subject(
             && (i + 1..(i + 6).min(end)).any(|k| toks.get(k).and_then(Tok::punct) == Some(','));
         // A date before a comma: `Le 1er juillet,`, `Dimanche soir,`, `12 mars,`.
         let comma_soon =
-            (i + 1..(i + 6).min(end)).any(|k| toks.get(k).and_then(Tok::punct) == Some(','));
+            (i + 1..(i + 8).min(end)).any(|k| toks.get(k).and_then(Tok::punct) == Some(','));
         let date_lead = comma_soon
             && (in_class(t, C_DET)
                 && toks
