@@ -407,7 +407,7 @@ fn can_name(name: &str) -> bool {
     if capitalised(first) {
         // A proper name (`Courrier picard`), but not a sentence's first word that is an
         // adjective or an adverb (`Principal artisan …`, `Largement`).
-        !PRENOMINAL.contains(lower.as_str()) && !(lower.len() > 6 && lower.ends_with("ment"))
+        !(PRENOMINAL.contains(lower.as_str()) || lower.len() > 6 && lower.ends_with("ment"))
     } else {
         can_speak(name)
     }
