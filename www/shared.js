@@ -97,7 +97,7 @@ export function unpackAnalysis(nums, joined, lengths) {
  * where structured-cloning tens of thousands of small objects would cost the page a long task.
  */
 export const Q = Object.freeze({
-  STRIDE: 14,
+  STRIDE: 17,
   START: 0,
   END: 1,
   CSTART: 2,
@@ -112,9 +112,15 @@ export const Q = Object.freeze({
   VEND: 11,
   LEMMA: 12, // index into strings, -1 when none
   METHOD: 13, // index into strings, -1 when none
+  ISTART: 14, // the reporter's incise inside the marks (cue.incise), -1 when none
+  IEND: 15,
+  REASON: 16, // why a term is a term (quote.reason), index into strings, -1 when none
 });
 
-/** An Analysis (plain objects) in the page's packed form: `{ quotes, diagnostics, speakers, strings }`. */
+/**
+ * An Analysis (plain objects) in the page's packed form: `{ quotes, diagnostics, speakers, strings }`;
+ * each speaker `{ id, name, mentions, gender }`, gender 'f' | 'm' | null (from its quotes' `speaker.gender`).
+ */
 export function packForPage(a) {
   const strings = [];
   const index = new Map();
@@ -129,6 +135,7 @@ export function packForPage(a) {
     return i;
   };
   const quotes = new Int32Array(a.quotes.length * Q.STRIDE);
+  const gender = new Map(); // speaker id → 'f' | 'm', from the quotes' speakers
   a.quotes.forEach((q, i) => {
     const o = i * Q.STRIDE;
     quotes[o + Q.START] = q.start;
@@ -145,12 +152,16 @@ export function packForPage(a) {
     quotes[o + Q.VEND] = q.cue ? q.cue.end : -1;
     quotes[o + Q.LEMMA] = str(q.cue?.lemma);
     quotes[o + Q.METHOD] = str(q.method);
+    quotes[o + Q.ISTART] = q.cue?.incise ? q.cue.incise.start : -1;
+    quotes[o + Q.IEND] = q.cue?.incise ? q.cue.incise.end : -1;
+    quotes[o + Q.REASON] = str(q.reason);
+    if (q.speaker?.gender && q.speaker.id !== null && q.speaker.id !== undefined) gender.set(q.speaker.id, q.speaker.gender);
   });
   const diagnostics = new Int32Array(a.diagnostics.length * 4);
   a.diagnostics.forEach((d, i) => {
     diagnostics.set([d.start, d.end, str(d.code), str(d.message)], i * 4);
   });
-  const speakers = a.speakers.map((s) => ({ id: s.id, name: s.name, mentions: s.mentions.length }));
+  const speakers = a.speakers.map((s) => ({ id: s.id, name: s.name, mentions: s.mentions.length, gender: s.gender ?? gender.get(s.id) ?? null }));
   return { quotes, diagnostics, speakers, strings };
 }
 

@@ -1,0 +1,94 @@
+// The analysis worker (../worker.js), seen from the page: one request at a time matters, the
+// latest. A new text supersedes the running analysis at once: when the worker has been busy for
+// more than CANCEL_AFTER_MS it is terminated and a fresh one takes the request (the compiled wasm
+// comes from the HTTP cache, so a fresh worker answers a short text in well under a second). A
+// time budget that grows with the length turns a pathological text (5 MB of alternating «» is
+// several seconds of work) into a clear message instead of a long wait.
+import { els, state, currentText, setBusy, setStatus, fail, sizeLabel, $ } from './state.js';
+import { scriptURL } from './trusted.js';
+import { show } from './render.js';
+
+const CANCEL_AFTER_MS = 300;
+/** Milliseconds an analysis of `n` characters may take: 3 s, plus 1 s per million characters. */
+export const budgetMs = (n) => 3000 + n / 1000;
+
+let worker = null;
+let reqId = 0;
+let lastReq = null; // { id, text, t0 }: the text whose result the page waits for
+let busySince = 0; // when the worker started on work whose answer has not come back; 0 when idle
+let budgetTimer = 0;
+let typingTimer = 0;
+
+function spawn() {
+  const w = new Worker(scriptURL('./worker.js'), { type: 'module', name: 'quote-highlighter' });
+  w.addEventListener('message', (event) => {
+    if (w !== worker) return;
+    const msg = event.data;
+    if (msg.type === 'ready') {
+      if (!state.engineReady) {
+        state.engineReady = true;
+        state.version = msg.version;
+        document.body.dataset.engine = 'ready';
+        $('version').textContent = `moteur ${msg.version}`;
+        if (!('highlights' in CSS)) setStatus('Ce navigateur ne gère pas le surlignage (CSS Custom Highlight API).');
+      }
+    } else if (msg.type === 'result') {
+      busySince = msg.id === lastReq?.id ? 0 : performance.now(); // an older one: the worker moves on to the latest
+      if (!lastReq || msg.id !== lastReq.id) return; // overtaken by a newer text
+      clearTimeout(budgetTimer);
+      show(lastReq, msg.packed, msg.ms).catch(fail);
+    } else if (msg.type === 'error') {
+      if (msg.id === -1) document.body.dataset.engine = 'error';
+      if (msg.id === lastReq?.id) { busySince = 0; clearTimeout(budgetTimer); }
+      if (msg.id === -1 || msg.id === lastReq?.id) fail(msg.message);
+    }
+  });
+  w.addEventListener('error', (e) => {
+    if (w !== worker) return;
+    document.body.dataset.engine = 'error';
+    fail(`Le moteur n’a pas pu démarrer : ${e.message || 'erreur du worker'}`);
+  });
+  worker = w;
+  busySince = 0;
+}
+
+/** Stops the running analysis, if any, and starts a fresh worker. */
+function restart() {
+  worker?.terminate();
+  spawn();
+}
+
+/** Sends the current text to the worker now. */
+export function requestAnalysis() {
+  clearTimeout(typingTimer);
+  clearTimeout(budgetTimer);
+  const text = currentText();
+  lastReq = { id: ++reqId, text, t0: performance.now() };
+  els.view.dataset.state = 'pending';
+  setBusy(true, text.length > 200_000 ? `Analyse de ${sizeLabel(text.length)}…` : 'Analyse…');
+  if (busySince && performance.now() - busySince > CANCEL_AFTER_MS) restart();
+  if (!busySince) busySince = performance.now();
+  worker.postMessage({ type: 'analyze', id: lastReq.id, text });
+  const req = lastReq;
+  const budget = budgetMs(text.length);
+  budgetTimer = setTimeout(() => {
+    if (req !== lastReq) return;
+    restart();
+    lastReq = null;
+    fail(`le texte (${sizeLabel(text.length)}) demande plus de ${Math.round(budget / 1000)} s au moteur, `
+      + 'sans doute à cause de guillemets en très grand nombre. Coupez-le en plusieurs parties.');
+    els.view.dataset.state = 'timeout';
+  }, budget);
+}
+
+/** Typing: analyse once the keys pause (longer pauses for longer texts). */
+export function scheduleAnalysis() {
+  clearTimeout(typingTimer);
+  els.view.dataset.state = 'pending';
+  const delay = Math.min(1000, 150 + currentText().length / 10_000);
+  typingTimer = setTimeout(requestAnalysis, delay);
+}
+
+export function initAnalysis() {
+  spawn();
+}
