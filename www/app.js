@@ -9,7 +9,7 @@
 //   model      reading one quote (spans without the incise, words, context, export row)
 //   filters    kinds, speaker, search, and the one count; panel: speakers and diagnostics
 //   details    the tooltip; navigate: jumps, next/previous, keyboard
-//   voices     who gets a voice (gender, speaker, kind); export: JSON, CSV, TSV
+//   voices     who gets a voice (gender, speaker, kind; voices-panel shows it); export: JSON, CSV, TSV
 //   share      copy with highlights; permalink: text and filters in the URL fragment
 //   scroll-sync  the two panes scroll together
 // How it stays fast on a 5 MB paste is told in render.js, paint.js and analysis.js; text only

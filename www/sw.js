@@ -2,7 +2,7 @@
 // Network first (a rebuilt package is picked up at once), the cache when the network fails.
 const CACHE = 'quote-highlighter-v2';
 const PAGE_MODULES = ['state', 'trusted', 'analysis', 'editor', 'store', 'files', 'render', 'paint', 'colours', 'model',
-  'filters', 'panel', 'details', 'navigate', 'voices', 'export', 'share', 'permalink', 'scroll-sync'];
+  'filters', 'panel', 'details', 'navigate', 'voices', 'voices-panel', 'export', 'share', 'permalink', 'scroll-sync'];
 const ASSETS = ['./', './index.html', './app.js', './style.css', './worker.js', './engine.js', './example.js', './shared.js',
   ...PAGE_MODULES.map((m) => `./page/${m}.js`), './pkg/quote_highlighter.js', './pkg/quote_highlighter_bg.wasm'];
 

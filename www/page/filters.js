@@ -5,7 +5,7 @@ import { Q, KINDS } from '../shared.js';
 import { els, state, fold, plural, sliced, setStatus, $ } from './state.js';
 import { TERM, speakerOf, countOf } from './model.js';
 import { paint } from './paint.js';
-import { renderVoices } from './voices.js';
+import { renderVoices } from './voices-panel.js';
 
 export function filterState() {
   return {

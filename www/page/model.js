@@ -42,8 +42,9 @@ export const countWords = (s) => s.match(WORD)?.length ?? 0;
 export function sentenceAround(text, s, e) {
   const before = text.slice(Math.max(0, s - 400), s);
   let a = s - before.length;
-  const m = before.match(/(?:[.!?…]\s+|\n)(?=[^\n]*$)/u);
-  if (m) a += m.index + m[0].length;
+  let last = null;
+  for (const m of before.matchAll(/[.!?…]\s+|\n/gu)) last = m;
+  if (last) a += last.index + last[0].length;
   const after = text.slice(e, e + 400);
   let b = e + after.length;
   const n = after.match(/[.!?…](?=\s|$)|\n/u);

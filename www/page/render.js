@@ -9,7 +9,7 @@ import { observeBlocks, clearSingle } from './paint.js';
 import { applyFilters } from './filters.js';
 import { renderPanel, renderDiagnostics } from './panel.js';
 import { hideDetails } from './details.js';
-import { renderVoices } from './voices.js';
+import { renderVoices } from './voices-panel.js';
 
 const BLOCK_CHARS = 2048; // a block ends at the first line break after this many characters
 const BLOCK_MAX = 16384; // ... or is cut at a space when a line is longer than this

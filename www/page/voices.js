@@ -2,14 +2,9 @@
 // unknown — the engine's `speaker.gender`; quotes without a speaker count as unknown), by speaker
 // and by kind, over the statements shown (terms are not anyone's words). Words are counted in what
 // the person said: the content between the marks, minus the reporter's incise. The same figures
-// go into the JSON export (`voices`).
+// go into the JSON export (`voices`). No DOM here (voices-panel.js shows them), so Node tests it.
 import { Q, KINDS } from '../shared.js';
-import { state, plural, $ } from './state.js';
 import { TERM, speakerOf, spokenText, countWords } from './model.js';
-import { swatch, speakerClass } from './panel.js';
-
-export const GENDER_GROUPS = [['f', 'Femmes'], ['m', 'Hommes'], ['unknown', 'Genre inconnu']];
-const SPEAKER_ROWS = 12;
 
 /** The figures for the quote indices `list` of analysis `d`. */
 export function voices(d, list) {
@@ -35,74 +30,4 @@ export function voices(d, list) {
     .sort((a, b) => b[1].quotes - a[1].quotes || b[1].words - a[1].words || a[0] - b[0])
     .map(([id, s]) => ({ id: id >= 0 ? id : null, ...s }));
   return { ...total, byGender, byKind, bySpeaker: speakers };
-}
-
-const pct = (n, total) => (total ? Math.round((100 * n) / total) : 0);
-
-function cell(tag, text, cls) {
-  const c = document.createElement(tag);
-  c.textContent = text;
-  if (cls) c.className = cls;
-  return c;
-}
-
-/** A row: label, quotes (n, %), words (n, %), and a bar of the quotes' share. */
-function figureRow(label, t, total, { key, lead } = {}) {
-  const tr = document.createElement('tr');
-  if (key) tr.dataset.key = key;
-  tr.dataset.quotes = String(t.quotes);
-  tr.dataset.words = String(t.words);
-  const th = cell('th', '');
-  th.scope = 'row';
-  if (lead) th.append(lead);
-  th.append(label);
-  const bar = document.createElement('span');
-  bar.className = 'bar';
-  bar.style.width = `${pct(t.quotes, total.quotes)}%`; // CSSOM: allowed by style-src 'self'
-  const share = cell('td', '', 'share');
-  share.append(bar);
-  tr.append(th,
-    cell('td', `${t.quotes} (${pct(t.quotes, total.quotes)} %)`, 'num'),
-    cell('td', `${t.words} (${pct(t.words, total.words)} %)`, 'num'),
-    share);
-  return tr;
-}
-
-function table(caption, rows) {
-  const t = document.createElement('table');
-  t.className = 'voices-table';
-  const cap = cell('caption', caption);
-  const head = document.createElement('tr');
-  head.append(cell('th', ''), cell('th', 'Citations', 'num'), cell('th', 'Mots', 'num'), cell('th', 'Part'));
-  const thead = document.createElement('thead');
-  thead.append(head);
-  const tbody = document.createElement('tbody');
-  tbody.append(...rows);
-  t.append(cap, thead, tbody);
-  return t;
-}
-
-/** Fills the voices panel from the quotes shown. */
-export function renderVoices() {
-  const d = state.doc;
-  const box = $('voices-body');
-  if (!d || !box) return;
-  const v = voices(d, d.visibleList);
-  if (!v.quotes) {
-    box.replaceChildren(cell('p', 'Aucune citation affichée.', 'muted'));
-    return;
-  }
-  const summary = cell('p', `${plural(v.quotes, 'citation', 'citations')}, ${plural(v.words, 'mot cité', 'mots cités')}.`, 'voices-summary');
-  const gender = table('Par genre', GENDER_GROUPS.map(([key, label]) => figureRow(label, v.byGender[key], v, { key })));
-  const kinds = table('Par type', [
-    figureRow('directes', v.byKind.direct, v, { key: 'direct' }),
-    figureRow('partielles', v.byKind.partial, v, { key: 'partial' }),
-  ]);
-  const people = table('Par locuteur', v.bySpeaker.slice(0, SPEAKER_ROWS).map((s) => figureRow(
-    s.name ?? 'Sans locuteur', s, v,
-    { key: s.id === null ? 'none' : `s${s.id}`, lead: swatch(s.id === null ? 'snone' : speakerClass(s.id)) },
-  )));
-  const parts = [summary, gender, kinds, people];
-  if (v.bySpeaker.length > SPEAKER_ROWS) parts.push(cell('p', `… et ${v.bySpeaker.length - SPEAKER_ROWS} autres (voir l’export JSON)`, 'more'));
-  box.replaceChildren(...parts);
 }
