@@ -13,6 +13,8 @@ const CANCEL_AFTER_MS = 300;
 export const budgetMs = (n) => 3000 + n / 1000;
 
 let worker = null;
+let standby = null; // a second worker, engine loaded, idle: it takes over when `worker` is cancelled
+let standbyTimer = 0;
 let reqId = 0;
 let lastReq = null; // { id, text, t0 }: the text whose result the page waits for
 let busySince = 0; // when the worker started on work whose answer has not come back; 0 when idle
@@ -20,12 +22,24 @@ let budgetTimer = 0;
 let typingTimer = 0;
 
 function spawn() {
+  worker = makeWorker();
+  busySince = 0;
+}
+
+/** Starts a standby worker in `ms` milliseconds (when there is none). */
+function prepareStandby(ms) {
+  clearTimeout(standbyTimer);
+  standbyTimer = setTimeout(() => { standby ??= makeWorker(); }, ms);
+}
+
+function makeWorker() {
   const w = new Worker(scriptURL('./worker.js'), { type: 'module', name: 'quote-highlighter' });
   w.addEventListener('message', (event) => {
     if (w !== worker) return;
     const msg = event.data;
     if (msg.type === 'ready') {
       if (!state.engineReady) {
+        prepareStandby(500);
         state.engineReady = true;
         state.version = msg.version;
         document.body.dataset.engine = 'ready';
@@ -48,14 +62,16 @@ function spawn() {
     document.body.dataset.engine = 'error';
     fail(`Le moteur n’a pas pu démarrer : ${e.message || 'erreur du worker'}`);
   });
-  worker = w;
-  busySince = 0;
+  return w;
 }
 
-/** Stops the running analysis, if any, and starts a fresh worker. */
+/** Stops the running analysis: the standby worker (or a fresh one) takes over. */
 function restart() {
   worker?.terminate();
-  spawn();
+  worker = standby ?? makeWorker();
+  standby = null;
+  busySince = 0;
+  prepareStandby(1000);
 }
 
 /** Sends the current text to the worker now. */

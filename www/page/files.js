@@ -98,7 +98,8 @@ export function htmlText(source) {
   const blocks = [];
   for (const el of root.querySelectorAll(BLOCKS)) {
     if (el.parentElement?.closest(BLOCKS)) continue; // inside another block: read with it
-    const t = el.localName === 'pre' ? el.textContent : el.textContent.replace(/\s+/g, ' ').trim();
+    // Collapse white space as CSS does (ASCII only): no-break spaces around « » stay.
+    const t = el.localName === 'pre' ? el.textContent : el.textContent.replace(/[ \t\r\n\f]+/g, ' ').trim();
     if (t) blocks.push(t);
   }
   return blocks.length ? blocks.join('\n\n') : root.textContent.replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();

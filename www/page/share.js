@@ -45,19 +45,30 @@ export function highlightedFragment(d) {
   return root;
 }
 
-export async function copyHighlighted() {
+/**
+ * Puts the HTML and the plain text on the clipboard through a `copy` event. (The async Clipboard
+ * API would re-parse the HTML in this page to sanitise it, and the page's CSP, `style-src 'self'`,
+ * would then refuse every inline style and log an error for each.) Needs a user gesture.
+ */
+export function copyHighlighted() {
   const d = state.doc;
   if (!d) return;
   const html = new XMLSerializer().serializeToString(highlightedFragment(d));
+  const onCopy = (e) => {
+    e.clipboardData.setData('text/html', html);
+    e.clipboardData.setData('text/plain', d.text);
+    e.preventDefault();
+  };
+  document.addEventListener('copy', onCopy);
+  let ok = false;
   try {
-    await navigator.clipboard.write([new ClipboardItem({
-      'text/html': new Blob([html], { type: 'text/html' }),
-      'text/plain': new Blob([d.text], { type: 'text/plain' }),
-    })]);
-    announce(`Copié avec les surlignages : ${d.visibleList.length} citations (à coller dans un traitement de texte ou un courriel)`);
-  } catch (e) {
-    announce(`Copie impossible : ${e.message}`);
+    ok = document.execCommand('copy');
+  } finally {
+    document.removeEventListener('copy', onCopy);
   }
+  announce(ok
+    ? `Copié avec les surlignages : ${d.visibleList.length} citations (à coller dans un traitement de texte ou un courriel)`
+    : 'Copie impossible : le navigateur a refusé l’accès au presse-papiers');
 }
 
 export function initShare() {

@@ -17,7 +17,7 @@ function cell(tag, text, cls) {
   return c;
 }
 
-/** A row: label, quotes (n, %), words (n, %), and a bar of the quotes' share. */
+/** A row: label (over a bar of the quotes' share), quotes (n, %), words (n, %). */
 function figureRow(label, t, total, { key, lead } = {}) {
   const tr = document.createElement('tr');
   if (key) tr.dataset.key = key;
@@ -25,17 +25,16 @@ function figureRow(label, t, total, { key, lead } = {}) {
   tr.dataset.words = String(t.words);
   const th = cell('th', '');
   th.scope = 'row';
-  if (lead) th.append(lead);
-  th.append(label);
+  const name = cell('span', '', 'who');
+  if (lead) name.append(lead);
+  name.append(label);
   const bar = document.createElement('span');
-  bar.className = 'bar';
+  bar.className = 'share-bar';
   bar.style.width = `${pct(t.quotes, total.quotes)}%`; // CSSOM: allowed by style-src 'self'
-  const share = cell('td', '', 'share');
-  share.append(bar);
+  th.append(name, bar);
   tr.append(th,
     cell('td', `${t.quotes} (${pct(t.quotes, total.quotes)} %)`, 'num'),
-    cell('td', `${t.words} (${pct(t.words, total.words)} %)`, 'num'),
-    share);
+    cell('td', `${t.words} (${pct(t.words, total.words)} %)`, 'num'));
   return tr;
 }
 
@@ -44,7 +43,7 @@ function table(caption, rows) {
   t.className = 'voices-table';
   const cap = cell('caption', caption);
   const head = document.createElement('tr');
-  head.append(cell('th', ''), cell('th', 'Citations', 'num'), cell('th', 'Mots', 'num'), cell('th', 'Part'));
+  head.append(cell('th', ''), cell('th', 'Citations', 'num'), cell('th', 'Mots', 'num'));
   const thead = document.createElement('thead');
   thead.append(head);
   const tbody = document.createElement('tbody');
