@@ -4,6 +4,8 @@
 # Both install what is missing first (the wasm32 target, wasm-pack, the wasm-bindgen CLI of the
 # exact locked version, npm dev tools, and for tests Debian's chromium + chromium-driver).
 # For the team: `make eval` (accuracy on ../shared/data, or DATA=dir), `make bench`.
+# Python: `make wheel` (the abi3 wheel in target/wheels/), `make python-test` (part of `make test`),
+# `make spark-demo` (PySpark local mode; needs Java, installed from Debian when missing).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -21,7 +23,7 @@ SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null) w
 WASM_PACK := wasm-pack --log-level warn
 
 .PHONY: package-test
-.PHONY: help demo test eval bench tools browser-tools pkg package check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks clean
+.PHONY: help demo test eval bench tools browser-tools pkg package check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks clean python-tools wheel python-check python-test spark-demo
 
 help:
 	@echo "make demo   build and serve the page on http://127.0.0.1:$(PORT)/"
@@ -29,6 +31,8 @@ help:
 	@echo "make eval   accuracy on $(DATA)/*.jsonl with ../shared/tools/score.py (ERRORS=1 lists every miss)"
 	@echo "make bench  throughput and size figures"
 	@echo "make package  the npm package in dist/ (make package-test: try it in Node, Vite, webpack, esbuild, tsc)"
+	@echo "make wheel  the Python wheel in target/wheels/; make python-test its tests"
+	@echo "make spark-demo  the Python package in PySpark (local mode), quotes per second"
 
 ## ---------------------------------------------------------------- tools (each step only when missing)
 tools:
@@ -95,10 +99,65 @@ no-markup-sinks: $(PKG)
 	@if grep -rnE 'innerHTML|outerHTML|insertAdjacentHTML|document\.write' www tools --include='*.js' --include='*.mjs' --include='*.html'; then \
 	  echo "markup built from strings (above): use textContent / createElement / Range instead" >&2; exit 1; fi
 
-test: browser-tools check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks
+test: browser-tools check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks python-test
 	@echo "make test: all checks passed"
 # (the recipe's rule lists its prerequisites first, so the npm package is checked last)
 test: package-test
+
+## ---------------------------------------------------------------- Python package (python/)
+# Pinned build and test tools, in virtual environments under target/ (made once).
+MATURIN_VERSION := 1.16.0
+SPACY_VERSION := 3.8.18
+PYTEST_VERSION := 8.4.2
+PYSPARK_VERSION := 4.0.1
+PANDAS_VERSION := 2.2.3
+NUMPY_VERSION := 2.2.6
+PYARROW_VERSION := 20.0.0
+PY_TOOLS := target/py
+WHEEL_DIR := target/wheels
+PY_SOURCES := $(shell find python/src python/python -type f 2>/dev/null) python/Cargo.toml python/Cargo.lock python/pyproject.toml
+
+python-tools: $(PY_TOOLS)/.ready
+$(PY_TOOLS)/.ready:
+	@command -v python3 >/dev/null || { echo "python3 is missing: apt-get install -y python3" >&2; exit 1; }
+	@echo "» Python build tools: maturin $(MATURIN_VERSION) in $(PY_TOOLS)/"
+	@python3 -m venv $(PY_TOOLS) 2>/dev/null || { echo "» installing Debian's python3-venv"; rm -rf $(PY_TOOLS); \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv >/dev/null; \
+	  python3 -m venv $(PY_TOOLS); }
+	$(PY_TOOLS)/bin/pip install -q --disable-pip-version-check maturin==$(MATURIN_VERSION)
+	@touch $@
+
+# The abi3 wheel (CPython >= 3.9) for this platform; one file, replaced on each build.
+$(WHEEL_DIR)/.built: $(PY_TOOLS)/.ready $(PY_SOURCES) $(SOURCES)
+	@rm -f $(WHEEL_DIR)/quote_highlighter-*.whl
+	$(PY_TOOLS)/bin/maturin build --quiet --release --manifest-path python/Cargo.toml -o $(WHEEL_DIR)
+	@touch $@
+wheel: $(WHEEL_DIR)/.built
+
+python-check:
+	cargo fmt --manifest-path python/Cargo.toml --check
+	cargo clippy --manifest-path python/Cargo.toml --all-targets -- -D warnings
+
+# The wheel installed in a fresh virtual environment (with its spacy extra, pinned), then pytest,
+# which compares analyze() with the release command line.
+python-test: python-check $(WHEEL_DIR)/.built
+	cargo build --release --quiet
+	rm -rf target/py-test && python3 -m venv target/py-test
+	target/py-test/bin/pip install -q --disable-pip-version-check "$$(ls $(WHEEL_DIR)/quote_highlighter-*.whl)[spacy]" spacy==$(SPACY_VERSION) pytest==$(PYTEST_VERSION)
+	cd target && QH_CLI=$(CURDIR)/target/release/quote-highlighter py-test/bin/python -m pytest -q -p no:cacheprovider $(CURDIR)/python/tests
+
+# PySpark in local mode over 100,000 generated articles (ARTICLES=n to change); prints quotes/s.
+ARTICLES ?= 100000
+spark-demo: $(WHEEL_DIR)/.built
+	@command -v java >/dev/null || { echo "» installing Debian's openjdk-17-jre-headless"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+	@[ -f target/spark/.ready ] || { echo "» PySpark $(PYSPARK_VERSION) in target/spark/ (once)"; \
+	  python3 -m venv target/spark && target/spark/bin/pip install -q --disable-pip-version-check \
+	    pyspark==$(PYSPARK_VERSION) pandas==$(PANDAS_VERSION) numpy==$(NUMPY_VERSION) pyarrow==$(PYARROW_VERSION) && touch target/spark/.ready; }
+	target/spark/bin/pip install -q --disable-pip-version-check --no-deps --force-reinstall $$(ls $(WHEEL_DIR)/quote_highlighter-*.whl)
+	PYSPARK_PYTHON=$(CURDIR)/target/spark/bin/python target/spark/bin/python tools/spark/demo.py --articles $(ARTICLES)
 
 ## ---------------------------------------------------------------- for the team
 eval:
@@ -125,4 +184,4 @@ bench: browser-tools $(PKG)
 
 clean:
 	cargo clean
-	rm -rf www/pkg test-results dist
+	rm -rf www/pkg test-results dist python/target

@@ -20,21 +20,19 @@
 //!    or a bracket, or when the content starts with a capital after a comma or a verb.
 //! 6. **Partial** otherwise: lowercase content embedded in the sentence (`une «paix durable»`,
 //!    `jugé «inacceptables»`), or a capitalised fragment after an article —
-//!    provided someone says it: a speech cue (`lexicon/speech-cues.txt`: `dénon…`, `jug…`,
-//!    `selon`, `a-t-il dit`) stands in the same sentence. Without one the guillemets keep a
-//!    word at a distance (`des personnes «arrivées»`): **term**. Quotes nested in a quote, and
+//!    provided someone says it: a speech cue (any form of a verb of `lexicon/speech-verbs.txt`,
+//!    a noun from a verb's stem such as `dénonciation`, or a word of
+//!    `lexicon/speech-words.txt` such as `selon`) stands in the same sentence. Without one the
+//!    guillemets keep a word at a distance (`des personnes «arrivées»`): **term**. Quotes nested in a quote, and
 //!    fragments right after a copula (`le maire est «très inquiet»`), stay partial.
 //!
 //! Complexity: each quote reads a bounded window (at most [`WINDOW`] bytes, [`SENTENCE_WINDOW`]
 //! for the speech-cue check) before its opener, at most [`CONTENT_PEEK`] bytes of its content
 //! and a bounded window after its closer: O(quotes).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
-
+use crate::lexicon::cues::{speech_cue_at, TERM_CUES_BY_LAST, TITLE_NOUN_WORDS, TITLE_PHRASES};
 use crate::model::{Quote, QuoteKind, TermReason};
-use crate::scan::{is_alnum, is_space, prefetch, push_lower};
+use crate::text::{is_alnum, is_break, is_space, prefetch, Words};
 
 /// How far before an opener the rules look, in bytes.
 pub const WINDOW: usize = 120;
@@ -42,155 +40,6 @@ pub const WINDOW: usize = 120;
 pub const CONTENT_PEEK: usize = 160;
 /// A "short" name or term, in words.
 const SHORT: usize = 6;
-
-fn lexicon(src: &'static str) -> Vec<Vec<String>> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| words_of(&l.to_lowercase()))
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// A small fast hash for the lexicon sets (keys are short lowercase words; the sets are built
-/// from our own lexicon files, so no flooding concern).
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-
-/// Multi-word entries grouped by one of their words (`by_last`: the last one, which is the
-/// nearest to the marks when the words before them are read backwards; else the first).
-fn index_phrases(
-    entries: impl Iterator<Item = Vec<String>>,
-    by_last: bool,
-) -> WordMap<Vec<Vec<String>>> {
-    let mut map: WordMap<Vec<Vec<String>>> = WordMap::default();
-    for e in entries {
-        let key = if by_last { e.last() } else { e.first() };
-        if let Some(k) = key.cloned() {
-            map.entry(k).or_default().push(e);
-        }
-    }
-    map
-}
-
-static TERM_CUES: LazyLock<Vec<Vec<String>>> =
-    LazyLock::new(|| lexicon(include_str!("../lexicon/term-cues.txt")));
-/// [`TERM_CUES`] by their last word.
-static TERM_CUES_BY_LAST: LazyLock<WordMap<Vec<Vec<String>>>> =
-    LazyLock::new(|| index_phrases(TERM_CUES.iter().cloned(), true));
-static TITLE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
-    lexicon(include_str!("../lexicon/title-nouns.txt"))
-        .into_iter()
-        .filter_map(|w| (w.len() == 1).then(|| w.into_iter().next()).flatten())
-        .collect()
-});
-/// The title nouns of several words, by their last word.
-static TITLE_PHRASES: LazyLock<WordMap<Vec<Vec<String>>>> = LazyLock::new(|| {
-    index_phrases(
-        lexicon(include_str!("../lexicon/title-nouns.txt"))
-            .into_iter()
-            .filter(|w| w.len() > 1),
-        true,
-    )
-});
-
-static SPEECH_CUES: LazyLock<Vec<Vec<String>>> =
-    LazyLock::new(|| lexicon(include_str!("../lexicon/speech-cues.txt")));
-/// The one-word speech stems, in a byte trie: a word is checked against every stem that is a
-/// prefix of it in one walk over its bytes.
-static SPEECH_STEMS: LazyLock<Trie> = LazyLock::new(|| {
-    let mut t = Trie::default();
-    for c in SPEECH_CUES.iter() {
-        if let [one] = c.as_slice() {
-            if !one.starts_with('=') {
-                t.insert(one);
-            }
-        }
-    }
-    t
-});
-/// The whole-word speech cues (`=nie`).
-static SPEECH_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    SPEECH_CUES
-        .iter()
-        .filter_map(|c| match c.as_slice() {
-            [one] => one.strip_prefix('=').map(str::to_string),
-            _ => None,
-        })
-        .collect()
-});
-/// The speech cues of several words (`d'après`, `mis en garde`), by their first word.
-static SPEECH_PHRASES: LazyLock<WordMap<Vec<Vec<String>>>> =
-    LazyLock::new(|| index_phrases(SPEECH_CUES.iter().filter(|c| c.len() > 1).cloned(), false));
-
-/// A set of byte strings that answers "is one of them a prefix of this word?".
-#[derive(Default)]
-struct Trie {
-    /// Per node: whether a stem ends there, and its children by byte.
-    nodes: Vec<(bool, Vec<(u8, usize)>)>,
-}
-
-impl Trie {
-    fn insert(&mut self, s: &str) {
-        if self.nodes.is_empty() {
-            self.nodes.push((false, Vec::new()));
-        }
-        let mut at = 0;
-        for b in s.bytes() {
-            let found = self
-                .nodes
-                .get(at)
-                .and_then(|n| n.1.iter().find(|&&(k, _)| k == b).map(|&(_, i)| i));
-            at = match found {
-                Some(i) => i,
-                None => {
-                    let i = self.nodes.len();
-                    self.nodes.push((false, Vec::new()));
-                    if let Some(n) = self.nodes.get_mut(at) {
-                        n.1.push((b, i));
-                    }
-                    i
-                }
-            };
-        }
-        if let Some(n) = self.nodes.get_mut(at) {
-            n.0 = !s.is_empty();
-        }
-    }
-
-    /// Is some non-empty member a prefix of `w`?
-    fn has_prefix_of(&self, w: &str) -> bool {
-        let mut at = 0;
-        for b in w.bytes() {
-            let Some(i) = self
-                .nodes
-                .get(at)
-                .and_then(|n| n.1.iter().find(|&&(k, _)| k == b).map(|&(_, i)| i))
-            else {
-                return false;
-            };
-            at = i;
-            if self.nodes.get(at).is_some_and(|n| n.0) {
-                return true;
-            }
-        }
-        false
-    }
-}
 
 /// How far the speech-cue check reads around a partial quote, in bytes: back to the sentence
 /// start (at most this far) and forward to the sentence end (at most half of it).
@@ -277,68 +126,6 @@ struct Scratch {
     other: Words,
 }
 
-/// The lowercase words of some text (as [`words_of`] cuts them), in one reused buffer.
-#[derive(Default)]
-struct Words {
-    buf: String,
-    spans: Vec<(usize, usize)>,
-}
-
-impl Words {
-    fn clear(&mut self) {
-        self.buf.clear();
-        self.spans.clear();
-    }
-
-    /// Appends the words of `s`, exactly as [`words_of`] would return them.
-    fn push_words(&mut self, s: &str) {
-        let mut start = self.buf.len();
-        for c in s.chars() {
-            if is_alnum(c) || c == '-' {
-                push_lower(&mut self.buf, c);
-            } else if matches!(c, '\'' | '’') && self.buf.len() > start {
-                self.buf.push('\'');
-                self.spans.push((start, self.buf.len()));
-                start = self.buf.len();
-            } else if self.buf.len() > start {
-                self.spans.push((start, self.buf.len()));
-                start = self.buf.len();
-            }
-        }
-        if self.buf.len() > start {
-            self.spans.push((start, self.buf.len()));
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    fn get(&self, i: usize) -> Option<&str> {
-        self.spans.get(i).and_then(|&(a, b)| self.buf.get(a..b))
-    }
-}
-
-/// Lowercase words of a short string; an elided article keeps its apostrophe (`l'`, `d'`).
-fn words_of(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for c in s.chars() {
-        if c.is_alphanumeric() || c == '-' {
-            cur.extend(c.to_lowercase());
-        } else if matches!(c, '\'' | '’') && !cur.is_empty() {
-            cur.push('\'');
-            out.push(std::mem::take(&mut cur));
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
 /// What stands before an opener, within its clause.
 struct Before<'w> {
     /// Words back to the nearest punctuation, in text order; [`Before::word`] reads the last
@@ -388,7 +175,7 @@ fn before<'w>(text: &str, pos: usize, words: &'w mut Words) -> Before<'w> {
     let mut clause_start = 0;
     let mut boundary = if whole { Some('\n') } else { None };
     for (i, c) in win.char_indices().rev() {
-        if crate::scan::is_break(c) {
+        if is_break(c) {
             clause_start = i + c.len_utf8();
             boundary = Some('\n');
             break;
@@ -404,7 +191,7 @@ fn before<'w>(text: &str, pos: usize, words: &'w mut Words) -> Before<'w> {
     words.push_words(clause);
     let prev = win.chars().rev().find(|&c| !is_space(c));
     let prev = match prev {
-        Some(c) if crate::scan::is_break(c) => None,
+        Some(c) if is_break(c) => None,
         p => p,
     };
     Before {
@@ -575,7 +362,7 @@ fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
         let Some(w) = b.word(skip) else {
             break;
         };
-        let noun = TITLE_NOUNS.contains(w)
+        let noun = TITLE_NOUN_WORDS.contains(w)
             || TITLE_PHRASES
                 .get(w)
                 .is_some_and(|ps| ps.iter().any(|p| b.matches_backwards(skip, p)));
@@ -673,7 +460,7 @@ fn kind_of(text: &str, q: &Quote, scratch: &mut Scratch) -> QuoteKind {
     QuoteKind::Direct
 }
 
-/// Is a speech cue (`lexicon/speech-cues.txt`) in the quote's sentence: back to the previous
+/// Is a speech cue ([`crate::lexicon::cues`]) in the quote's sentence: back to the previous
 /// sentence end or paragraph start and on to the next one, within [`SENTENCE_WINDOW`]?
 fn speech_in_sentence(text: &str, q: &Quote, words: &mut Words) -> bool {
     let mut start = q.start.saturating_sub(SENTENCE_WINDOW);
@@ -687,7 +474,7 @@ fn speech_in_sentence(text: &str, q: &Quote, words: &mut Words) -> bool {
     let before = text.get(start..q.start).unwrap_or("");
     let after = text.get(q.end..end).unwrap_or("");
     crate::work::tick((before.len() + after.len()) as u64);
-    let sentence_end = |c: char| matches!(c, '.' | '!' | '?' | '…') || crate::scan::is_break(c);
+    let sentence_end = |c: char| matches!(c, '.' | '!' | '?' | '…') || is_break(c);
     // This sentence and the one before it (a floating quote continues the sentence before),
     // never reaching into the previous paragraph.
     let after_mark = |s: &str, i: usize| {
@@ -698,11 +485,7 @@ fn speech_in_sentence(text: &str, q: &Quote, words: &mut Words) -> bool {
     };
     let from = match before.rfind(sentence_end) {
         None => 0,
-        Some(i)
-            if before
-                .get(i..)
-                .is_some_and(|t| t.starts_with(crate::scan::is_break)) =>
-        {
+        Some(i) if before.get(i..).is_some_and(|t| t.starts_with(is_break)) => {
             after_mark(before, i)
         }
         Some(i) => {
@@ -722,61 +505,8 @@ fn speech_in_sentence(text: &str, q: &Quote, words: &mut Words) -> bool {
     }
     words.push_words(after);
     (0..words.len()).any(|i| {
-        let Some(w) = words.get(i) else {
-            return false;
-        };
-        SPEECH_WORDS.contains(w)
-            || SPEECH_STEMS.has_prefix_of(w)
-            || SPEECH_PHRASES.get(w).is_some_and(|cues| {
-                cues.iter().any(|cue| {
-                    cue.iter()
-                        .enumerate()
-                        .all(|(j, x)| words.get(i + j) == Some(x.as_str()))
-                })
-            })
+        words
+            .get(i)
+            .is_some_and(|w| speech_cue_at(w, |k| words.get(i + k)))
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_keep_elisions() {
-        assert_eq!(
-            words_of("à l’opération d'été"),
-            ["à", "l'", "opération", "d'", "été"]
-        );
-    }
-
-    #[test]
-    fn reused_word_buffer_cuts_like_words_of() {
-        let pieces = [
-            "a", "É", "é", "L", "l", "’", "'", "-", " ", "\u{a0}", ",", ".", "«", "»", "İ",
-            "\u{212a}", "ß", "Ÿ", "0", "²", "ǅ", "Σ", "🙂", "\n", "d'", "qu’", "a-t-il", "œ", "Œ",
-        ];
-        let mut seed: u64 = 0x0dd_c0ff_ee15_600d;
-        let mut w = Words::default();
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut s = String::new();
-            for k in 0..(seed % 16) {
-                let r = seed.rotate_left(k as u32 * 5) ^ k.wrapping_mul(0x9e37_79b9);
-                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
-            }
-            w.clear();
-            w.push_words(&s);
-            let got: Vec<&str> = (0..w.len()).filter_map(|i| w.get(i)).collect();
-            assert_eq!(got, words_of(&s), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn lexicons_load() {
-        assert!(TERM_CUES.iter().any(|c| c == &["surnommé"]));
-        assert!(TERM_CUES.iter().any(|c| c == &["sous", "le", "nom", "de"]));
-        assert!(TITLE_NOUNS.contains("quotidien"));
-    }
 }

@@ -27,11 +27,13 @@
 //! searching back no further than the previous quote), and the recurring phrases are counted in
 //! one hash map: O(text + quotes).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::lexicon::cues::TITLE_NOUN_WORDS;
+use crate::lexicon::{is_org, is_title, lines, FnvSet};
 use crate::model::{Method, Quote, QuoteKind, TermReason};
-use crate::scan::is_alnum;
+use crate::text::{is_padding, words};
 
 /// A phrase of at most this many words that recurs in running text is a term.
 pub const SHORT_FRAGMENT: usize = 4;
@@ -44,20 +46,12 @@ const CLAUSE_BACK: usize = 100;
 /// How far back a floating quote looks for the previous attribution, in bytes.
 const FLOAT_GAP: usize = 400;
 
-fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-static PERSONS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../lexicon/person-nouns.txt")).collect());
-static PRENOMINAL: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../lexicon/prenominal.txt")).collect());
-static TITLE_NOUNS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../lexicon/title-nouns.txt")).collect());
+static PERSONS: LazyLock<FnvSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../lexicon/person-nouns.txt")).collect());
+static PRENOMINAL: LazyLock<FnvSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../lexicon/prenominal.txt")).collect());
 static NAVIGATION: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| entries(include_str!("../lexicon/navigation.txt")).collect());
+    LazyLock::new(|| lines(include_str!("../lexicon/navigation.txt")).collect());
 
 /// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`).
 const SPEAKING_PRONOUNS: [&str; 24] = [
@@ -147,7 +141,7 @@ fn char_before(text: &str, at: usize) -> Option<char> {
         .chars()
         .rev()
         .take(16)
-        .find(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t'))
+        .find(|&c| !is_padding(c))
 }
 
 /// True when a quote at `at` opens its sentence (or paragraph, or follows a colon or a dash).
@@ -170,36 +164,6 @@ fn fragment_words(content: &str) -> Option<usize> {
     Some(words(content).count())
 }
 
-/// Words of `s`: runs of letters, digits and hyphens; an elided article keeps its apostrophe
-/// (`l'`), and a comma is a word of its own.
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = s;
-    std::iter::from_fn(move || loop {
-        let c = rest.chars().next()?;
-        if c == ',' {
-            let (w, r) = rest.split_at(1);
-            rest = r;
-            return Some(w);
-        }
-        if !(is_alnum(c) || c == '-') {
-            rest = rest.get(c.len_utf8()..)?;
-            continue;
-        }
-        let mut end = rest
-            .char_indices()
-            .find(|&(_, c)| !(is_alnum(c) || c == '-' || c == '.'))
-            .map_or(rest.len(), |(i, _)| i);
-        if let Some(a) = rest.get(end..).and_then(|r| r.chars().next()) {
-            if a == '\'' || a == '’' {
-                end += a.len_utf8();
-            }
-        }
-        let (w, r) = rest.split_at(end);
-        rest = r;
-        return Some(w.trim_end_matches('.'));
-    })
-}
-
 fn capitalised(w: &str) -> bool {
     w.chars()
         .next()
@@ -215,7 +179,7 @@ fn title_like(text: &str, q: &Quote) -> bool {
     if content.len() > TERM_BYTES || content.contains(['.', '!', '?', '…', ';']) {
         return false;
     }
-    let ws: Vec<&str> = words(content).filter(|w| *w != ",").collect();
+    let ws: Vec<&str> = words(content).collect();
     let Some(first) = ws.first() else {
         return false;
     };
@@ -251,7 +215,7 @@ fn title_noun_in_clause(text: &str, at: usize) -> bool {
         .rfind(['.', '!', '?', '\n', ':', ';'])
         .and_then(|i| window.get(i + 1..))
         .unwrap_or(window);
-    words(clause).any(|w| TITLE_NOUNS.contains(w.to_lowercase().as_str()))
+    words(clause).any(|w| TITLE_NOUN_WORDS.contains(&w.to_lowercase()))
 }
 
 /// The normalised content of a quote, for comparing occurrences (case, spaces, trailing
@@ -261,7 +225,6 @@ fn phrase_key(content: &str) -> Option<String> {
         return None;
     }
     let key = words(content)
-        .filter(|w| *w != ",")
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ");
@@ -352,7 +315,7 @@ fn segment_can_speak(mention: &str) -> bool {
     }
     let person = |w: &str| {
         let l = w.to_lowercase();
-        PERSONS.contains(l.as_str()) || crate::lexicon::is_org(&l)
+        PERSONS.contains(l.as_str()) || is_org(&l)
     };
     // The head, or a noun one or two adjectives later (`l'inexorable prêtre`).
     if person(&lower) || rest.iter().take(2).any(|w| person(w)) {
@@ -378,7 +341,6 @@ fn segment_can_speak(mention: &str) -> bool {
     let mut after = rest.iter();
     match after.next() {
         None => true,
-        Some(w) if w.starts_with('(') => true,
         Some(w) => {
             let particle = matches!(
                 w.to_lowercase().as_str(),
@@ -450,8 +412,7 @@ fn only_sentence_end(gap: &str) -> bool {
                     .get(..i)
                     .and_then(|b| b.split(|c: char| !c.is_alphanumeric()).next_back())
                     .unwrap_or("");
-                let title =
-                    word.chars().count() == 1 || crate::lexicon::is_title(&format!("{word}."));
+                let title = word.chars().count() == 1 || is_title(&format!("{word}."));
                 if !title {
                     return false;
                 }

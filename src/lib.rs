@@ -21,10 +21,11 @@
 //! - Size limits belong to the bindings ([`check_size`]); the core itself has none.
 //!
 //! ## The pipeline
-//! [`scan`] (marks) → [`pair`] (quotes) → [`classify`] (direct, partial, term) →
-//! [`attribute`] (speaker, cue) → [`resolve`] (names, distinct speakers). [`offsets`] converts
-//! units at the boundaries; the wasm binding lives in `wasm` (wasm32 only) and the command line
-//! in `src/bin`.
+//! `scan` (marks) → `pair` (quotes) → `classify` (direct, partial, term) → `attribute`
+//! (speaker, cue) → `resolve` (names, distinct speakers), private stages in their own files;
+//! `text` holds the character classes and the word splitter they share, `lexicon` every word
+//! list (`lexicon/*.txt`). [`offsets`] converts units at the boundaries; the wasm binding lives
+//! in `wasm` (wasm32 only) and the command line in `src/bin`.
 
 // The core never fails on text: no panicking index, slice or unwrap outside tests.
 #![cfg_attr(
@@ -37,15 +38,16 @@
     )
 )]
 
-pub mod attribute;
-pub mod classify;
-pub mod document;
-pub mod lexicon;
-pub mod model;
+mod attribute;
+mod classify;
+mod document;
+mod lexicon;
+mod model;
 pub mod offsets;
-pub mod pair;
-pub mod resolve;
-pub mod scan;
+mod pair;
+mod resolve;
+mod scan;
+mod text;
 mod work;
 
 #[cfg(target_arch = "wasm32")]
@@ -54,8 +56,8 @@ pub mod dom;
 pub mod wasm;
 
 pub use model::{
-    Analysis, Cue, Diagnostic, Method, Quote, QuoteKind, QuoteMark, Span, Speaker, SpeakerEntry,
-    TermReason,
+    Analysis, Cue, Diagnostic, Gender, Method, Quote, QuoteKind, QuoteMark, Span, Speaker,
+    SpeakerEntry, TermReason,
 };
 pub use offsets::Unit;
 
@@ -84,6 +86,16 @@ pub fn analyze_counting(text: &str) -> (Analysis, u64) {
     work::reset();
     let a = analyze(text);
     (a, work::read())
+}
+
+/// Detection alone (scan, pair, classify): the number of quotes found. For the benchmark; not
+/// part of the stable API.
+#[doc(hidden)]
+pub fn detect(text: &str) -> usize {
+    let marks = scan::scan(text);
+    let (mut quotes, _) = pair::pair(text, &marks);
+    classify::classify(text, &mut quotes);
+    quotes.len()
 }
 
 /// The error the bindings report when input exceeds their size cap.

@@ -96,6 +96,30 @@ pub struct Cue {
     pub text: String,
     /// The lexicon entry it matched (`ajouter`, `selon`).
     pub lemma: String,
+    /// For an incise inside the marks (`«Q1, a-t-elle ajouté, Q2»`, [`Method::InsideQuote`]):
+    /// the reporter's words between the two parts of the quote, commas included, which a page
+    /// leaves unpainted. `None` for every other cue.
+    pub incise: Option<Span>,
+}
+
+/// Grammatical gender, as the text shows it (`Mme`, `elle`, `la ministre`, `s'est dite`);
+/// serialised `"f"` / `"m"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Gender {
+    #[serde(rename = "m")]
+    Masculine,
+    #[serde(rename = "f")]
+    Feminine,
+}
+
+impl Gender {
+    pub(crate) const fn feminine_if(fem: bool) -> Gender {
+        if fem {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        }
+    }
 }
 
 /// Who said a quote: the mention as written and the resolved name.
@@ -111,6 +135,9 @@ pub struct Speaker {
     pub name: Option<String>,
     /// Index into [`Analysis::speakers`].
     pub id: Option<usize>,
+    /// The person's gender as the text shows it anywhere it names them (the same for every
+    /// quote of one speaker entry); `None` when the text does not say.
+    pub gender: Option<Gender>,
 }
 
 /// A quotation mark as written, or nothing: one byte in a [`Quote`], serialised as the mark's
@@ -213,7 +240,7 @@ pub struct Quote {
     pub content_end: usize,
     /// The opening and closing marks as written (`«`, `»`; `close` is empty when never closed;
     /// `open` is empty for a reply resumed after an incise without a new opener, see
-    /// [`crate::pair`], `lateCloser`).
+    /// the pairing stage, diagnostic `lateCloser`).
     pub open: QuoteMark,
     pub close: QuoteMark,
     pub kind: QuoteKind,
@@ -232,6 +259,31 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// A quote opened by `open` at `start..content_start`, not closed yet: the pairing stage
+    /// fills in the rest.
+    pub(crate) fn opened(
+        start: usize,
+        content_start: usize,
+        open: QuoteMark,
+        parent: Option<usize>,
+    ) -> Quote {
+        Quote {
+            start,
+            end: content_start,
+            content_start,
+            content_end: content_start,
+            open,
+            close: QuoteMark::NONE,
+            kind: QuoteKind::Direct,
+            closed: false,
+            parent,
+            speaker: None,
+            cue: None,
+            method: None,
+            reason: None,
+        }
+    }
+
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
@@ -250,6 +302,8 @@ pub struct SpeakerEntry {
     pub quotes: Vec<usize>,
     /// Spans of every mention of this speaker that attributed a quote.
     pub mentions: Vec<Span>,
+    /// The gender the text shows for this speaker (most mentions that show one), else `None`.
+    pub gender: Option<Gender>,
 }
 
 /// Severity-free note about a repair made to unbalanced copy.
@@ -291,6 +345,10 @@ impl Analysis {
             if let Some(c) = &mut q.cue {
                 out.push(&mut c.start);
                 out.push(&mut c.end);
+                if let Some(i) = &mut c.incise {
+                    out.push(&mut i.start);
+                    out.push(&mut i.end);
+                }
             }
         }
         for s in &mut self.speakers {

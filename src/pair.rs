@@ -41,13 +41,9 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Diagnostic, Quote, QuoteKind, QuoteMark};
+use crate::model::{Diagnostic, Quote, QuoteMark};
 use crate::scan::Mark;
-
-/// Spaces allowed between a guillemet and its content.
-pub fn is_padding(c: char) -> bool {
-    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t')
-}
+use crate::text::{is_quote_mark, prefetch};
 
 /// The kinds of quotation marks; a quote is closed only by a closer of its own family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,7 +135,7 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         crate::work::tick(1);
         // The text around a mark a few marks ahead is fetched while this one is handled.
         if let Some(ahead) = marks.get(i + PREFETCH_AHEAD) {
-            crate::scan::prefetch(text.as_bytes(), ahead.pos.saturating_sub(1));
+            prefetch(text.as_bytes(), ahead.pos.saturating_sub(1));
         }
         p.mark(m, marks.get(i + 1));
     }
@@ -225,8 +221,8 @@ fn left_flanking_only(text: &str, m: &Mark) -> bool {
 
 /// Glued to the word before it, with space, punctuation or the end after it: `Nein«`.
 fn right_flanking_only(text: &str, m: &Mark) -> bool {
-    let before_word = prev_char(text, m.pos)
-        .is_some_and(|c| !c.is_whitespace() && !crate::scan::is_quote_mark(c));
+    let before_word =
+        prev_char(text, m.pos).is_some_and(|c| !c.is_whitespace() && !is_quote_mark(c));
     let after_ok = !next_char(text, m.end()).is_some_and(char::is_alphanumeric);
     before_word && after_ok
 }
@@ -378,21 +374,8 @@ impl Pairer<'_> {
     fn open(&mut self, m: &Mark, fam: Family) {
         let parent = self.stack.last().map(|o| o.qi);
         let qi = self.quotes.len();
-        self.quotes.push(Quote {
-            start: m.pos,
-            end: m.end(),
-            content_start: m.end(),
-            content_end: m.end(),
-            open: QuoteMark::of(m.ch),
-            close: QuoteMark::NONE,
-            kind: QuoteKind::Direct,
-            closed: false,
-            parent,
-            speaker: None,
-            cue: None,
-            method: None,
-            reason: None,
-        });
+        self.quotes
+            .push(Quote::opened(m.pos, m.end(), QuoteMark::of(m.ch), parent));
         self.removed.push(false);
         self.stack.push(Open { qi, fam });
         if let Some(c) = self.count.get_mut(fam.index()) {
@@ -505,19 +488,9 @@ impl Pairer<'_> {
                 let after = self.text.get(at..m.pos).unwrap_or("");
                 let start = at + (after.len() - after.trim_start().len());
                 let mut cont = Quote {
-                    start,
                     end: m.end(),
-                    content_start: start,
-                    content_end: start,
-                    open: QuoteMark::NONE,
-                    close: QuoteMark::NONE,
-                    kind: QuoteKind::Direct,
                     closed: true,
-                    parent: None,
-                    speaker: None,
-                    cue: None,
-                    method: None,
-                    reason: None,
+                    ..Quote::opened(start, start, QuoteMark::NONE, None)
                 };
                 finish_closed(&mut cont, self.text, m.pos, m.ch);
                 self.last_closed = Some(self.quotes.len());
@@ -735,21 +708,7 @@ mod tests {
 
     #[test]
     fn compact_in_place_agrees_with_copying() {
-        let q = |parent: Option<usize>| Quote {
-            start: 0,
-            end: 0,
-            content_start: 0,
-            content_end: 0,
-            open: QuoteMark::NONE,
-            close: QuoteMark::NONE,
-            kind: QuoteKind::Direct,
-            closed: false,
-            parent,
-            speaker: None,
-            cue: None,
-            method: None,
-            reason: None,
-        };
+        let q = |parent: Option<usize>| Quote::opened(0, 0, QuoteMark::NONE, parent);
         let mut seed: u64 = 0x1234_5678_9abc_def1;
         for _ in 0..5_000 {
             seed ^= seed << 13;

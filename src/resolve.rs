@@ -11,13 +11,13 @@
 //! - a role joins the person the text tied it to by apposition (`la ministre de la Culture, Claire
 //!   Dubois` makes a later bare `la ministre de la Culture` the same speaker).
 //!
-//! O(quotes × distinct speakers) in the worst case of the surname lookup, O(quotes) with the hash
-//! maps otherwise; speakers per text are few.
+//! O(quotes) with hash maps by key, by role and by last word: a mention is compared only with
+//! the speakers whose name ends with the same word.
 
 use std::collections::HashMap;
 
 use crate::lexicon;
-use crate::model::{Quote, Span, SpeakerEntry};
+use crate::model::{Gender, Quote, Span, SpeakerEntry};
 
 /// The name inside a mention: the mention without a leading title.
 pub fn name_of(mention: &str) -> String {
@@ -96,8 +96,12 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     let mut entries: Vec<SpeakerEntry> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_role: HashMap<String, usize> = HashMap::new();
-    // Each entry's key, kept in step with `entries` (the surname lookup reads them).
+    // Each entry's key, kept in step with `entries`, and the entries by the last word of their
+    // key (ids in increasing order): the surname lookup reads only the entries that share it.
     let mut entry_keys: Vec<String> = Vec::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    // Per entry, how many mentions show it feminine and masculine.
+    let mut votes: HashMap<usize, (u32, u32)> = HashMap::new();
     for (qi, q) in quotes.iter_mut().enumerate() {
         let Some(s) = &mut q.speaker else { continue };
         // The name is moved out and put back below (no copy).
@@ -117,7 +121,7 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             continue;
         }
         let key = key_of(&name);
-        let last_word = key.rsplit(' ').next().unwrap_or("");
+        let surname = last_word(&key);
         let existing = by_key
             .get(&key)
             .or_else(|| by_role.get(&key))
@@ -129,11 +133,14 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 if org(&key) {
                     return None;
                 }
-                entries.iter().zip(&entry_keys).position(|(e, ek)| {
-                    let el = ek.rsplit(' ').next().unwrap_or("");
+                let same_last = by_last.get(surname)?;
+                crate::work::tick(same_last.len() as u64);
+                same_last.iter().copied().find(|&id| {
+                    let (Some(e), Some(ek)) = (entries.get(id), entry_keys.get(id)) else {
+                        return false;
+                    };
                     // Cheap tests first: the organisation test reads the lexicon.
-                    el == last_word
-                        && (ek == last_word || key == last_word)
+                    (ek == surname || key == surname)
                         && !org(ek)
                         && name.chars().next().is_some_and(char::is_uppercase)
                         && e.name.chars().next().is_some_and(char::is_uppercase)
@@ -142,14 +149,17 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         let id = match existing {
             Some(id) => id,
             None => {
+                let id = entries.len();
                 entries.push(SpeakerEntry {
-                    id: entries.len(),
+                    id,
                     name: name.clone(),
                     quotes: Vec::new(),
                     mentions: Vec::new(),
+                    gender: None,
                 });
+                by_last.entry(surname.to_string()).or_default().push(id);
                 entry_keys.push(key.clone());
-                entries.len() - 1
+                id
             }
         };
         by_key.entry(key).or_insert(id);
@@ -163,7 +173,17 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             {
                 e.name = name.clone();
                 if let Some(k) = entry_keys.get_mut(id) {
-                    *k = key_of(&name);
+                    let new_key = key_of(&name);
+                    if last_word(k) != last_word(&new_key) {
+                        // The entry moves to the list of its new last word, in id order.
+                        if let Some(ids) = by_last.get_mut(last_word(k)) {
+                            ids.retain(|&x| x != id);
+                        }
+                        let ids = by_last.entry(last_word(&new_key).to_string()).or_default();
+                        let at = ids.partition_point(|&x| x < id);
+                        ids.insert(at, id);
+                    }
+                    *k = new_key;
                 }
             }
             e.quotes.push(qi);
@@ -171,8 +191,38 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         }
         s.name = Some(name);
         s.id = Some(id);
+        if let Some(g) = s.gender {
+            let v = votes.entry(id).or_insert((0, 0));
+            if g == Gender::Feminine {
+                v.0 += 1;
+            } else {
+                v.1 += 1;
+            }
+        }
+    }
+    // One person, one gender: the one most of their mentions show, on every quote of theirs.
+    for (id, (f, m)) in votes {
+        if let Some(e) = entries.get_mut(id) {
+            e.gender = match f.cmp(&m) {
+                std::cmp::Ordering::Greater => Some(Gender::Feminine),
+                std::cmp::Ordering::Less => Some(Gender::Masculine),
+                std::cmp::Ordering::Equal => None,
+            };
+        }
+    }
+    for q in quotes.iter_mut() {
+        if let Some(s) = &mut q.speaker {
+            if let Some(e) = s.id.and_then(|id| entries.get(id)) {
+                s.gender = e.gender;
+            }
+        }
     }
     entries
+}
+
+/// The last word of a grouping key.
+fn last_word(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or("")
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@
 //! Edge cases: marks at the very start or end of the text; `’` and `‘` **between two letters**
 //! (`l’Arménie`, `aujourd’hui`, the typo `l‘État`) are apostrophes and never recorded.
 
+use crate::text::{is_alnum, is_break};
+
 /// A quotation mark or paragraph break found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mark {
@@ -26,19 +28,6 @@ impl Mark {
     pub const fn is_break(&self) -> bool {
         is_break(self.ch)
     }
-}
-
-/// True for the chars recorded as paragraph breaks.
-pub const fn is_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2029}')
-}
-
-/// True for every char the scan records as a quotation mark.
-pub const fn is_quote_mark(c: char) -> bool {
-    matches!(
-        c,
-        '«' | '»' | '‹' | '›' | '“' | '”' | '„' | '‘' | '’' | '‚' | '"'
-    )
 }
 
 /// Every quotation mark and paragraph break in text order.
@@ -135,76 +124,10 @@ fn record(text: &str, at: usize, out: &mut Vec<Mark>) {
     out.push(Mark { pos: at, ch });
 }
 
-/// Asks the CPU to bring the cache line holding `bytes[at]` in (a hint; nothing is read).
-#[inline(always)]
-pub(crate) fn prefetch(bytes: &[u8], at: usize) {
-    #[cfg(target_arch = "x86_64")]
-    if let Some(b) = bytes.get(at) {
-        let p: *const u8 = b;
-        // SAFETY: a prefetch never faults and has no effect the program can observe; `p`
-        // points into `bytes` anyway. (The intrinsic is a safe fn on newer compilers.)
-        #[allow(unused_unsafe)]
-        unsafe {
-            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (bytes, at);
-}
-
-/// `char::is_alphanumeric`, with the Latin-1 and Latin Extended ranges of French text (and the
-/// General Punctuation block) answered without the Unicode tables.
-#[inline]
-pub(crate) fn is_alnum(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        c.is_ascii_alphanumeric()
-    } else if u < 0x100 {
-        // ª µ º ² ³ ¹ ¼ ½ ¾, and the letters from À except × and ÷.
-        matches!(u, 0xAA | 0xB5 | 0xBA | 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE)
-            || u >= 0xC0 && u != 0xD7 && u != 0xF7
-    } else if u < 0x250 {
-        true // Latin Extended-A and -B: letters only
-    } else if (0x2000..0x2070).contains(&u) {
-        false // General Punctuation: spaces, dashes, quotation marks
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
-/// `char::is_whitespace`, with the common cases first.
-#[inline]
-pub(crate) fn is_space(c: char) -> bool {
-    match c as u32 {
-        0x20 | 0x09..=0x0D => true,
-        u if u < 0x80 => false,
-        0xA0 | 0x202F | 0x2009 => true,
-        _ => c.is_whitespace(),
-    }
-}
-
-/// Appends `c` lowercased (`char::to_lowercase`), ASCII and Latin-1 without the tables.
-#[inline]
-pub(crate) fn push_lower(out: &mut String, c: char) {
-    let u = c as u32;
-    if u < 0x80 {
-        out.push(c.to_ascii_lowercase());
-    } else if u < 0x100 {
-        // À..Þ except × lowercase by +0x20; the rest of Latin-1 is already lowercase.
-        let l = if (0xC0..=0xDE).contains(&u) && u != 0xD7 {
-            char::from_u32(u + 0x20).unwrap_or(c)
-        } else {
-            c
-        };
-        out.push(l);
-    } else {
-        out.extend(c.to_lowercase());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::is_quote_mark;
 
     fn chars(text: &str) -> String {
         scan(text).iter().map(|m| m.ch).collect()
@@ -227,18 +150,6 @@ mod tests {
         let got: Vec<(usize, char)> = m.iter().map(|m| (m.pos, m.ch)).collect();
         assert_eq!(got, vec![(2, '\n'), (4, '\r'), (6, '\u{2029}'), (10, '\n')]);
     }
-    #[test]
-    fn fast_char_classes_agree_with_std() {
-        for u in 0..0x3_0000u32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{u:#x}");
-            assert_eq!(is_space(c), c.is_whitespace(), "{u:#x}");
-            let mut s = String::new();
-            push_lower(&mut s, c);
-            assert_eq!(s, c.to_lowercase().collect::<String>(), "{u:#x}");
-        }
-    }
-
     #[test]
     fn matches_a_char_walk() {
         // The byte scan against the plain char walk it replaced, on every mark at every

@@ -1,6 +1,6 @@
-//! Lexicons for attribution, compiled in from the plain data files in `lexicon/`: verbs of saying
-//! (`speech-verbs.txt`, infinitives), titles (`titles.txt`), organisation cues
-//! (`organisations.txt`) and subject pronouns (`pronouns.txt`).
+//! The speech verbs (`lexicon/speech-verbs.txt`): the one list of verbs of saying, read by
+//! attribution (one hash lookup per word) and by classification (its speech cues are derived
+//! from it, see [`super::cues`]).
 //!
 //! The verb file holds infinitives only; [`inflect`] generates the third-person forms French news
 //! and fiction use around quotes: présent, imparfait, passé simple, futur and conditionnel (singular
@@ -12,17 +12,15 @@
 //! (`annonça`, `jugea`, `appelle`, `répète`, `relève`, `emploie`), reflexives (`s'indigner` keeps its
 //! pronoun in the lemma), particles (`appeler à`, `faire savoir`, `mettre en garde`).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const SPEECH_VERBS: &str = include_str!("../lexicon/speech-verbs.txt");
-const TITLES: &str = include_str!("../lexicon/titles.txt");
-const ORGANISATIONS: &str = include_str!("../lexicon/organisations.txt");
-const PRONOUNS: &str = include_str!("../lexicon/pronouns.txt");
+use super::{lines, FnvMap};
+
+const SPEECH_VERBS: &str = include_str!("../../lexicon/speech-verbs.txt");
 
 /// The grammatical shape of an inflected form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
+pub(crate) enum Shape {
     /// A finite third-person form: `déclare`, `déclaraient`, `dira`.
     Finite { plural: bool },
     /// A past participle, agreeing or not: `déclaré`, `indignée`, `félicités`.
@@ -35,7 +33,7 @@ pub enum Shape {
 
 /// One meaning of an inflected form: the lexicon entry and what must follow the verb.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sense {
+pub(crate) struct Sense {
     /// The lexicon line (`appeler à`, `s'indigner`).
     pub lemma: &'static str,
     /// Words that must follow the verb for this sense (`["à"]`, `["savoir"]`), possibly empty.
@@ -43,21 +41,14 @@ pub struct Sense {
     pub shape: Shape,
 }
 
-/// Lines of a data file without comments and blanks.
-fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 /// Every speech-verb lemma in the data file.
-pub fn speech_lemmas() -> impl Iterator<Item = &'static str> {
+pub(crate) fn speech_lemmas() -> impl Iterator<Item = &'static str> {
     lines(SPEECH_VERBS)
 }
 
 /// Splits a lexicon line into its verb (the word to inflect) and the particles after it.
 /// `s'en prendre à` → `prendre` and `à`; `se féliciter` → `féliciter` and nothing.
-pub fn head_of(lemma: &'static str) -> (&'static str, Vec<&'static str>) {
+pub(crate) fn head_of(lemma: &'static str) -> (&'static str, Vec<&'static str>) {
     let mut rest = lemma;
     for p in ["se ", "s'", "s’"] {
         if let Some(r) = rest.strip_prefix(p) {
@@ -265,7 +256,7 @@ fn dre(out: &mut Vec<(String, Shape)>, inf: &str) {
 }
 
 /// Every third-person form and participle of one verb (no particles, no reflexive pronoun).
-pub fn inflect(verb: &str) -> Vec<(String, Shape)> {
+pub(crate) fn inflect(verb: &str) -> Vec<(String, Shape)> {
     let mut out = vec![(verb.to_string(), Shape::Infinitive)];
     for (ending, parts) in IRREGULAR {
         if let Some(prefix) = verb.strip_suffix(ending) {
@@ -287,9 +278,10 @@ pub fn inflect(verb: &str) -> Vec<(String, Shape)> {
     out
 }
 
+#[cfg(test)]
 /// The inversions of a finite form with a subject pronoun, as written after a quote:
 /// `ajoute` → `ajoute-t-il`, …; `dit` → `dit-il`, …; `disent` → `disent-ils`.
-pub fn inversions(form: &str, plural: bool) -> Vec<String> {
+pub(crate) fn inversions(form: &str, plural: bool) -> Vec<String> {
     let pronouns: &[&str] = if plural {
         &["ils", "elles"]
     } else {
@@ -308,33 +300,8 @@ pub fn inversions(form: &str, plural: bool) -> Vec<String> {
         .collect()
 }
 
-/// FNV-1a: short keys, no need for SipHash's DoS resistance (the keys are our own lexicon; the
-/// text only looks them up).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-
 /// Form (lowercase) → senses.
-pub static VERBS: LazyLock<FnvMap<String, Vec<Sense>>> = LazyLock::new(|| {
+pub(crate) static VERBS: LazyLock<FnvMap<String, Vec<Sense>>> = LazyLock::new(|| {
     let mut map: FnvMap<String, Vec<Sense>> = FnvMap::default();
     for lemma in speech_lemmas() {
         let (head, particles) = head_of(lemma);
@@ -353,102 +320,10 @@ pub static VERBS: LazyLock<FnvMap<String, Vec<Sense>>> = LazyLock::new(|| {
     map
 });
 
-/// Titles written with a period (`M.`, `MM.`), without it.
-pub static DOTTED_TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    TITLE_LIST
-        .iter()
-        .filter_map(|t| t.strip_suffix('.'))
-        .collect()
-});
-
 /// The senses of a lowercase form, if it is a speech verb.
-pub fn verb(form: &str) -> Option<&'static [Sense]> {
+pub(crate) fn verb(form: &str) -> Option<&'static [Sense]> {
     VERBS.get(form).map(Vec::as_slice)
 }
-
-/// Titles written before names (`M.`, `Mme`, `Dr`…), as in the data file.
-pub static TITLE_LIST: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(TITLES).collect());
-
-/// The titles lowercased (`m.`, `mme`…), for case-insensitive keys.
-pub static TITLE_LOWER: LazyLock<Vec<String>> =
-    LazyLock::new(|| TITLE_LIST.iter().map(|t| t.to_lowercase()).collect());
-
-/// True when `word` is a title (`M.` with its period, `Mme`, `Dr`…).
-pub fn is_title(word: &str) -> bool {
-    let Some(&b) = word.as_bytes().first() else {
-        return TITLE_LIST.contains(&word);
-    };
-    TITLE_FIRST_BYTES
-        .get(usize::from(b))
-        .copied()
-        .unwrap_or(true)
-        && TITLE_LIST.contains(&word)
-}
-
-/// The first bytes titles start with: most words are rejected without a scan of the list.
-static TITLE_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
-    let mut first = [false; 256];
-    for t in TITLE_LIST.iter() {
-        if let Some(f) = t
-            .as_bytes()
-            .first()
-            .and_then(|&b| first.get_mut(usize::from(b)))
-        {
-            *f = true;
-        }
-    }
-    first
-});
-
-/// Lowercase head words of organisations.
-pub static ORGS: LazyLock<Vec<String>> =
-    LazyLock::new(|| lines(ORGANISATIONS).map(str::to_lowercase).collect());
-
-/// True when `word` (any case) names an organisation or institution.
-pub fn is_org(word: &str) -> bool {
-    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        ORG_SET.contains(word.to_lowercase().as_str())
-    } else {
-        ORG_SET.contains(word)
-    }
-}
-
-/// [`ORGS`] as a hash set.
-static ORG_SET: LazyLock<
-    std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>,
-> = LazyLock::new(|| ORGS.iter().map(String::as_str).collect());
-
-/// Gender of an attributing pronoun: `Some(true)` feminine, `Some(false)` masculine, `None` when
-/// `word` is not one (`on`, `je`, `nous`… are not).
-pub fn pronoun(word: &str) -> Option<(bool, bool)> {
-    PRONOUN_LIST
-        .iter()
-        .find(|(p, _, _)| p.eq_ignore_ascii_case(word))
-        .map(|&(_, f, pl)| (f, pl))
-}
-
-/// Every attributing pronoun, ASCII-lowercased, in file order: (pronoun, feminine, plural).
-pub fn pronouns_lowercase() -> impl Iterator<Item = (&'static str, bool, bool)> {
-    PRONOUN_LOWER.iter().map(|(p, f, pl)| (p.as_str(), *f, *pl))
-}
-
-static PRONOUN_LOWER: LazyLock<Vec<(String, bool, bool)>> = LazyLock::new(|| {
-    PRONOUN_LIST
-        .iter()
-        .map(|(p, f, pl)| (p.to_ascii_lowercase(), *f, *pl))
-        .collect()
-});
-
-/// The pronouns file parsed: (pronoun, feminine, plural).
-static PRONOUN_LIST: LazyLock<Vec<(&'static str, bool, bool)>> = LazyLock::new(|| {
-    lines(PRONOUNS)
-        .filter_map(|l| {
-            let mut parts = l.split_whitespace();
-            let (p, g, n) = (parts.next()?, parts.next()?, parts.next()?);
-            Some((p, g == "f", n == "p"))
-        })
-        .collect()
-});
 
 #[cfg(test)]
 mod tests {
@@ -617,17 +492,5 @@ mod tests {
         );
         assert_eq!(inversions("disent", true), ["disent-ils", "disent-elles"]);
         assert_eq!(inversions("confia", false)[1], "confia-t-elle");
-    }
-
-    #[test]
-    fn titles_orgs_pronouns() {
-        assert!(is_title("M."));
-        assert!(is_title("Mme"));
-        assert!(!is_title("Paul"));
-        assert!(is_org("Kremlin"));
-        assert_eq!(pronoun("elle"), Some((true, false)));
-        assert_eq!(pronoun("Ils"), Some((false, true)));
-        assert_eq!(pronoun("on"), None);
-        assert_eq!(pronoun("nous"), None);
     }
 }

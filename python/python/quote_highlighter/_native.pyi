@@ -1,0 +1,6 @@
+from typing import List, Tuple
+
+DEFAULT_MAX_INPUT: int
+
+def analyze_json(text: str, unit: str = "chars") -> str: ...
+def analyze_batch(texts: List[str], threads: int, unit: str = "chars") -> Tuple[List[str], int]: ...

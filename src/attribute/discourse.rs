@@ -1,0 +1,380 @@
+//! Discourse state across quotes: the speaker history, dialogue dashes and paragraph starts,
+//! the continuation rule (rule 6) and the antecedents of pronouns.
+
+use crate::lexicon::Gender;
+use crate::model::{Cue, Method, Quote, Span, Speaker};
+use crate::text::{ceil_boundary, floor_boundary, is_padding};
+
+use super::rules::Found;
+use super::{nouns::*, tokens::*};
+use super::{QuoteAt, BEFORE, PREV_SENTENCE};
+
+/// How many attributed quotes the history keeps.
+const HISTORY: usize = 8;
+
+/// What attribution says of one quote.
+pub(super) struct Attribution {
+    pub(super) speaker: Option<Speaker>,
+    pub(super) cue: Option<Box<Cue>>,
+    pub(super) method: Option<Method>,
+    /// The speaker's gender, where the text shows it.
+    gender: Option<Gender>,
+    /// Start of the quote's paragraph.
+    paragraph_start: usize,
+}
+
+/// The state carried from quote to quote: the last attributed quotes and the last paragraph
+/// search.
+#[derive(Default)]
+pub(super) struct Discourse {
+    history: Vec<Said>,
+    para_seen: (usize, usize, Option<usize>),
+}
+
+impl Discourse {
+    /// The speaker of a quote a rule attributed: the mention, a pronoun's antecedent, or the
+    /// previous speaker for a narrative infinitive (`Et d'ajouter : «Q»`).
+    pub(super) fn speaker_of<'t>(
+        &mut self,
+        f: Found,
+        back: &mut Back<'t>,
+        text: &'t str,
+        quotes: &[Quote],
+        q: &QuoteAt,
+    ) -> Attribution {
+        let paragraph_start = paragraph_start(text, q.start, &mut self.para_seen);
+        let incise_end = f.mention.as_ref().map_or(0, |m| m.end);
+        let cue = f.cue.map(|c| {
+            let incise = (f.method == Method::InsideQuote)
+                .then(|| incise_span(text, q, c.start, c.end.max(incise_end)));
+            Box::new(Cue {
+                start: c.start,
+                end: c.end,
+                text: text.get(c.start..c.end).unwrap_or("").to_string(),
+                lemma: c.lemma,
+                incise,
+            })
+        });
+        let mut speaker = None;
+        let mut gender = None;
+        if f.mention.is_none() && f.method == Method::Continuation {
+            if let Some(prev) = self.history.last() {
+                speaker = Some(said_speaker(quotes, prev).clone());
+                gender = prev.gender;
+            }
+        }
+        if let Some(m) = f.mention.filter(|m| !m.none) {
+            gender = m.gender.or(f.gender);
+            let name = if let Some(p) = m.pronoun {
+                let g = f.gender.or(Some(p.gender));
+                antecedent(back, text, quotes, &self.history, q.start, m.start, g)
+            } else {
+                m.name
+            };
+            speaker = Some(Speaker {
+                start: m.start,
+                end: m.end,
+                text: text.get(m.start..m.end).unwrap_or("").to_string(),
+                name,
+                id: None,
+                gender,
+            });
+        }
+        Attribution {
+            speaker,
+            cue,
+            method: Some(f.method),
+            gender,
+            paragraph_start,
+        }
+    }
+
+    /// Rule 6, for a quote no rule attributed: see [`floating`].
+    pub(super) fn floating<'t>(
+        &mut self,
+        back: &mut Back<'t>,
+        text: &'t str,
+        quotes: &[Quote],
+        q: &QuoteAt,
+    ) -> Attribution {
+        let para = paragraph_start(text, q.start, &mut self.para_seen);
+        let dash = dialogue_dash(text, q.start);
+        let (speaker, gender, method) =
+            floating(back, text, quotes, &self.history, q.start, dash, para);
+        Attribution {
+            speaker,
+            cue: None,
+            method,
+            gender,
+            paragraph_start: para,
+        }
+    }
+
+    /// Adds an attributed quote to the history.
+    pub(super) fn remember(&mut self, a: &Attribution, qi: usize, q: &QuoteAt) {
+        let Some(s) = &a.speaker else { return };
+        let cue_end = a.cue.as_ref().map(|c| c.end).or(q.cue_end);
+        self.history.push(Said {
+            quote_end: q.end.max(s.end).max(cue_end.unwrap_or(0)),
+            qi,
+            gender: a.gender,
+            paragraph_start: a.paragraph_start,
+        });
+        if self.history.len() > HISTORY {
+            self.history.remove(0);
+        }
+    }
+}
+
+/// The incise inside a quote's marks whose cue starts at `cue_start` and whose cue or subject
+/// ends at `end`: from the comma (or dash, or bracket) before the cue to the punctuation after
+/// it, both included, within the content.
+fn incise_span(text: &str, q: &QuoteAt, cue_start: usize, end: usize) -> Span {
+    let head = text.get(q.content_start..cue_start).unwrap_or("");
+    let trimmed = head.trim_end_matches(|c: char| c.is_whitespace() || is_padding(c));
+    let start = match trimmed.chars().next_back() {
+        Some(c @ (',' | '—' | '–' | '(')) => q.content_start + trimmed.len() - c.len_utf8(),
+        _ => cue_start,
+    };
+    let end = end.min(q.content_end);
+    let tail = text.get(end..q.content_end).unwrap_or("");
+    let after = tail.trim_start_matches(|c: char| c.is_whitespace() || is_padding(c));
+    let end = match after.chars().next() {
+        Some(c @ (',' | '—' | '–' | ')')) => q.content_end - after.len() + c.len_utf8(),
+        _ => end,
+    };
+    Span::new(start, end.max(start))
+}
+
+/// What the driver remembers of an attributed quote.
+#[derive(Clone, Debug)]
+struct Said {
+    /// End of the quote or of its incise, whichever is later.
+    pub(super) quote_end: usize,
+    /// The quote, whose speaker is set.
+    pub(super) qi: usize,
+    gender: Option<Gender>,
+    pub(super) paragraph_start: usize,
+}
+
+/// Does the quote open a dialogue line (`— «…»` at the start of a paragraph)?
+fn dialogue_dash(text: &str, at: usize) -> bool {
+    let from = floor_boundary(text, at.saturating_sub(16));
+    let head = text.get(from..at).unwrap_or("");
+    let t = head.trim_end_matches(|c: char| c.is_whitespace() || is_padding(c));
+    let Some(rest) = t.strip_suffix(['—', '–', '-']) else {
+        return false;
+    };
+    let rest = rest.trim_end_matches(|c: char| (c.is_whitespace() || is_padding(c)) && c != '\n');
+    rest.is_empty() && from == 0 || rest.ends_with('\n')
+}
+
+/// Start of the paragraph holding byte `at` (bounded search back). `seen` remembers the last
+/// search (its range and the last line break in it) so that quotes in text order search only the
+/// text after the previous quote.
+fn paragraph_start(text: &str, at: usize, seen: &mut (usize, usize, Option<usize>)) -> usize {
+    let from = floor_boundary(text, at.saturating_sub(BEFORE * 4));
+    let (lo, hi, nl) = *seen;
+    let found = if lo <= from && from <= hi && hi <= at {
+        let hay = text.get(hi..at).unwrap_or("");
+        count_work(hay.len());
+        match hay.rfind('\n') {
+            Some(p) => Some(hi + p),
+            None => nl.filter(|&n| n >= from),
+        }
+    } else {
+        let hay = text.get(from..at).unwrap_or("");
+        count_work(hay.len());
+        hay.rfind('\n').map(|p| from + p)
+    };
+    *seen = (from, at, found);
+    match found {
+        Some(n) => n + 1,
+        None => from,
+    }
+}
+
+/// A speaker the history points to (always set: only attributed quotes enter the history).
+fn said_speaker<'a>(quotes: &'a [Quote], h: &Said) -> &'a Speaker {
+    static NONE: Speaker = Speaker {
+        start: 0,
+        end: 0,
+        text: String::new(),
+        name: None,
+        id: None,
+        gender: None,
+    };
+    quotes
+        .get(h.qi)
+        .and_then(|q| q.speaker.as_deref())
+        .unwrap_or(&NONE)
+}
+
+/// A quote with no cue of its own: in a dialogue of dash-led paragraphs, the other speaker of
+/// the exchange; else the previous speaker when only a few words lie between; else the subject of
+/// the sentence just before (`Noël ralentit. «Q»`).
+fn floating<'t>(
+    back: &mut Back<'t>,
+    text: &'t str,
+    quotes: &[Quote],
+    history: &[Said],
+    at: usize,
+    dash: bool,
+    para: usize,
+) -> (Option<Speaker>, Option<Gender>, Option<Method>) {
+    if let Some(prev) = history.last() {
+        let gap = text.get(prev.quote_end..at).unwrap_or("");
+        count_work(gap.len().min(BEFORE));
+        if gap.len() < 400 {
+            let breaks = gap.matches('\n').count();
+            let gap_words = gap
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count();
+            if dash && breaks >= 1 && gap_words <= 8 {
+                // A new turn: the most recent other speaker.
+                let other = history.iter().rev().skip(1).take(4).find(|h| {
+                    let (hs, ps) = (said_speaker(quotes, h), said_speaker(quotes, prev));
+                    hs.name != ps.name
+                        && hs.text != ps.text
+                        && at.saturating_sub(h.quote_end) < 3000
+                });
+                if let Some(o) = other {
+                    return (
+                        Some(said_speaker(quotes, o).clone()),
+                        o.gender,
+                        Some(Method::Continuation),
+                    );
+                }
+            } else if gap_words <= 3 && (breaks <= 1 || prev.paragraph_start == para || !dash) {
+                return (
+                    Some(said_speaker(quotes, prev).clone()),
+                    prev.gender,
+                    Some(Method::Continuation),
+                );
+            }
+        }
+    }
+    // The subject of the previous sentence, when the quote opens its own sentence.
+    let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
+    back.tokenize(text, from, at, 2, |t| {
+        // Enough when the quote's sentence already holds a word (the rule stops there).
+        sentence_start_known(t)
+            .is_some_and(|s| t.get(s..).is_some_and(|r| r.iter().any(Tok::is_word)))
+            || two_sentences_known(t)
+    });
+    let toks: &[Tok] = &back.toks;
+    let start = sentence_start(toks);
+    if toks
+        .get(start..)
+        .is_some_and(|r| r.iter().any(Tok::is_word))
+    {
+        return (None, None, None);
+    }
+    let mut end = start;
+    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
+        end -= 1;
+    }
+    let prev = toks.get(..end).unwrap_or(&[]);
+    let ps = sentence_start(prev);
+    // Not from inside a quote, and not the narrator.
+    if prev
+        .get(ps..)
+        .is_some_and(|r| r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„'))))
+    {
+        return (None, None, None);
+    }
+    // The subject of the last clause when it is a pronoun after `mais`/`et`/`puis`
+    // (`Elle refusait, mais il la tirait par la main.`), else of the sentence.
+    let last_clause = (ps..prev.len()).rev().find_map(|k| {
+        let c = prev.get(k)?;
+        let p = prev.get(k + 1)?;
+        (in_list(c, &["mais", "et", "puis"]) && tok_pronoun(p).is_some())
+            .then(|| mention_of(text, prev, k + 1, k + 1))
+            .flatten()
+    });
+    let Some(m) = last_clause.or_else(|| sentence_subject(text, prev, ps, prev.len())) else {
+        return (None, None, None);
+    };
+    let narrator = text
+        .get(m.start..m.end)
+        .is_some_and(|t| matches!(t.to_lowercase().as_str(), "je" | "j'" | "j’"));
+    if m.none || narrator {
+        return (None, None, None);
+    }
+    let name = if let Some(p) = m.pronoun {
+        history
+            .iter()
+            .rev()
+            .find(|h| h.gender.is_none() || h.gender == Some(p.gender))
+            .and_then(|h| said_speaker(quotes, h).name.clone())
+    } else {
+        m.name.clone()
+    };
+    let speaker = Speaker {
+        start: m.start,
+        end: m.end,
+        text: text.get(m.start..m.end).unwrap_or("").to_string(),
+        name,
+        id: None,
+        gender: m.gender,
+    };
+    (Some(speaker), m.gender, Some(Method::Continuation))
+}
+
+/// The name a pronoun stands for: another subject of the same sentence (`X eut l'air surpris,
+/// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
+/// the subject of the previous sentence; else the latest speaker of that gender.
+fn antecedent<'t>(
+    back: &mut Back<'t>,
+    text: &'t str,
+    quotes: &[Quote],
+    history: &[Said],
+    at: usize,
+    pron_start: usize,
+    gender: Option<Gender>,
+) -> Option<String> {
+    let agrees_m = |m: &Mention| {
+        !m.none
+            && m.pronoun.is_none()
+            && (gender.is_none() || m.gender.is_none() || m.gender == gender)
+    };
+    let agrees = |s: &Said| gender.is_none() || s.gender.is_none() || s.gender == gender;
+    let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
+    back.tokenize(text, from, at, 2, two_sentences_known);
+    let toks: &[Tok] = &back.toks;
+    let start = sentence_start(toks);
+    if let Some(m) = sentence_subject(text, toks, start, toks.len()) {
+        if agrees_m(&m) && m.end <= pron_start {
+            return m.name;
+        }
+    }
+    let mut end = start;
+    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
+        end -= 1;
+    }
+    let prev = toks.get(..end).unwrap_or(&[]);
+    let ps = sentence_start(prev);
+    let prev_from = prev.get(ps).map_or(at, |t| t.start);
+    if let Some(h) = history.last() {
+        // The previous sentence holds (or ends with) the previous quote.
+        if (h.quote_end >= prev_from || prev.is_empty()) && agrees(h) {
+            return said_speaker(quotes, h).name.clone();
+        }
+    }
+    let quoted = prev
+        .get(ps..)
+        .is_some_and(|r| r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„'))));
+    if !quoted {
+        if let Some(m) = sentence_subject(text, prev, ps, prev.len()) {
+            if agrees_m(&m) {
+                return m.name;
+            }
+        }
+    }
+    history
+        .iter()
+        .rev()
+        .find(|h| agrees(h))
+        .and_then(|h| said_speaker(quotes, h).name.clone())
+}

@@ -1,0 +1,638 @@
+//! Noun phrases: speaker mentions (`le porte-parole du gouvernement, Luc Morel`, `M. Durand`,
+//! `il`), the name a mention gives, and the subject of a verb or of a sentence.
+
+use crate::lexicon::grammar::*;
+use crate::lexicon::{self, Shape};
+use crate::lexicon::{Gender, Pronoun};
+
+use super::{tokens::*, verbs::*};
+
+/// A speaker mention: tokens `first..=last`, plus what the tokens say about it.
+#[derive(Clone, Debug)]
+pub(super) struct Mention {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) name: Option<String>,
+    /// Resolved later: a pronoun (`il`, `elle`…).
+    pub(super) pronoun: Option<Pronoun>,
+    /// `on`, `je`… — a subject that is not reported as a speaker.
+    pub(super) none: bool,
+    pub(super) gender: Option<Gender>,
+}
+
+pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention> {
+    let a = toks.get(first)?;
+    let b = toks.get(last)?;
+    let mut m = Mention {
+        start: a.start,
+        end: b.end,
+        name: None,
+        pronoun: None,
+        none: false,
+        gender: None,
+    };
+    if first == last {
+        if let Some(p) = tok_pronoun(a) {
+            m.pronoun = Some(p);
+            m.gender = Some(p.gender);
+            return Some(m);
+        }
+        if in_list(a, &["on", "nous", "vous", "tu"]) {
+            m.none = true;
+            return Some(m);
+        }
+        // `selon lui`, `pour eux`: stressed pronouns stand for their antecedent too.
+        if let Some(p) = [("lui", false, false), ("eux", false, true)]
+            .iter()
+            .find(|(w, _, _)| a.is(w))
+        {
+            m.pronoun = Some(Pronoun {
+                gender: Gender::feminine_if(p.1),
+                plural: p.2,
+            });
+            m.gender = Some(Gender::feminine_if(p.1));
+            return Some(m);
+        }
+        if in_list(a, &["je", "j'", "j’"]) {
+            // The narrator: a speaker without a name.
+            return Some(m);
+        }
+    }
+    m.gender = gender_of(a);
+    m.name = Some(name_in(text, toks, first, last));
+    Some(m)
+}
+
+pub(super) fn gender_of(t: &Tok) -> Option<Gender> {
+    match t.lower.as_ref() {
+        "m." | "mm." | "le" | "un" | "ce" | "cet" | "monsieur" | "du" | "au" => {
+            Some(Gender::Masculine)
+        }
+        "mme" | "mlle" | "la" | "une" | "cette" | "madame" | "mademoiselle" => {
+            Some(Gender::Feminine)
+        }
+        _ => None,
+    }
+}
+
+/// The name a mention gives: a proper name in it (titles dropped) when one stands at its start,
+/// after a role word or after a comma; else the mention without a definite article.
+pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> String {
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = first;
+    while i <= last {
+        let Some(t) = toks.get(i) else { break };
+        let prev = if i > first { toks.get(i - 1) } else { None };
+        let after_title = prev.is_some_and(|p| lexicon::is_title(p.s));
+        let eligible = t.capitalised()
+            && !lexicon::is_title(t.s)
+            && !in_class(t, C_DET)
+            && match prev {
+                None => true,
+                Some(p) => {
+                    after_title
+                        || p.punct() == Some(',')
+                        || p.lowercase_word()
+                            && !in_class(p, C_COMPLEMENT)
+                            && !in_class(p, C_DET)
+                            && !in_class(p, C_PREP)
+                }
+            };
+        if eligible {
+            // Extend the run over names and particles followed by a name.
+            let mut e = i;
+            let mut k = i + 1;
+            while k <= last {
+                let Some(n) = toks.get(k) else { break };
+                if n.capitalised() && !lexicon::is_title(n.s) {
+                    e = k;
+                    k += 1;
+                } else if in_class(n, C_PARTICLE)
+                    && toks.get(k + 1).is_some_and(|x| x.capitalised())
+                    && k < last
+                {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            best = Some((i, e));
+            i = e + 1;
+            continue;
+        }
+        i += 1;
+    }
+    if let Some((s, e)) = best {
+        if let (Some(a), Some(b)) = (toks.get(s), toks.get(e)) {
+            return text.get(a.start..b.end).unwrap_or("").to_string();
+        }
+    }
+    // No proper name: drop a definite article (and a title, for `M. le maire`).
+    let mut s = first;
+    while s < last
+        && toks
+            .get(s)
+            .is_some_and(|t| in_class(t, C_DEFINITE) || lexicon::is_title(t.s))
+    {
+        s += 1;
+    }
+    match (toks.get(s), toks.get(last)) {
+        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or("").to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Parses a noun phrase forward from token `i`: `le porte-parole du gouvernement, Luc Morel`,
+/// `Anne Petit`, `M. Durand`, `les syndicats`, `Roger et Paul`, `il`. Returns its last token.
+pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if tok_pronoun(t).is_some() || in_class(t, C_SUBJECT) {
+        return Some(i);
+    }
+    let starts = in_class(t, C_DET) || is_name_word(t) || t.s.starts_with(char::is_numeric);
+    if !starts {
+        return None;
+    }
+    let mut last = i;
+    let mut k = i + 1;
+    let mut words = 1;
+    while let Some(n) = toks.get(k) {
+        if words >= 12 || !n.is_word() {
+            break;
+        }
+        if in_class(n, C_PREP)
+            || in_class(n, C_CLAUSE) && !(n.is("et") && toks.get(k + 1).is_some_and(is_name_word))
+            || in_class(n, C_AUX_AVOIR)
+            || in_class(n, C_AUX_ETRE)
+            || in_class(n, C_OTHER_VERB)
+            || in_list(n, &["ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y"])
+            || adverb_at(toks, k) && !n.capitalised()
+            || verb_senses(n)
+                .is_some_and(|(s, _)| s.iter().any(|x| matches!(x.shape, Shape::Finite { .. })))
+                && !n.capitalised()
+                && !toks
+                    .get(k - 1)
+                    .is_some_and(|p| in_class(p, C_DET) || in_class(p, C_COMPLEMENT))
+        {
+            break;
+        }
+        // After a name, only more name words or particles of the name.
+        let prev_is_name = toks.get(k - 1).is_some_and(is_name_word)
+            && !toks
+                .get(k.wrapping_sub(2))
+                .is_some_and(|pp| in_class(pp, C_DET) || in_class(pp, C_COMPLEMENT));
+        if prev_is_name
+            && n.lowercase_word()
+            && !in_class(n, C_PARTICLE)
+            && !in_class(n, C_COMPLEMENT)
+        {
+            break;
+        }
+        if in_class(n, C_COMPLEMENT) || in_class(n, C_PARTICLE) {
+            // Needs something after it.
+            if !toks.get(k + 1).is_some_and(Tok::is_word) {
+                break;
+            }
+            k += 1;
+            words += 1;
+            continue;
+        }
+        if in_class(n, C_DEFINITE) && !toks.get(k - 1).is_some_and(|p| in_class(p, C_COMPLEMENT)) {
+            // `le maire le ministre`: a new phrase.
+            break;
+        }
+        last = k;
+        k += 1;
+        words += 1;
+    }
+    // Apposition: `le porte-parole du gouvernement, Luc Morel,` — or a role followed by a
+    // complement then the name: `le président du groupe LR à l'Assemblée, Laurent Wauquiez`.
+    let head = toks.get(i)?;
+    if in_class(head, C_DET) {
+        let mut c = last + 1;
+        let mut hops = 0;
+        while hops < 6
+            && toks
+                .get(c)
+                .is_some_and(|t| t.is_word() && !in_class(t, C_CLAUSE))
+        {
+            c += 1;
+            hops += 1;
+        }
+        if toks.get(c).and_then(Tok::punct) == Some(',') {
+            // `…, le lieutenant-colonel Marc Arnaud`: a second role that ends with a name.
+            let second = toks
+                .get(c + 1)
+                .filter(|t| in_class(t, C_DET))
+                .and_then(|_| {
+                    let mut e = c + 2;
+                    let mut steps = 0;
+                    while steps < 6 && toks.get(e).is_some_and(|t| t.lowercase_word()) {
+                        e += 1;
+                        steps += 1;
+                    }
+                    name_run(toks, e)
+                });
+            if let Some(e) = name_run(toks, c + 1).or(second) {
+                let after = toks.get(e + 1);
+                if after.is_none_or(|a| !a.lowercase_word() || in_class(a, C_PREP)) {
+                    return Some(e);
+                }
+            }
+        }
+    }
+    Some(last)
+}
+
+/// A proper name starting at `i` (title allowed): its last token.
+pub(super) fn name_run(toks: &[Tok], i: usize) -> Option<usize> {
+    let mut k = i;
+    if toks.get(k).is_some_and(|t| lexicon::is_title(t.s)) {
+        k += 1;
+    }
+    let t = toks.get(k)?;
+    if !t.capitalised() || in_class(t, C_DET) {
+        return None;
+    }
+    let mut e = k;
+    k += 1;
+    while let Some(n) = toks.get(k) {
+        if n.capitalised() {
+            e = k;
+            k += 1;
+        } else if in_class(n, C_PARTICLE) && toks.get(k + 1).is_some_and(|x| x.capitalised()) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    Some(e)
+}
+
+/// Skips what may stand between an incise verb and its subject: adverbs, dates, places,
+/// `pour sa part`. Returns the index of the first token of the subject.
+pub(super) fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
+    let mut budget = 10;
+    while budget > 0 {
+        budget -= 1;
+        let Some(t) = toks.get(k) else { break };
+        if adverb_at(toks, k) || t.punct() == Some(',') {
+            // `accuse, dans un entretien au Parisien, la députée …`
+            k += 1;
+            continue;
+        }
+        if in_class(t, C_PREP) || in_list(t, &["pour"]) {
+            // A prepositional phrase: up to the next determiner, title or comma.
+            k += 1;
+            let mut inner = 0;
+            while let Some(n) = toks.get(k) {
+                if inner > 0
+                    && (in_class(n, C_DET)
+                        && !toks.get(k - 1).is_some_and(|p| in_class(p, C_COMPLEMENT))
+                        || n.capitalised()
+                            && !toks.get(k - 1).is_some_and(|p| {
+                                in_class(p, C_DET)
+                                    || in_class(p, C_COMPLEMENT)
+                                    || in_class(p, C_PREP)
+                            }))
+                    || lexicon::is_title(n.s)
+                    || !n.is_word()
+                    || inner >= 5
+                {
+                    break;
+                }
+                k += 1;
+                inner += 1;
+            }
+            if toks.get(k).and_then(Tok::punct) == Some(',') {
+                k += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    k
+}
+
+/// Is the whole segment `toks[a..b]` a lowercase appositive, relative or participial clause (to
+/// be skipped when looking for a subject): `qui présidait la séance`, `chercheuse au CNRS`,
+/// `très ému`, `s'approchant du prêtre`?
+pub(super) fn is_appositive(toks: &[Tok], a: usize, b: usize) -> bool {
+    let Some(t) = toks.get(a) else { return true };
+    if a >= b {
+        return true;
+    }
+    if in_list(t, &["qui", "dont", "que", "qu'", "qu’"]) {
+        return true;
+    }
+    t.lowercase_word() && !in_class(t, C_DET) && !in_class(t, C_SUBJECT) && tok_pronoun(t).is_none()
+}
+
+/// Can token `b` start a subject noun phrase?
+pub(super) fn np_head(t: &Tok) -> bool {
+    in_class(t, C_DET) || is_name_word(t) || tok_pronoun(t).is_some() || in_class(t, C_SUBJECT)
+}
+
+/// The subject of the verb group starting at token `v` (searching back to `start`).
+pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -> Option<Mention> {
+    let mut end = v;
+    // Drop clitics, auxiliaries and adverbs right before the verb (`lui a dit`, `a également`).
+    while end > start
+        && (toks.get(end - 1).is_some_and(|t| {
+            (in_class(t, C_CLITIC) && !in_list(t, &["nous", "vous"])) || in_class(t, C_AUX_ANY)
+        }) || adverb_at(toks, end - 1) && toks.get(end - 1).is_some_and(|t| !t.capitalised()))
+    {
+        end -= 1;
+    }
+    // Segments between commas, last first.
+    let mut seg_end = end;
+    let mut pending_name: Option<(usize, usize)> = None;
+    for _ in 0..6 {
+        // `Jean-Luc Mélenchon (LFI) a dit`: step over a bracketed aside.
+        if seg_end > start && toks.get(seg_end - 1).and_then(Tok::punct) == Some(')') {
+            let mut o = seg_end - 1;
+            while o > start && o + 12 > seg_end && toks.get(o).and_then(Tok::punct) != Some('(') {
+                o -= 1;
+            }
+            if toks.get(o).and_then(Tok::punct) == Some('(') {
+                seg_end = o;
+            }
+        }
+        if seg_end <= start {
+            break;
+        }
+        let mut s = seg_end;
+        while s > start
+            && !toks.get(s - 1).is_some_and(|t| {
+                matches!(
+                    t.punct(),
+                    Some(',' | '(' | ')' | '—' | '–' | '«' | '»' | '“' | '”')
+                )
+            })
+        {
+            s -= 1;
+        }
+        // Inside the segment, the noun phrase starts after the last clause word.
+        let mut np = s;
+        for k in s..seg_end {
+            if toks.get(k).is_some_and(|t| {
+                in_class(t, C_CLAUSE)
+                    && !(t.is("et")
+                        && k > s
+                        && toks.get(k + 1).is_some_and(is_name_word)
+                        && toks.get(k - 1).is_some_and(is_name_word))
+            }) {
+                np = k + 1;
+            }
+        }
+        if np > s && toks.get(np - 1).is_some_and(|t| t.is("qui")) && np == seg_end {
+            // `une voix qui disait :` / `le nouveau venu, qui lui dit :` — the antecedent.
+            let q = np - 1;
+            let (floor, e) = if q > s {
+                (s, q - 1)
+            } else {
+                // `…, qui`: the phrase ends before the comma.
+                let mut f = s.saturating_sub(1);
+                while f > start
+                    && !toks
+                        .get(f - 1)
+                        .is_some_and(|t| t.punct().is_some() || in_class(t, C_CLAUSE))
+                {
+                    f -= 1;
+                }
+                (f, s.saturating_sub(2))
+            };
+            if e < floor || e < start {
+                return None;
+            }
+            let b = np_start_back(toks, floor, e)?;
+            return mention_of(text, toks, b, e);
+        }
+        let relative = toks
+            .get(s)
+            .is_some_and(|t| in_list(t, &["qui", "dont", "où", "lequel", "laquelle"]));
+        if !relative && np < seg_end && !(np == s && is_appositive(toks, np, seg_end)) {
+            let e = seg_end - 1;
+            let Some(b) = np_start_back(toks, np, e) else {
+                return pending_name.and_then(|(pa, pe)| mention_of(text, toks, pa, pe));
+            };
+            let is_name = name_run(toks, b).is_some_and(|x| x == e);
+            if let Some((pa, pe)) = pending_name {
+                // `Le chef de la diplomatie chinoise, Wang Yi, a …`
+                if toks.get(b).is_some_and(|t| in_class(t, C_DET)) {
+                    return mention_of(text, toks, b, pe).map(|mut m| {
+                        m.name = Some(name_in(text, toks, pa, pe));
+                        m
+                    });
+                }
+                return mention_of(text, toks, pa, pe);
+            }
+            if is_name && s > start && np == s && b == s {
+                // Maybe a role precedes: remember and look one segment further back.
+                pending_name = Some((b, e));
+                seg_end = s - 1;
+                continue;
+            }
+            return mention_of(text, toks, b, e);
+        }
+        if np > s && np >= seg_end {
+            // `… et lui dit :` — the subject is shared with the previous clause.
+            break;
+        }
+        if let Some((pa, pe)) = pending_name {
+            return mention_of(text, toks, pa, pe);
+        }
+        // An appositive/relative segment: skip it.
+        seg_end = s.saturating_sub(1);
+    }
+    pending_name.and_then(|(pa, pe)| mention_of(text, toks, pa, pe))
+}
+
+/// Where the noun phrase ending at `e` starts, not before `floor`; `None` when no determiner,
+/// name or pronoun starts a phrase that reaches `e`.
+pub(super) fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usize> {
+    let lo = e.saturating_sub(12).max(floor);
+    for b in lo..=e {
+        let Some(t) = toks.get(b) else { continue };
+        if !np_head(t) {
+            continue;
+        }
+        if b > floor
+            && toks
+                .get(b - 1)
+                .is_some_and(|p| in_class(p, C_COMPLEMENT) || in_class(p, C_PREP))
+        {
+            continue;
+        }
+        if np_forward(toks, b).is_some_and(|x| x >= e) {
+            return Some(b);
+        }
+    }
+    // `au bruit d'une voix, qui disait` — a phrase after `de` when nothing else reaches.
+    (lo..=e)
+        .find(|&b| {
+            toks.get(b).is_some_and(|t| in_class(t, C_DET))
+                && np_forward(toks, b).is_some_and(|x| x >= e)
+        })
+        .or_else(|| {
+            // `présenta son ami au curé, qui lui fit` — a noun after a contracted article.
+            (e > floor
+                && toks
+                    .get(e - 1)
+                    .is_some_and(|p| in_list(p, &["au", "aux", "du", "des"]))
+                && toks.get(e).is_some_and(Tok::lowercase_word))
+            .then_some(e)
+        })
+}
+
+/// The first noun phrase of the sentence `toks[start..end]`, skipping a leading adverbial
+/// segment (`Dans un communiqué, …`, `Présent dans la salle, …`, `Quand …, X …`).
+pub(super) fn sentence_subject(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+) -> Option<Mention> {
+    let mut i = start;
+    // Skip leading dashes, marks and `Et`.
+    while i < end
+        && toks.get(i).is_some_and(|t| {
+            !t.is_word() || in_list(t, &["et", "mais", "puis", "alors", "or", "car", "donc"])
+        })
+    {
+        i += 1;
+    }
+    for _ in 0..3 {
+        // `Mais brusquement elle ralentit`: adverbs before the subject.
+        while i < end
+            && toks.get(i).is_some_and(|t| {
+                (in_class(t, C_ADVERB) || t.lower.ends_with("ment") && !t.capitalised())
+                    && toks.get(i + 1).is_some_and(|n| n.is_word())
+                    && !in_class(t, C_DET)
+            })
+        {
+            i += 1;
+        }
+        // `C'est Roger qui…`, `Ce fut Roger qui…`: the phrase after the presentative.
+        if toks.get(i).is_some_and(|t| in_list(t, &["c'", "c’", "ce"]))
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| in_list(t, &["est", "fut", "était", "sera"]))
+            && toks.get(i + 2).is_some_and(np_head)
+        {
+            i += 2;
+        }
+        let t = toks.get(i)?;
+        if i >= end {
+            return None;
+        }
+        // A lowercase opening that cannot start a subject, closed by a comma soon after
+        // (`bientôt,`, `à la fin du repas,`).
+        let lowercase_lead = t.lowercase_word()
+            && !np_head(t)
+            && (i + 1..(i + 6).min(end)).any(|k| toks.get(k).and_then(Tok::punct) == Some(','));
+        let lead_adverbial = lowercase_lead
+            || in_class(t, C_PREP)
+            || in_class(t, C_LEADER)
+            || t.lower.ends_with("ant")
+            || in_class(t, C_ADVERB)
+            || t.lower.ends_with("ment") && toks.get(i + 1).and_then(Tok::punct) == Some(',')
+            || in_list(t, &["se", "s'", "s’", "tout", "pour", "selon"])
+            || t.capitalised()
+                && !in_class(t, C_DET)
+                && toks.get(i + 1).is_some_and(|n| in_class(n, C_PREP));
+        if lead_adverbial {
+            let mut k = i;
+            while k < end && toks.get(k).and_then(Tok::punct) != Some(',') {
+                k += 1;
+            }
+            if k >= end {
+                return None;
+            }
+            i = k + 1;
+            continue;
+        }
+        if !np_head(t) {
+            return None;
+        }
+        // The phrase may run into the verb when it is unknown: clamp it to the range.
+        let e = np_forward(toks, i)?.min(end.saturating_sub(1));
+        if e < i {
+            return None;
+        }
+        let short = short_np(toks, i, e);
+        // Keep an apposed name: `Le maire de Brest, Yann Kerhervé, a reçu …`.
+        let e = if toks.get(short + 1).and_then(Tok::punct) == Some(',') && e > short {
+            e
+        } else {
+            short
+        };
+        return mention_of(text, toks, i, e);
+    }
+    None
+}
+
+/// Without a known verb the phrase may run into an unknown one: keep determiner + noun +
+/// adjectives with typical endings + complements and names.
+pub(super) fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
+    let Some(t) = toks.get(i) else { return e };
+    if !in_class(t, C_DET) {
+        return e;
+    }
+    let mut last = (i + 1).min(e);
+    let mut k = i + 2;
+    const PRENOMINAL: &[&str] = &[
+        "jeune",
+        "jeunes",
+        "vieux",
+        "vieil",
+        "vieille",
+        "vieilles",
+        "grand",
+        "grande",
+        "petit",
+        "petite",
+        "bon",
+        "bonne",
+        "nouveau",
+        "nouvel",
+        "nouvelle",
+        "ancien",
+        "ancienne",
+        "premier",
+        "première",
+        "autre",
+        "même",
+        "seul",
+        "seule",
+        "pauvre",
+        "brave",
+        "gros",
+        "grosse",
+    ];
+    if toks.get(i + 1).is_some_and(|t| in_list(t, PRENOMINAL)) && e > i + 1 {
+        last = i + 2;
+        k = i + 3;
+    }
+    while k <= e {
+        let Some(n) = toks.get(k) else { break };
+        let adj = [
+            "ais", "aise", "ain", "aine", "ien", "ienne", "al", "ale", "aux", "ique", "el", "elle",
+            "if", "ive", "eux", "euse", "é", "ée", "iste", "ois", "oise", "and", "ande", "an",
+            "ane", "in", "ine", "ier", "ière",
+        ];
+        if n.capitalised()
+            || in_class(n, C_COMPLEMENT)
+            || toks
+                .get(k - 1)
+                .is_some_and(|p| in_class(p, C_COMPLEMENT) || in_class(p, C_DEFINITE))
+            || n.lowercase_word() && adj.iter().any(|a| n.lower.ends_with(a))
+        {
+            last = k;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    last
+}

@@ -1,0 +1,308 @@
+//! The attribution rules, each reading a token window: the incises inside and after a quote, the
+//! signature, the source (`selon X`), and a speech verb before the quote (rules 1–5 of the
+//! module doc of [`super`]).
+
+use crate::lexicon;
+use crate::lexicon::Gender;
+use crate::model::Method;
+use crate::text::is_quote_mark;
+
+use super::{nouns::*, tokens::*, verbs::*};
+
+/// One attribution found by a rule.
+#[derive(Clone, Debug)]
+pub(super) struct Found {
+    pub(super) mention: Option<Mention>,
+    pub(super) cue: Option<CueAt>,
+    pub(super) method: Method,
+    /// Gender shown by the verb's agreement (`s'est dite`).
+    pub(super) gender: Option<Gender>,
+}
+
+/// The subject of an incise whose verb group is `v`.
+pub(super) fn incise_subject(text: &str, toks: &[Tok], v: &Verb) -> Option<Mention> {
+    if let Some(inv) = &v.inv {
+        let p = inv.pronoun;
+        let t = toks.get(inv.tok)?;
+        let start = t.start + inv.offset;
+        let mut m = Mention {
+            start,
+            end: t.end,
+            name: None,
+            pronoun: lexicon::pronoun(p),
+            none: lexicon::pronoun(p).is_none(),
+            gender: lexicon::pronoun(p).map(|x| x.gender),
+        };
+        if m.none {
+            m.name = None;
+        }
+        return Some(m);
+    }
+    let s = skip_to_subject(toks, v.last + 1);
+    let e = np_forward(toks, s)?;
+    mention_of(text, toks, s, e)
+}
+
+/// `, a déclaré X` / `a-t-il ajouté` / `répondit Paul` at the start of `toks`.
+pub(super) fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> Option<Found> {
+    let mut i = 0;
+    // Closing punctuation inside the window: `»,`, `» !`, `…`
+    while toks
+        .get(i)
+        .is_some_and(|t| matches!(t.punct(), Some(',' | '—' | '–' | '-' | ')')))
+    {
+        i += 1;
+    }
+    let v = verb_at(toks, i)
+        .filter(|v| !v.gerund)
+        .or_else(|| inverted_unknown(toks, i))?;
+    // Without a comma, `«Le Monde» a révélé l'affaire` makes the quote a subject: only a simple
+    // or inverted verb (`«Entrez» répondit Marie`, `«Q» dit-il`) is an incise there.
+    if i == 0 && v.inv.is_none() && !closed_by_punct && v.compound {
+        return None;
+    }
+    let m = incise_subject(text, toks, &v)?;
+    Some(Found {
+        cue: cue_of(toks, &v),
+        gender: v.gender,
+        mention: Some(m),
+        method: Method::AfterQuote,
+    })
+}
+
+/// `«Q1, dit-elle, Q2»`: an incise after a comma inside the content.
+pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
+    for (i, t) in toks.iter().enumerate() {
+        if t.punct() != Some(',') {
+            continue;
+        }
+        let Some(v) = verb_at(toks, i + 1)
+            .filter(|v| !v.gerund)
+            .or_else(|| inverted_unknown(toks, i + 1))
+        else {
+            continue;
+        };
+        // The incise must end at a comma, a period or the end of the content.
+        let Some(m) = incise_subject(text, toks, &v) else {
+            continue;
+        };
+        let end_tok = toks
+            .iter()
+            .position(|t| t.start >= m.end)
+            .unwrap_or(toks.len());
+        let mut k = end_tok;
+        let mut extra = 0;
+        // `reprit Roger en s'exaltant,` — allow a short tail before the comma.
+        while extra < 6 && toks.get(k).is_some_and(Tok::is_word) {
+            k += 1;
+            extra += 1;
+        }
+        let closes = toks
+            .get(k)
+            .is_none_or(|t| matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?' | '…')));
+        // Inside a quote the first-person pronouns belong to the quote: `je`, `nous` stay
+        // unattributed, but only an inverted pronoun or a proper noun phrase makes an incise.
+        if closes {
+            return Some(Found {
+                cue: cue_of(toks, &v),
+                gender: v.gender,
+                mention: Some(m),
+                method: Method::InsideQuote,
+            });
+        }
+    }
+    None
+}
+
+/// `«Q» — X, titre`.
+pub(super) fn signature(text: &str, toks: &[Tok]) -> Option<Found> {
+    let first = toks.first()?;
+    if !matches!(first.punct(), Some('—' | '–')) {
+        return None;
+    }
+    let e = name_run(toks, 1)?;
+    // A signature is a name alone, or a name then a comma and a title.
+    let after = toks.get(e + 1);
+    if after.is_some_and(|t| !is_sentence_end(t) && t.punct() != Some(',')) {
+        return None;
+    }
+    let m = mention_of(text, toks, 1, e)?;
+    Some(Found {
+        cue: Some(CueAt {
+            start: first.start,
+            end: first.end,
+            lemma: "—".into(),
+        }),
+        mention: Some(m),
+        method: Method::Signature,
+        gender: None,
+    })
+}
+
+/// `«Q», selon X` / `«Q», d'après X`.
+pub(super) fn source_after(text: &str, toks: &[Tok]) -> Option<Found> {
+    let mut i = 0;
+    if toks.get(i).and_then(Tok::punct) == Some(',') {
+        i += 1;
+    }
+    source_at(text, toks, i)
+}
+
+pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
+    let t = toks.get(i)?;
+    let (lemma, s) = if t.is("selon") {
+        ("selon", i + 1)
+    } else if t.is("d'") || t.is("d’") {
+        if !toks.get(i + 1).is_some_and(|n| n.is("après")) {
+            return None;
+        }
+        ("d'après", i + 2)
+    } else if t.is("pour") {
+        ("pour", i + 1)
+    } else {
+        return None;
+    };
+    let e = np_forward(toks, s)?;
+    let m = mention_of(text, toks, s, e)?;
+    let cue_end = toks.get(s.saturating_sub(1))?.end;
+    Some(Found {
+        cue: Some(CueAt {
+            start: t.start,
+            end: cue_end,
+            lemma: lemma.into(),
+        }),
+        mention: Some(m),
+        method: Method::Source,
+        gender: None,
+    })
+}
+
+/// Rule 5: a speech verb before the quote in its sentence; its subject.
+pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
+    let start = sentence_start(toks);
+    let end = toks.len();
+    let last = trailing(toks);
+    let colon = last.and_then(Tok::punct) == Some(':');
+    let colon_or_que = colon || last.is_some_and(|t| in_list(t, &["que", "qu'", "qu’"]));
+    let verbs = verbs_back(toks, start, end);
+    let mut fallback: Option<Found> = None;
+    for v in &verbs {
+        // `«Q1», assure X, «Q2»` or `a-t-il lancé :`: the subject follows the verb.
+        let after_quote = v.first > start
+            && toks.get(v.first - 1).is_some_and(|t| {
+                t.punct().is_some_and(is_quote_mark)
+                    || t.punct() == Some(',')
+                        && v.first > 1
+                        && toks
+                            .get(v.first - 2)
+                            .and_then(Tok::punct)
+                            .is_some_and(is_quote_mark)
+            });
+        if v.gerund && !after_quote {
+            // `…, précisant que … «Q»`: the subject of the main verb, further back.
+            continue;
+        }
+        let relative = v.first > start && toks.get(v.first - 1).is_some_and(|t| t.is("qui"));
+        let mention = if v.inv.is_some() || after_quote {
+            incise_subject(text, toks, v)
+        } else {
+            subject_before(text, toks, start, v.first)
+                .or_else(|| sentence_subject(text, toks, start, v.first))
+        };
+        let Some(m) = mention else { continue };
+        let method = if partial && !colon_or_que {
+            Method::ClauseSubject
+        } else {
+            Method::BeforeQuote
+        };
+        let f = Found {
+            cue: cue_of(toks, v),
+            gender: v.gender,
+            mention: Some(m),
+            method,
+        };
+        if relative && partial {
+            // `leur conflit qui menace … la «région»`: prefer a main-clause verb further back.
+            fallback.get_or_insert(f);
+            continue;
+        }
+        return Some(f);
+    }
+    if fallback.is_some() {
+        return fallback;
+    }
+    // A gerund alone: the subject of the sentence.
+    if let Some(v) = verbs.iter().find(|v| v.gerund) {
+        if let Some(m) = sentence_subject(text, toks, start, v.first) {
+            return Some(Found {
+                cue: cue_of(toks, v),
+                gender: None,
+                mention: Some(m),
+                method: if partial && !colon_or_que {
+                    Method::ClauseSubject
+                } else {
+                    Method::BeforeQuote
+                },
+            });
+        }
+        // `Et d'ajouter : «Q»` — a narrative infinitive with no subject: the previous speaker.
+        let narrative = v.first > start
+            && toks
+                .get(v.first - 1)
+                .is_some_and(|t| in_list(t, &["d'", "d’", "de"]))
+            && (start..v.first - 1).all(|k| {
+                toks.get(k)
+                    .is_some_and(|t| !t.is_word() || in_list(t, &["et", "puis", "avant", "afin"]))
+            });
+        if narrative {
+            return Some(Found {
+                cue: cue_of(toks, v),
+                gender: None,
+                mention: None,
+                method: Method::Continuation,
+            });
+        }
+    }
+    // Sources in the same sentence: `Selon X, … «Q»`.
+    for i in start..end {
+        if let Some(f) = toks
+            .get(i)
+            .filter(|t| t.is("selon") || t.is("d'") || t.is("d’"))
+            .and_then(|_| source_at(text, toks, i))
+        {
+            return Some(f);
+        }
+    }
+    // `Pour X, la réforme est «Q»` at the start of the sentence only.
+    if let Some(t) = toks.get(start) {
+        if t.is("pour") {
+            if let Some(f) = source_at(text, toks, start) {
+                let close = f
+                    .mention
+                    .as_ref()
+                    .and_then(|m| toks.iter().position(|t| t.start >= m.end));
+                if close.and_then(|c| toks.get(c)).and_then(Tok::punct) == Some(',') {
+                    return Some(f);
+                }
+            }
+        }
+    }
+    // A colon with no speech verb: `X a été clair : «Q»` — the subject of the sentence.
+    if partial || colon {
+        let m = sentence_subject(text, toks, start, end)?;
+        if m.none && !colon {
+            return None;
+        }
+        return Some(Found {
+            cue: None,
+            gender: None,
+            mention: Some(m),
+            method: if colon {
+                Method::BeforeQuote
+            } else {
+                Method::ClauseSubject
+            },
+        });
+    }
+    None
+}

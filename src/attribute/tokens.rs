@@ -1,0 +1,455 @@
+//! Tokens of the windows the rules read: words (lowercase form and word-class bits looked up
+//! once), punctuation and paragraph breaks; the tokeniser, the word tests the rules share, where
+//! a sentence starts, and [`Back`], the reusable tokens of the window before a quote.
+
+use std::borrow::Cow;
+
+use crate::lexicon;
+use crate::lexicon::grammar::*;
+use crate::lexicon::{Gender, Pronoun};
+use crate::text::{is_apostrophe, is_padding};
+
+/// Counts bytes read in windows into the shared work counter (see [`crate::analyze_counting`]).
+pub(super) fn count_work(n: usize) {
+    crate::work::tick(n as u64);
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Word,
+    Punct(char),
+    /// A line break: a paragraph boundary.
+    Break,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Tok<'t> {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) s: &'t str,
+    pub(super) lower: Cow<'t, str>,
+    pub(super) kind: Kind,
+    /// The word lists holding `lower` (`C_*` bits); 0 for marks and breaks.
+    pub(super) class: u32,
+    /// [`lexicon::verb`] of `lower`, once looked up.
+    pub(super) verb: std::cell::Cell<Option<Option<&'static [lexicon::Sense]>>>,
+}
+
+impl Tok<'_> {
+    pub(super) fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub(super) fn is(&self, w: &str) -> bool {
+        self.kind == Kind::Word && self.lower == w
+    }
+    pub(super) fn punct(&self) -> Option<char> {
+        match self.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+    pub(super) fn capitalised(&self) -> bool {
+        self.kind == Kind::Word && self.s.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub(super) fn lowercase_word(&self) -> bool {
+        self.kind == Kind::Word && self.s.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+pub(super) const ELIDED: [&str; 14] = [
+    "l", "d", "s", "n", "qu", "j", "m", "c", "t", "lorsqu", "jusqu", "puisqu", "quoiqu", "presqu",
+];
+
+pub(super) fn is_word_char(c: char) -> bool {
+    crate::text::is_alnum(c) || c == '-' || c == '_'
+}
+
+/// Tokenises `text[from..to]` (both cut to char boundaries by the caller).
+#[cfg(test)]
+pub(super) fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
+    let mut toks = Vec::new();
+    let _ = tokenize_into(&mut toks, text, from, to, false);
+    toks
+}
+
+/// Tokenises `text[from..to]` into `toks` (cleared first), stopping after the first sentence end
+/// when `one_sentence` (the after-quote rules never read further). Returns where it stopped
+/// (`to` when it read everything).
+pub(super) fn tokenize_into<'t>(
+    toks: &mut Vec<Tok<'t>>,
+    text: &'t str,
+    from: usize,
+    to: usize,
+    one_sentence: bool,
+) -> usize {
+    toks.clear();
+    let slice = text.get(from..to).unwrap_or("");
+    let bytes = slice.as_bytes();
+    // The char at byte `k` of the slice (ASCII without decoding).
+    let char_at = |k: usize| match bytes.get(k) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => slice.get(k..).and_then(|r| r.chars().next()),
+        None => None,
+    };
+    let mut pos = 0;
+    let mut read = slice.len();
+    while let Some(c) = char_at(pos) {
+        let i = pos;
+        pos += c.len_utf8();
+        if one_sentence && toks.last().is_some_and(is_sentence_end) {
+            read = i;
+            break;
+        }
+        if c == '\n' || c == '\r' || c == '\u{2029}' {
+            if toks.last().map(|t| t.kind) != Some(Kind::Break) {
+                toks.push(Tok {
+                    start: from + i,
+                    end: from + i + c.len_utf8(),
+                    s: "\n",
+                    lower: Cow::Borrowed(""),
+                    kind: Kind::Break,
+                    class: 0,
+                    verb: Default::default(),
+                });
+            }
+            continue;
+        }
+        if c.is_whitespace() || is_padding(c) {
+            continue;
+        }
+        if crate::text::is_alnum(c) {
+            let mut end = pos;
+            while let Some(d) = char_at(pos) {
+                let j = pos;
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    pos = end;
+                } else if is_apostrophe(d) {
+                    // Elision: `l'`, `qu’`: the apostrophe ends the token. Otherwise
+                    // (`aujourd'hui`, `O'Neill`) it stays inside the word.
+                    let word = slice.get(i..end).unwrap_or("");
+                    end = j + d.len_utf8();
+                    pos = end;
+                    if ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word)) {
+                        break;
+                    }
+                } else if d == '.' {
+                    // `M.`, `MM.`, initials `J.`: keep the period in the word.
+                    let word = slice.get(i..end).unwrap_or("");
+                    let mut chars = word.chars();
+                    let initial =
+                        chars.next().is_some() && chars.next().is_none() && c.is_uppercase();
+                    let title = lexicon::DOTTED_TITLES.contains(&word);
+                    if initial || title {
+                        end = j + 1;
+                        pos = end;
+                    }
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let s = slice.get(i..end).unwrap_or("");
+            // A word may end with a hyphen only inside an inversion; trim stray ones.
+            let s = s.trim_end_matches('-');
+            let end = i + s.len();
+            let (lower, class) = lower_and_class(s);
+            toks.push(Tok {
+                start: from + i,
+                end: from + end,
+                s,
+                class,
+                verb: Default::default(),
+                lower,
+                kind: Kind::Word,
+            });
+            continue;
+        }
+        toks.push(Tok {
+            start: from + i,
+            end: from + i + c.len_utf8(),
+            s: slice.get(i..i + c.len_utf8()).unwrap_or(""),
+            lower: Cow::Borrowed(""),
+            kind: Kind::Punct(c),
+            class: 0,
+            verb: Default::default(),
+        });
+    }
+    count_work(read);
+    from + read
+}
+
+/// A position in `from..to` at or after `from` where a tokeniser can start and give the same
+/// tokens from there on as one that started earlier: an ASCII space right after a char that
+/// belongs to a token (a space is never read inside a token, and the token before it is not a
+/// break, so line breaks after it merge the same way).
+pub(super) fn sync_point(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from.max(1);
+    while i < to {
+        if bytes.get(i) == Some(&b' ') {
+            let prev = text.get(..i).and_then(|h| h.chars().next_back());
+            if prev.is_some_and(|c| !c.is_whitespace() && !is_padding(c)) {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The last sync point at or before `at` and after `lo` (see [`sync_point`]).
+pub(super) fn sync_point_back(text: &str, lo: usize, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i > lo.max(1) {
+        if bytes.get(i) == Some(&b' ') {
+            let prev = text.get(..i).and_then(|h| h.chars().next_back());
+            if prev.is_some_and(|c| !c.is_whitespace() && !is_padding(c)) {
+                return Some(i);
+            }
+        }
+        i -= 1;
+    }
+    None
+}
+
+/// Tokens of the end of a window before a quote, kept so that the next rule reading the same
+/// window can reuse them.
+pub(super) struct Back<'t> {
+    pub(super) toks: Vec<Tok<'t>>,
+    /// Where tokenising started, whether that is a sync point, and where it stopped.
+    pub(super) from: usize,
+    pub(super) synced: bool,
+    pub(super) to: usize,
+    /// Tokens of a stretch to put in front of `toks`.
+    pub(super) scratch: Vec<Tok<'t>>,
+    /// No window starts before this byte (see [`super::NEIGHBOURS`]).
+    pub(super) floor: usize,
+}
+
+impl<'t> Back<'t> {
+    pub(super) fn new() -> Self {
+        Back {
+            toks: Vec::new(),
+            from: 0,
+            synced: false,
+            to: usize::MAX,
+            scratch: Vec::new(),
+            floor: 0,
+        }
+    }
+
+    /// Tokenises the end of `text[lo..to]`: from a sync point as near `to` as `enough` allows
+    /// (first just before the `ends`-th sentence punctuation back from `to`, then 128, 256…
+    /// bytes back), else the whole range. The tokens are the tail of what tokenising the whole
+    /// range gives, so a rule that reads only what `enough` checked sees the same tokens. Tokens
+    /// already held for the same `to` are reused when they start late enough and suffice.
+    pub(super) fn tokenize(
+        &mut self,
+        text: &'t str,
+        lo: usize,
+        to: usize,
+        ends: usize,
+        enough: impl Fn(&[Tok]) -> bool,
+    ) {
+        let lo = lo.max(self.floor).min(to);
+        if self.to == to
+            && (self.synced && self.from >= lo || self.from == lo)
+            && enough(&self.toks)
+        {
+            return;
+        }
+        let hay = text.as_bytes().get(lo..to).unwrap_or(&[]);
+        let mut seen = 0;
+        let guess = hay.iter().rposition(|&b| {
+            seen += usize::from(matches!(b, b'.' | b'!' | b'?' | b';' | b'\n'));
+            seen == ends
+        });
+        let mut span = 128;
+        if let Some(p) = guess.and_then(|g| sync_point_back(text, lo, lo + g)) {
+            self.start_at(text, p, to, true);
+            if enough(&self.toks) {
+                return;
+            }
+            span = span.max((to - p) * 2);
+        }
+        while to.saturating_sub(span) > lo {
+            if let Some(p) = sync_point(text, to - span, to) {
+                self.start_at(text, p, to, true);
+                if enough(&self.toks) {
+                    return;
+                }
+            }
+            span *= 2;
+        }
+        self.start_at(text, lo, to, false);
+    }
+
+    /// Makes the tokens those of `text[p..to]`. Tokens held for the same `to` from a later sync
+    /// point are kept: only `text[p..from]` is tokenised, in front of them (a tokeniser reaching
+    /// a sync point goes on as one that starts there).
+    pub(super) fn start_at(&mut self, text: &'t str, p: usize, to: usize, p_synced: bool) {
+        if self.to == to && self.synced && p <= self.from {
+            if p < self.from {
+                let _ = tokenize_into(&mut self.scratch, text, p, self.from, false);
+                self.scratch.append(&mut self.toks);
+                std::mem::swap(&mut self.scratch, &mut self.toks);
+            }
+        } else {
+            let _ = tokenize_into(&mut self.toks, text, p, to, false);
+        }
+        (self.from, self.synced, self.to) = (p, p_synced, to);
+    }
+}
+
+/// [`lexicon::pronoun`] of the token's lowercase form, from its class bits.
+pub(super) fn tok_pronoun(t: &Tok) -> Option<Pronoun> {
+    (t.class & C_PRONOUN != 0).then_some(Pronoun {
+        gender: Gender::feminine_if(t.class & C_PRONOUN_FEM != 0),
+        plural: t.class & C_PRONOUN_PLURAL != 0,
+    })
+}
+
+/// A word's lowercase form and its `C_*` bits. A capitalised ASCII word of the lists borrows the
+/// lists' lowercase copy (`Le`, `Selon`, `Il`): only other capitalised words are copied.
+pub(super) fn lower_and_class(s: &str) -> (Cow<'_, str>, u32) {
+    let bytes = s.as_bytes();
+    if bytes.is_ascii() {
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return (Cow::Borrowed(s), class_of(s));
+        }
+        let mut buf = [0u8; 24];
+        if let Some(b) = buf.get_mut(..bytes.len()) {
+            b.copy_from_slice(bytes);
+            b.make_ascii_lowercase();
+            if let Ok(l) = std::str::from_utf8(b) {
+                if let Some((k, c)) = CLASSES.map.get_key_value(l) {
+                    return (Cow::Borrowed(k), *c);
+                }
+                return (Cow::Owned(l.to_string()), 0);
+            }
+        }
+        let l = s.to_ascii_lowercase();
+        let c = class_of(&l);
+        return (Cow::Owned(l), c);
+    }
+    if s.chars().any(char::is_uppercase) {
+        let l = s.to_lowercase();
+        let c = class_of(&l);
+        (Cow::Owned(l), c)
+    } else {
+        (Cow::Borrowed(s), class_of(s))
+    }
+}
+
+/// Is the word in one of the lists `c` names (`in_list` for the big lists)?
+pub(super) fn in_class(t: &Tok, c: u32) -> bool {
+    t.class & c != 0
+}
+
+pub(super) fn in_list(t: &Tok, list: &[&str]) -> bool {
+    t.kind == Kind::Word && list.contains(&t.lower.as_ref())
+}
+
+pub(super) fn is_adverb(t: &Tok) -> bool {
+    t.lowercase_word()
+        && (t.class & C_ADVERB != 0
+            || (t.lower.ends_with("ment") && t.lower.chars().nth(5).is_some()))
+        || t.kind == Kind::Word && t.s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// An adverb at position `k`: not a `-ment` noun after an article (`le gouvernement`).
+pub(super) fn adverb_at(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(is_adverb)
+        && !(k > 0
+            && toks.get(k - 1).is_some_and(|p| {
+                in_class(p, C_DET) || in_class(p, C_COMPLEMENT) || in_class(p, C_PREP)
+            }))
+}
+
+pub(super) fn is_sentence_end(t: &Tok) -> bool {
+    matches!(t.kind, Kind::Break) || matches!(t.punct(), Some('.' | '!' | '?' | '…' | ';'))
+}
+
+/// A word that can be part of a proper name: capitalised, or a particle inside one.
+pub(super) fn is_name_word(t: &Tok) -> bool {
+    t.capitalised()
+        && !in_class(t, C_DET)
+        && !in_class(t, C_COMPLEMENT)
+        && !in_class(t, C_CLAUSE)
+        && !in_class(t, C_PREP)
+        || lexicon::is_title(t.s)
+}
+
+/// Index of the first token of the sentence that ends the token list (the quote's sentence).
+/// A colon at the end of a paragraph lets the sentence continue onto the next line.
+pub(super) fn sentence_start(toks: &[Tok]) -> usize {
+    sentence_scan(toks).0
+}
+
+/// [`sentence_start`] when tokens further back could not change it: `None` when the search
+/// reached the first token (no sentence end, or a line break whose colon test would read
+/// further back).
+pub(super) fn sentence_start_known(toks: &[Tok]) -> Option<usize> {
+    let (i, known) = sentence_scan(toks);
+    known.then_some(i)
+}
+
+/// The sentence start, and whether tokens further back could change it.
+fn sentence_scan(toks: &[Tok]) -> (usize, bool) {
+    let mut i = toks.len();
+    while i > 0 {
+        let Some(t) = toks.get(i - 1) else { break };
+        if is_sentence_end(t) {
+            if t.kind == Kind::Break {
+                // `X lui dit :⏎— «Q»`: look through the break after a colon.
+                let mut k = i - 1;
+                while k > 0
+                    && toks.get(k - 1).is_some_and(|p| {
+                        p.kind == Kind::Break || matches!(p.punct(), Some('—' | '–'))
+                    })
+                {
+                    k -= 1;
+                }
+                if k == 0 {
+                    return (i, false);
+                }
+                let colon = toks.get(k - 1).and_then(Tok::punct) == Some(':');
+                let only_marks = toks
+                    .get(i..)
+                    .is_some_and(|r| r.iter().all(|t| !t.is_word()));
+                if colon && only_marks {
+                    i = k;
+                    continue;
+                }
+            }
+            // `M.` and initials were kept inside words; a period after a closing quote mark
+            // still ends the sentence.
+            return (i, true);
+        }
+        i -= 1;
+    }
+    (i, false)
+}
+
+/// Enough tokens for the rules that read the quote's sentence and the one before it
+/// ([`floating`], [`antecedent`]): both sentence starts are known, and a word ends the previous
+/// sentence.
+pub(super) fn two_sentences_known(toks: &[Tok]) -> bool {
+    let Some(start) = sentence_start_known(toks) else {
+        return false;
+    };
+    let mut end = start;
+    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
+        end -= 1;
+    }
+    end > 0 && sentence_start_known(toks.get(..end).unwrap_or(&[])).is_some()
+}
+
+/// Index just past the last word of `toks` ignoring trailing breaks and dashes (`:⏎— «`).
+pub(super) fn trailing<'a, 't>(toks: &'a [Tok<'t>]) -> Option<&'a Tok<'t>> {
+    toks.iter()
+        .rev()
+        .find(|t| !(t.kind == Kind::Break || matches!(t.punct(), Some('—' | '–' | '-'))))
+}

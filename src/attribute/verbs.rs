@@ -1,0 +1,380 @@
+//! Speech verbs in the tokens: verb groups (`a déclaré`, `s'est-elle indignée`, `ajoute-t-il`,
+//! `a fait savoir`), inversions, and the speech verbs before a quote in its sentence.
+
+use crate::lexicon::grammar::*;
+use crate::lexicon::Gender;
+use crate::lexicon::{self, Shape};
+
+use super::tokens::*;
+
+/// A speech verb found in the tokens.
+#[derive(Clone, Debug)]
+pub(super) struct Verb {
+    /// First and last token (inclusive) of the verb group (aux, clitics, participle, particles).
+    pub(super) first: usize,
+    pub(super) last: usize,
+    pub(super) lemma: &'static str,
+    /// Token index of an inverted subject pronoun (`a-t-il`): the pronoun is part of token `last`
+    /// or of the aux token.
+    pub(super) inv: Option<Inversion>,
+    pub(super) gender: Option<Gender>,
+    /// A present participle (`précisant`) or an infinitive (`de dire`): the clause's subject.
+    pub(super) gerund: bool,
+    /// An auxiliary and a participle (`a déclaré`).
+    pub(super) compound: bool,
+}
+
+/// Splits an inverted form `ajoute-t-elle` into (`ajoute`, `elle`, byte offset of the pronoun).
+/// The pronoun comes back lowercased.
+pub(super) fn split_inversion(s: &str) -> Option<(&str, &'static str, usize)> {
+    if !s.as_bytes().contains(&b'-') {
+        return None;
+    }
+    let (base, pron) = s.rsplit_once('-')?;
+    // ASCII case folding is enough: no other char lowercases to one of these letters.
+    let lower = [
+        "il", "elle", "ils", "elles", "on", "je", "nous", "vous", "tu",
+    ]
+    .into_iter()
+    .find(|p| p.eq_ignore_ascii_case(pron))?;
+    let base = base.strip_suffix("-t").unwrap_or(base);
+    Some((base, lower, s.len() - pron.len()))
+}
+
+/// The words that say a quote is said (`a déclaré`, `selon`, `—`) and their lemma.
+#[derive(Clone, Debug)]
+pub(super) struct CueAt {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) lemma: String,
+}
+
+/// An inverted subject pronoun (`a-t-il`, `dit-elle`): the token holding it, the pronoun's
+/// byte offset in that token, and the pronoun lowercased.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Inversion {
+    pub(super) tok: usize,
+    pub(super) offset: usize,
+    pub(super) pronoun: &'static str,
+}
+
+impl Inversion {
+    /// The inversion `(pronoun, offset)` found in token `tok`, if any.
+    fn in_token(tok: usize, found: Option<(&'static str, usize)>) -> Option<Inversion> {
+        found.map(|(pronoun, offset)| Inversion {
+            tok,
+            offset,
+            pronoun,
+        })
+    }
+}
+
+/// Senses whose particles follow token `i` (within two tokens); returns (lemma, last token).
+pub(super) fn pick_sense(
+    toks: &[Tok],
+    i: usize,
+    senses: &'static [lexicon::Sense],
+    reflexive: bool,
+) -> Option<(&'static str, usize)> {
+    let mut best: Option<(&'static str, usize, usize)> = None; // lemma, last, n particles
+    let is_refl = |l: &str| l.starts_with("se ") || l.starts_with("s'") || l.starts_with("s’");
+    for s in senses {
+        if s.particles.is_empty() {
+            let better = match best {
+                None => true,
+                Some((l, _, 0)) => is_refl(s.lemma) == reflexive && is_refl(l) != reflexive,
+                Some(_) => false,
+            };
+            if better {
+                best = Some((s.lemma, i, 0));
+            }
+            continue;
+        }
+        // Particles must follow, possibly after one or two adverbs/dates.
+        for skip in 0..=2usize {
+            let start = i + 1 + skip;
+            let ok = s
+                .particles
+                .iter()
+                .enumerate()
+                .all(|(k, p)| toks.get(start + k).is_some_and(|t| t.lower == *p));
+            let skipped_ok = (i + 1..start).all(|k| toks.get(k).is_some_and(is_adverb));
+            if ok && skipped_ok {
+                let n = s.particles.len();
+                if best.is_none_or(|b| b.2 < n) {
+                    best = Some((s.lemma, start + n - 1, n));
+                }
+                break;
+            }
+        }
+    }
+    best.map(|(l, last, _)| (l, last))
+}
+
+/// The inflected verb form in token `i` (lowercased, inversion split), with its senses.
+/// Senses of a verb form, and the inverted pronoun with its byte offset in the token.
+pub(super) type Senses = (&'static [lexicon::Sense], Option<(&'static str, usize)>);
+
+/// The senses of the token's lowercase form, looked up once per token.
+pub(super) fn verb_of(t: &Tok) -> Option<&'static [lexicon::Sense]> {
+    if let Some(v) = t.verb.get() {
+        return v;
+    }
+    let v = lexicon::verb(&t.lower);
+    t.verb.set(Some(v));
+    v
+}
+
+pub(super) fn verb_senses(t: &Tok) -> Option<Senses> {
+    if !t.is_word() {
+        return None;
+    }
+    if let Some(s) = verb_of(t) {
+        return Some((s, None));
+    }
+    let (base, pron, off) = split_inversion(t.s)?;
+    let base = base.to_lowercase();
+    if let Some(s) = lexicon::verb(&base) {
+        return Some((s, Some((pron, off))));
+    }
+    // First person in fiction (`dis-je`, `demandai-je`, `répondis-je`): map to the third person
+    // form of the same tense.
+    if pron != "je" {
+        return None;
+    }
+    let third = if let Some(b) = base.strip_suffix("ais") {
+        format!("{b}ait")
+    } else if let Some(b) = base.strip_suffix("ai") {
+        format!("{b}a")
+    } else if let Some(b) = base.strip_suffix("ds") {
+        format!("{b}d")
+    } else if let Some(b) = base.strip_suffix('s') {
+        format!("{b}t")
+    } else {
+        base
+    };
+    let s = lexicon::verb(&third)?;
+    Some((s, Some((pron, off))))
+}
+
+/// Is token `i` an auxiliary (possibly inverted: `a-t-il`, `s'est-elle`)?
+pub(super) fn aux_at(t: &Tok) -> Option<Option<(&'static str, usize)>> {
+    if !t.is_word() {
+        return None;
+    }
+    if in_class(t, C_AUX_AVOIR) || in_class(t, C_AUX_ETRE) {
+        return Some(None);
+    }
+    let (base, pron, off) = split_inversion(t.s)?;
+    let b = base.to_lowercase();
+    (class_of(&b) & (C_AUX_AVOIR | C_AUX_ETRE) != 0).then_some(Some((pron, off)))
+}
+
+/// A speech verb group starting at token `i` (clitics allowed before it): `a déclaré`,
+/// `s'est-elle indignée`, `ajoute-t-il`, `lui dit`, `a fait savoir`.
+pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
+    let first = i;
+    let mut j = i;
+    // Clitics: `s'est`, `lui a dit`, `se sont`, `leur a répondu`, `me dit`.
+    let mut n = 0;
+    let mut reflexive = false;
+    while n < 3 && toks.get(j).is_some_and(|t| in_class(t, C_CLITIC)) {
+        reflexive |= toks.get(j).is_some_and(|t| in_list(t, &["se", "s'", "s’"]));
+        j += 1;
+        n += 1;
+    }
+    let t = toks.get(j)?;
+    // An inverted modal and an infinitive: `peut-on lire`, `faut-il rappeler`, `doit-il admettre`.
+    if let Some((base, pron, off)) = split_inversion(t.s) {
+        const MODALS: &[&str] = &[
+            "peut", "pouvait", "pourrait", "doit", "devait", "devrait", "faut", "fallait",
+            "faudrait", "veut", "voulait", "voudrait", "semble", "sait", "ose",
+        ];
+        if MODALS.contains(&base.to_lowercase().as_str()) {
+            let inf = toks.get(j + 1)?;
+            let senses = verb_of(inf)?;
+            senses.iter().find(|s| s.shape == Shape::Infinitive)?;
+            let (lemma, last) = pick_sense(toks, j + 1, senses, reflexive)?;
+            return Some(Verb {
+                first,
+                last,
+                lemma,
+                // `faut-il`: an impersonal `il`, nobody.
+                inv: Some(Inversion {
+                    tok: j,
+                    offset: off,
+                    pronoun: if base.to_lowercase().starts_with("fa") {
+                        "on"
+                    } else {
+                        pron
+                    },
+                }),
+                gender: None,
+                gerund: false,
+                compound: false,
+            });
+        }
+    }
+    // Compound tense: aux [adverbs] participle.
+    if let Some(inv) = aux_at(t) {
+        let mut k = j + 1;
+        let mut skipped = 0;
+        while skipped < 4
+            && toks.get(k).is_some_and(|t| {
+                is_adverb(t)
+                    || in_list(t, &["pas"])
+                    || in_list(t, &["de", "à", "par", "en"])
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|n| in_list(n, &["nouveau", "ailleurs", "outre"]))
+            })
+        {
+            k += 1;
+            skipped += 1;
+        }
+        // `a-t-il encore ajouté`, `a notamment déclaré`.
+        let p = toks.get(k)?;
+        let (senses, _) = verb_senses(p)?;
+        let part = senses
+            .iter()
+            .find(|s| matches!(s.shape, Shape::Participle { .. }))?;
+        let fem = matches!(part.shape, Shape::Participle { fem: true, .. });
+        let (lemma, last) = pick_sense(toks, k, senses, reflexive)?;
+        let agreement_visible = p.lower.ends_with('e') && !p.lower.ends_with("ée")
+            || p.lower.ends_with("ée")
+            || p.lower.ends_with("es");
+        let gender = if fem {
+            Some(Gender::Feminine)
+        } else if agreement_visible {
+            None
+        } else if in_class(t, C_AUX_ETRE)
+            || t.lower.starts_with("est")
+            || t.lower.starts_with("sont")
+        {
+            Some(Gender::Masculine)
+        } else {
+            None
+        };
+        return Some(Verb {
+            first,
+            last,
+            lemma,
+            inv: Inversion::in_token(j, inv),
+            gender,
+            gerund: false,
+            compound: true,
+        });
+    }
+    let (senses, inv) = verb_senses(t)?;
+    let fin = senses
+        .iter()
+        .find(|s| matches!(s.shape, Shape::Finite { .. }))
+        .or_else(|| {
+            senses
+                .iter()
+                .find(|s| matches!(s.shape, Shape::Gerund | Shape::Infinitive))
+        })?;
+    let gerund = matches!(fin.shape, Shape::Gerund | Shape::Infinitive);
+    if gerund && inv.is_some() {
+        return None;
+    }
+    let (lemma, last) = pick_sense(toks, j, senses, reflexive)?;
+    Some(Verb {
+        first,
+        last,
+        lemma,
+        inv: Inversion::in_token(j, inv),
+        gender: None,
+        gerund,
+        compound: false,
+    })
+}
+
+pub(super) fn cue_of(toks: &[Tok], v: &Verb) -> Option<CueAt> {
+    let a = toks.get(v.first)?;
+    let b = toks.get(v.last)?;
+    let lemma = if v.lemma.is_empty() {
+        // A verb outside the lexicon, known only by its inversion: report it as written.
+        split_inversion(b.s).map_or_else(|| b.lower.to_string(), |(base, _, _)| base.to_lowercase())
+    } else {
+        v.lemma.to_string()
+    };
+    Some(CueAt {
+        start: a.start,
+        end: b.end,
+        lemma,
+    })
+}
+
+/// `grimace-t-il`, `s'amuse-t-elle`: right after a quote, an inverted subject pronoun marks an
+/// incise even when the verb is not in the lexicon.
+pub(super) fn inverted_unknown(toks: &[Tok], i: usize) -> Option<Verb> {
+    let mut j = i;
+    while j < i + 2 && toks.get(j).is_some_and(|t| in_class(t, C_CLITIC)) {
+        j += 1;
+    }
+    let t = toks.get(j)?;
+    if !t.lowercase_word() {
+        return None;
+    }
+    let (base, pron, off) = split_inversion(t.s)?;
+    if base.chars().count() < 3 || lexicon::pronoun(pron).is_none() && pron != "on" {
+        return None;
+    }
+    Some(Verb {
+        first: i,
+        last: j,
+        lemma: "",
+        inv: Some(Inversion {
+            tok: j,
+            offset: off,
+            pronoun: pron,
+        }),
+        gender: None,
+        gerund: false,
+        compound: false,
+    })
+}
+
+/// The speech verb groups ending before the quote in its sentence, nearest first.
+pub(super) fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
+    let mut out = Vec::new();
+    let mut k = end;
+    while k > start && out.len() < 4 {
+        k -= 1;
+        let Some(t) = toks.get(k) else { break };
+        if !t.is_word() || t.capitalised() && k != start {
+            continue;
+        }
+        // One lookup per token; only a verb form opens the search for its group's start.
+        if verb_senses(t).is_none() {
+            continue;
+        }
+        let mut found = None;
+        for back in 0..=4usize {
+            let Some(s) = k.checked_sub(back) else { break };
+            if s < start {
+                break;
+            }
+            if let Some(v) = verb_at(toks, s) {
+                if v.last >= k {
+                    found = Some(v);
+                }
+            }
+        }
+        let Some(v) = found else { continue };
+        // `une note`, `la réponse`, `à l'adresse de`: a noun, not a verb.
+        let noun = v.first > start
+            && toks.get(v.first - 1).is_some_and(|p| {
+                (in_class(p, C_DET) && !in_class(p, C_CLITIC))
+                    || in_list(p, &["un", "une", "des", "du", "au", "aux", "l'", "l’"])
+                    // `d'ajouter`, `à dire`: an infinitive after a preposition is a verb.
+                    || (in_class(p, C_PREP) || in_list(p, &["d'", "d’"])) && !v.gerund
+            });
+        k = v.first;
+        if !noun {
+            out.push(v);
+        }
+    }
+    out
+}

@@ -1,0 +1,131 @@
+//! Titles (`titles.txt`), organisation cues (`organisations.txt`) and the pronouns that can
+//! attribute a quote (`pronouns.txt`, with gender and number).
+
+use std::sync::LazyLock;
+
+use super::{lines, FnvSet};
+
+const TITLES: &str = include_str!("../../lexicon/titles.txt");
+const ORGANISATIONS: &str = include_str!("../../lexicon/organisations.txt");
+const PRONOUNS: &str = include_str!("../../lexicon/pronouns.txt");
+
+/// Titles written with a period (`M.`, `MM.`), without it.
+pub(crate) static DOTTED_TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    TITLE_LIST
+        .iter()
+        .filter_map(|t| t.strip_suffix('.'))
+        .collect()
+});
+
+/// Titles written before names (`M.`, `Mme`, `Dr`…), as in the data file.
+pub(crate) static TITLE_LIST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lines(TITLES).collect());
+
+/// The titles lowercased (`m.`, `mme`…), for case-insensitive keys.
+pub(crate) static TITLE_LOWER: LazyLock<Vec<String>> =
+    LazyLock::new(|| TITLE_LIST.iter().map(|t| t.to_lowercase()).collect());
+
+/// True when `word` is a title (`M.` with its period, `Mme`, `Dr`…).
+pub(crate) fn is_title(word: &str) -> bool {
+    let Some(&b) = word.as_bytes().first() else {
+        return TITLE_LIST.contains(&word);
+    };
+    TITLE_FIRST_BYTES
+        .get(usize::from(b))
+        .copied()
+        .unwrap_or(true)
+        && TITLE_LIST.contains(&word)
+}
+
+/// The first bytes titles start with: most words are rejected without a scan of the list.
+static TITLE_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut first = [false; 256];
+    for t in TITLE_LIST.iter() {
+        if let Some(f) = t
+            .as_bytes()
+            .first()
+            .and_then(|&b| first.get_mut(usize::from(b)))
+        {
+            *f = true;
+        }
+    }
+    first
+});
+
+/// Lowercase head words of organisations.
+pub(crate) static ORGS: LazyLock<Vec<String>> =
+    LazyLock::new(|| lines(ORGANISATIONS).map(str::to_lowercase).collect());
+
+/// True when `word` (any case) names an organisation or institution.
+pub(crate) fn is_org(word: &str) -> bool {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        ORG_SET.contains(word.to_lowercase().as_str())
+    } else {
+        ORG_SET.contains(word)
+    }
+}
+
+/// [`ORGS`] as a hash set.
+static ORG_SET: LazyLock<FnvSet<&'static str>> =
+    LazyLock::new(|| ORGS.iter().map(String::as_str).collect());
+
+pub(crate) use crate::model::Gender;
+
+/// An attributing pronoun's gender and number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pronoun {
+    pub(crate) gender: Gender,
+    pub(crate) plural: bool,
+}
+
+/// `word` as an attributing pronoun; `None` when it is not one (`on`, `je`, `nous`… are not).
+pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
+    PRONOUN_LIST
+        .iter()
+        .find(|(p, _, _)| p.eq_ignore_ascii_case(word))
+        .map(|&(_, f, plural)| Pronoun {
+            gender: Gender::feminine_if(f),
+            plural,
+        })
+}
+
+/// Every attributing pronoun, ASCII-lowercased, in file order: (pronoun, feminine, plural).
+pub(crate) fn pronouns_lowercase() -> impl Iterator<Item = (&'static str, bool, bool)> {
+    PRONOUN_LOWER.iter().map(|(p, f, pl)| (p.as_str(), *f, *pl))
+}
+
+static PRONOUN_LOWER: LazyLock<Vec<(String, bool, bool)>> = LazyLock::new(|| {
+    PRONOUN_LIST
+        .iter()
+        .map(|(p, f, pl)| (p.to_ascii_lowercase(), *f, *pl))
+        .collect()
+});
+
+/// The pronouns file parsed: (pronoun, feminine, plural).
+static PRONOUN_LIST: LazyLock<Vec<(&'static str, bool, bool)>> = LazyLock::new(|| {
+    lines(PRONOUNS)
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let (p, g, n) = (parts.next()?, parts.next()?, parts.next()?);
+            Some((p, g == "f", n == "p"))
+        })
+        .collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_orgs_pronouns() {
+        assert!(is_title("M."));
+        assert!(is_title("Mme"));
+        assert!(!is_title("Paul"));
+        assert!(is_org("Kremlin"));
+        let p = |gender, plural| Some(Pronoun { gender, plural });
+        assert_eq!(pronoun("elle"), p(Gender::Feminine, false));
+        assert_eq!(pronoun("Ils"), p(Gender::Masculine, true));
+        assert_eq!(pronoun("on"), None);
+        assert_eq!(pronoun("nous"), None);
+    }
+}

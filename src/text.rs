@@ -1,0 +1,249 @@
+//! Character classes and the word splitter every stage shares: quotation marks, paragraph
+//! breaks, padding spaces, letters and digits (with a Latin fast path), lowercasing, char
+//! boundary clamps, and [`Words`], the one cutter of text into lowercase words (elided articles
+//! keep their apostrophe: `l'`, `d'`) used by classification and by the lexicon loader.
+//!
+//! Complexity: every function is O(1) per char, except the splitter (O(n) in its input, no
+//! allocation once its buffers have grown). Edge cases: both apostrophes (`'` and `’`) fold to
+//! `'`; case-changing chars whose lowercase is longer (`İ`) are lowercased as `char` does.
+
+/// True for the chars recorded as paragraph breaks.
+pub(crate) const fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2029}')
+}
+
+/// True for every char the scan records as a quotation mark.
+pub(crate) const fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '«' | '»' | '‹' | '›' | '“' | '”' | '„' | '‘' | '’' | '‚' | '"'
+    )
+}
+
+/// Spaces allowed between a guillemet and its content.
+pub(crate) fn is_padding(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\t')
+}
+
+/// Either apostrophe.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// `char::is_alphanumeric`, with the Latin-1 and Latin Extended ranges of French text (and the
+/// General Punctuation block) answered without the Unicode tables.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphanumeric()
+    } else if u < 0x100 {
+        // ª µ º ² ³ ¹ ¼ ½ ¾, and the letters from À except × and ÷.
+        matches!(u, 0xAA | 0xB5 | 0xBA | 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE)
+            || u >= 0xC0 && u != 0xD7 && u != 0xF7
+    } else if u < 0x250 {
+        true // Latin Extended-A and -B: letters only
+    } else if (0x2000..0x2070).contains(&u) {
+        false // General Punctuation: spaces, dashes, quotation marks
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `char::is_whitespace`, with the common cases first.
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    match c as u32 {
+        0x20 | 0x09..=0x0D => true,
+        u if u < 0x80 => false,
+        0xA0 | 0x202F | 0x2009 => true,
+        _ => c.is_whitespace(),
+    }
+}
+
+/// Appends `c` lowercased (`char::to_lowercase`), ASCII and Latin-1 without the tables.
+#[inline]
+pub(crate) fn push_lower(out: &mut String, c: char) {
+    let u = c as u32;
+    if u < 0x80 {
+        out.push(c.to_ascii_lowercase());
+    } else if u < 0x100 {
+        // À..Þ except × lowercase by +0x20; the rest of Latin-1 is already lowercase.
+        let l = if (0xC0..=0xDE).contains(&u) && u != 0xD7 {
+            char::from_u32(u + 0x20).unwrap_or(c)
+        } else {
+            c
+        };
+        out.push(l);
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// `i` clamped to the text and moved back to a char boundary.
+pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// `i` clamped to the text and moved forward to a char boundary.
+pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Asks the CPU to bring the cache line holding `bytes[at]` in (a hint; nothing is read).
+#[inline(always)]
+pub(crate) fn prefetch(bytes: &[u8], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(b) = bytes.get(at) {
+        let p: *const u8 = b;
+        // SAFETY: a prefetch never faults and has no effect the program can observe; `p`
+        // points into `bytes` anyway. (The intrinsic is a safe fn on newer compilers.)
+        #[allow(unused_unsafe)]
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (bytes, at);
+}
+
+/// The one word splitter: the words of `s` as written, borrowed. Letters, digits and `-` make
+/// words; an apostrophe right after a word ends it and belongs to it (`l'`, `qu’`); anything else
+/// separates.
+pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let start = rest.find(|c: char| is_alnum(c) || c == '-')?;
+        let word = rest.get(start..)?;
+        let mut end = word
+            .find(|c: char| !(is_alnum(c) || c == '-'))
+            .unwrap_or(word.len());
+        if let Some(a) = word.get(end..).and_then(|r| r.chars().next()) {
+            if is_apostrophe(a) {
+                end += a.len_utf8();
+            }
+        }
+        let (w, r) = word.split_at(end);
+        rest = r;
+        Some(w)
+    })
+}
+
+/// The lowercase words of some text ([`words`]), in one reused buffer.
+#[derive(Default)]
+pub(crate) struct Words {
+    buf: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Words {
+    pub(crate) fn clear(&mut self) {
+        self.buf.clear();
+        self.spans.clear();
+    }
+
+    /// Appends the words of `s`, lowercased (an apostrophe written `'`).
+    pub(crate) fn push_words(&mut self, s: &str) {
+        for w in words(s) {
+            let start = self.buf.len();
+            for c in w.chars() {
+                if is_apostrophe(c) {
+                    self.buf.push('\'');
+                } else {
+                    push_lower(&mut self.buf, c);
+                }
+            }
+            self.spans.push((start, self.buf.len()));
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub(crate) fn get(&self, i: usize) -> Option<&str> {
+        self.spans.get(i).and_then(|&(a, b)| self.buf.get(a..b))
+    }
+}
+
+/// The words of `s` as owned strings (for building lexicons, not for the hot path).
+pub(crate) fn words_of(s: &str) -> Vec<String> {
+    let mut w = Words::default();
+    w.push_words(s);
+    (0..w.len())
+        .filter_map(|i| w.get(i).map(str::to_string))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The splitter against a plain reference written with the std char classes.
+    fn reference(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        for c in s.chars() {
+            if c.is_alphanumeric() || c == '-' {
+                cur.extend(c.to_lowercase());
+            } else if matches!(c, '\'' | '’') && !cur.is_empty() {
+                cur.push('\'');
+                out.push(std::mem::take(&mut cur));
+            } else if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
+
+    #[test]
+    fn words_keep_elisions() {
+        assert_eq!(
+            words_of("à l’opération d'été"),
+            ["à", "l'", "opération", "d'", "été"]
+        );
+    }
+
+    #[test]
+    fn splitter_matches_the_reference() {
+        let pieces = [
+            "a", "É", "é", "L", "l", "’", "'", "-", " ", "\u{a0}", ",", ".", "«", "»", "İ",
+            "\u{212a}", "ß", "Ÿ", "0", "²", "ǅ", "Σ", "🙂", "\n", "d'", "qu’", "a-t-il", "œ", "Œ",
+        ];
+        let mut seed: u64 = 0x0dd_c0ff_ee15_600d;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut s = String::new();
+            for k in 0..(seed % 16) {
+                let r = seed.rotate_left(k as u32 * 5) ^ k.wrapping_mul(0x9e37_79b9);
+                s.push_str(pieces[(r % pieces.len() as u64) as usize]);
+            }
+            assert_eq!(words_of(&s), reference(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fast_char_classes_agree_with_std() {
+        for u in 0..0x3_0000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{u:#x}");
+            assert_eq!(is_space(c), c.is_whitespace(), "{u:#x}");
+            let mut s = String::new();
+            push_lower(&mut s, c);
+            assert_eq!(s, c.to_lowercase().collect::<String>(), "{u:#x}");
+        }
+    }
+}
