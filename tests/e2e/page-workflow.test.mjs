@@ -200,8 +200,8 @@ test('the copy palette is the light theme, and tints meet AA in both themes (16 
 test('voices panel: quotes and words by gender, kind and speaker, as in the JSON export', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
   const text = [
-    '«\u202fNous ne céderons rien sur les salaires ni sur les horaires\u202f», a déclaré Paul Durand.',
-    '«\u202fLe dialogue reste ouvert\u202f», a déclaré Anne Petit.',
+    '«\u202fNous ne céderons rien sur les salaires ni sur les horaires\u202f», a déclaré M. Paul Durand.',
+    '«\u202fLe dialogue reste ouvert\u202f», a déclaré Mme Anne Petit.',
     'La présidente a dénoncé une «\u202fmanœuvre grossière\u202f» dans la matinée.',
     '«\u202fLa grève continuera jusqu’à lundi\u202f», a ajouté Paul Durand.',
     'Le journal «\u202fOuest-France\u202f» en a parlé.',
@@ -219,6 +219,10 @@ test('voices panel: quotes and words by gender, kind and speaker, as in the JSON
   const paul = json.voices.bySpeaker.find((s) => s.name === 'Paul Durand');
   assert.deepEqual({ quotes: paul.quotes, words: paul.words }, sum(statements.filter((q) => q.speaker === 'Paul Durand')));
   assert.equal(paul.words, 11 + 5); // « jusqu’à » is one word
+  // The engine reads the genders from « M. » and « Mme »: women and men both have a share.
+  assert.equal(paul.gender, 'm');
+  assert.equal(json.voices.bySpeaker.find((s) => s.name === 'Anne Petit').gender, 'f');
+  assert.ok(json.voices.byGender.f.quotes >= 1 && json.voices.byGender.m.quotes >= 2, JSON.stringify(json.voices.byGender));
   // The panel shows the same numbers.
   const rows = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#voices tr[data-key]')]
     .map((tr) => [tr.dataset.key, { quotes: Number(tr.dataset.quotes), words: Number(tr.dataset.words), text: tr.textContent }])));
@@ -233,6 +237,41 @@ test('voices panel: quotes and words by gender, kind and speaker, as in the JSON
   await page.waitForFunction(() => document.querySelector('#voices tr[data-key="direct"]')?.dataset.quotes !== '1');
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.locator('#voices').screenshot({ path: path.join(RESULTS, 'workflow-voices.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the incise inside a quote is not painted, the exports keep it, the details show it and a term\'s reason', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  const text = 'La ministre Claire Dubois était à Lyon.\n«\u202fNous tiendrons, a-t-elle ajouté, quoi qu’il arrive\u202f».\n'
+    + 'Le quotidien «\u202fOuest-France\u202f» en a parlé.';
+  await paste(page, text);
+  const ranges = quoteRanges(await painted(page));
+  const speakerRanges = ranges.filter((r) => r.name !== 'qh-term');
+  assert.deepEqual(speakerRanges.map((r) => r.text), ['«\u202fNous tiendrons', ' quoi qu’il arrive\u202f»']);
+  assert.equal(speakerRanges[0].name, speakerRanges[1].name, 'both parts in the speaker\'s colour');
+  assert.ok(!ranges.some((r) => r.text.includes('a-t-elle')), 'the incise is not painted');
+  // Only the speaker's mention inside it is underlined (« elle », resolved to Claire Dubois).
+  assert.deepEqual((await painted(page, 'qh-mention')).map((r) => r.text), ['elle']);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+  const json = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  const q = json.quotes.find((x) => x.kind !== 'term');
+  assert.equal(text.slice(q.inciseStart, q.inciseEnd), ', a-t-elle ajouté,');
+  assert.equal(q.quote, 'Nous tiendrons, a-t-elle ajouté, quoi qu’il arrive', 'the quote text keeps everything between the marks');
+  assert.equal(q.words, 5, 'words said: the incise is not counted');
+  assert.equal(q.gender, 'f');
+  const term = json.quotes.find((x) => x.kind === 'term');
+  assert.ok(term && term.reason, JSON.stringify(term));
+  // Details: the incise, the gender, and why a term is a term.
+  await page.locator('#view').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.waitForFunction(() => /Incise/.test(document.getElementById('details').textContent));
+  assert.match(await page.locator('#details').textContent(), /Claire Dubois.*Genrefemme.*Incise, a-t-elle ajouté,/s);
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.waitForFunction(() => /Pourquoi un terme/.test(document.getElementById('details').textContent));
+  const [csvDl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+  const csv = fs.readFileSync(await csvDl.path(), 'utf8');
+  assert.ok(csv.includes(`,${q.inciseStart},${q.inciseEnd},5,`), 'CSV keeps the incise span');
   assert.deepEqual(errors, []);
   await context.close();
 });

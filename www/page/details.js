@@ -8,11 +8,12 @@ import { liveRange } from './render.js';
 import { firstQuoteFrom, setSingle } from './paint.js';
 import { swatch, speakerClass } from './panel.js';
 
+/** Why a quote is a term (`quote.reason`, the Rust enum `TermReason`), for editors. */
 export const REASON_LABEL = {
-  named: 'un nom propre (titre d’œuvre, de produit, d’organisation)',
-  title: 'un titre (journal, œuvre, émission)',
-  recurring: 'une expression reprise telle quelle',
-  navigation: 'un élément de navigation ou de rubrique',
+  named: 'un nom ou un terme, d’après les mots autour (« surnommé », « le quotidien »…)',
+  title: 'une courte expression à majuscule : un titre, un modèle, une émission',
+  recurring: 'la même expression est un terme ailleurs dans le texte',
+  navigation: 'une ligne de navigation (« Lire aussi : … ») : le titre d’un autre article',
 };
 const GENDER_LABEL = { f: 'femme', m: 'homme' };
 
