@@ -14,7 +14,7 @@
 //   scroll-sync  the two panes scroll together
 // How it stays fast on a 5 MB paste is told in render.js, paint.js and analysis.js; text only
 // ever becomes text nodes (createTextNode / textContent): pasted or opened markup stays text.
-import { state, setStatus } from './page/state.js';
+import { els, state, setStatus } from './page/state.js';
 import { scriptURL } from './page/trusted.js';
 import { initAnalysis, requestAnalysis } from './page/analysis.js';
 import { initEditor, setText, LARGE } from './page/editor.js';
@@ -28,7 +28,6 @@ import { initExport } from './page/export.js';
 import { initShare } from './page/share.js';
 import { initPermalink, restoreFromLink } from './page/permalink.js';
 import { initScrollSync } from './page/scroll-sync.js';
-import { els } from './page/state.js';
 
 initAnalysis();
 initEditor();

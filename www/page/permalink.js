@@ -2,9 +2,8 @@
 // in base64url into the URL's fragment (#v1=…), which browsers never send to a server. Opening
 // such a link restores the text and the filters. A link longer than LINK_MAX characters would
 // break in mail and chat programs: the page says so instead of making it.
-import { els, state, announce, setStatus, $ } from './state.js';
+import { els, state, currentText, announce, setStatus, $ } from './state.js';
 import { setText } from './editor.js';
-import { currentText } from './state.js';
 
 export const LINK_MAX = 32_000; // characters of fragment
 const PREFIX = '#v1=';
