@@ -1,8 +1,8 @@
 // The voices panel: the figures of voices.js for the quotes shown, as three small tables (by
 // gender, by kind, by speaker) with a bar for each share. Built with DOM calls; each row carries
 // its numbers in data-quotes / data-words (the tests compare them with the JSON export).
-import { state, plural, $ } from './state.js';
-import { voices } from './voices.js';
+import { state, plural, sliced, $ } from './state.js';
+import { voicesTally, addVoices, voicesOf } from './voices.js';
 import { swatch, speakerClass } from './panel.js';
 
 export const GENDER_GROUPS = [['f', 'Femmes'], ['m', 'Hommes'], ['unknown', 'Genre inconnu']];
@@ -52,12 +52,20 @@ function table(caption, rows) {
   return t;
 }
 
-/** Fills the voices panel from the quotes shown. */
-export function renderVoices() {
+let gen = 0;
+/** Fills the voices panel from the quotes shown (counted a slice at a time: 100,000 quotes are ~0.3 s of work). */
+export async function renderVoices() {
   const d = state.doc;
   const box = $('voices-body');
   if (!d || !box) return;
-  const v = voices(d, d.visibleList);
+  const g = ++gen;
+  const list = d.visibleList;
+  const t = voicesTally();
+  const SLICE = 512;
+  const done = await sliced(Math.ceil(list.length / SLICE), (i) => addVoices(t, d, list, i * SLICE, Math.min(list.length, (i + 1) * SLICE)),
+    () => g !== gen || d !== state.doc || list !== d.visibleList);
+  if (!done) return;
+  const v = voicesOf(t);
   if (!v.quotes) {
     box.replaceChildren(cell('p', 'Aucune citation affichée.', 'muted'));
     return;

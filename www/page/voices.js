@@ -6,28 +6,38 @@
 import { Q, KINDS } from '../shared.js';
 import { TERM, speakerOf, spokenText, countWords } from './model.js';
 
-/** The figures for the quote indices `list` of analysis `d`. */
-export function voices(d, list) {
+/** An empty tally, for `addVoices`. */
+export function voicesTally() {
   const tally = () => ({ quotes: 0, words: 0 });
-  const byGender = { f: tally(), m: tally(), unknown: tally() };
-  const byKind = { direct: tally(), partial: tally() };
-  const bySpeaker = new Map();
-  const total = tally();
-  for (const k of list) {
+  return { total: tally(), byGender: { f: tally(), m: tally(), unknown: tally() }, byKind: { direct: tally(), partial: tally() }, bySpeaker: new Map() };
+}
+
+/** Adds the quotes `list[from..to)` of analysis `d` to tally `t` (a long list goes in slices). */
+export function addVoices(t, d, list, from = 0, to = list.length) {
+  for (let i = from; i < to; i++) {
+    const k = list[i];
     const kind = d.q[k * Q.STRIDE + Q.KIND];
     if (kind === TERM) continue;
     const words = countWords(spokenText(d, k));
     const spk = speakerOf(d, k);
     const gender = spk?.gender === 'f' || spk?.gender === 'm' ? spk.gender : 'unknown';
-    for (const t of [total, byGender[gender], byKind[KINDS[kind]]]) { t.quotes += 1; t.words += words; }
+    for (const x of [t.total, t.byGender[gender], t.byKind[KINDS[kind]]]) { x.quotes += 1; x.words += words; }
     const key = spk ? spk.id : -1;
-    let s = bySpeaker.get(key);
-    if (!s) bySpeaker.set(key, (s = { name: spk?.name ?? null, gender: spk?.gender ?? null, quotes: 0, words: 0 }));
+    let s = t.bySpeaker.get(key);
+    if (!s) t.bySpeaker.set(key, (s = { name: spk?.name ?? null, gender: spk?.gender ?? null, quotes: 0, words: 0 }));
     s.quotes += 1;
     s.words += words;
   }
-  const speakers = [...bySpeaker.entries()]
+  return t;
+}
+
+/** The figures of a tally: totals, then by gender, kind and speaker (most quotes first; `id` null for quotes without a speaker). */
+export function voicesOf(t) {
+  const speakers = [...t.bySpeaker.entries()]
     .sort((a, b) => b[1].quotes - a[1].quotes || b[1].words - a[1].words || a[0] - b[0])
     .map(([id, s]) => ({ id: id >= 0 ? id : null, ...s }));
-  return { ...total, byGender, byKind, bySpeaker: speakers };
+  return { ...t.total, byGender: t.byGender, byKind: t.byKind, bySpeaker: speakers };
 }
+
+/** The figures for the quote indices `list` of analysis `d`. */
+export const voices = (d, list) => voicesOf(addVoices(voicesTally(), d, list));
