@@ -183,7 +183,7 @@ test('24 speakers get 24 distinct styles, and the legend shows them', async () =
   await context.close();
 });
 
-test('the copy palette is the light theme, and tints meet AA in both themes (16 of them)', async () => {
+test('the copy palette is the light theme\'s 16 tints (their contrast: page.test.mjs)', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
   await page.emulateMedia({ colorScheme: 'light' });
   const { css, copy } = await page.evaluate(async () => {

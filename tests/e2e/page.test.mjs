@@ -279,8 +279,9 @@ test('colours meet WCAG AA in the light and the dark theme', async () => {
       const ratio = (a, b) => { const [x, y] = [lum(v(a)), lum(v(b))].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
       const text = [['--fg', '--bg'], ['--muted', '--bg'], ['--muted', '--panel'], ['--fg', '--button'],
         ['--current-fg', '--current-bg'], ['--flash-fg', '--flash-bg'], ['--fg', '--qh-none'],
-        ...[...Array(8).keys()].map((i) => ['--fg', `--qh-${i}`])];
-      const marks = [['--qh-term', '--bg'], ['--qh-partial', '--bg'], ['--qh-mention', '--bg'], ['--qh-unclosed', '--bg'], ['--focus', '--bg'], ['--muted', '--bg']];
+        ...[...Array(16).keys()].map((i) => ['--fg', `--qh-${i}`])];
+      const marks = [['--qh-term', '--bg'], ['--qh-partial', '--bg'], ['--qh-mention', '--bg'], ['--qh-unclosed', '--bg'], ['--focus', '--bg'], ['--muted', '--bg'],
+        ...[...Array(16).keys()].map((i) => ['--qh-ring', `--qh-${i}`])]; // the overline of speakers 17-24 on their tint
       return [
         ...text.filter(([a, b]) => ratio(a, b) < 4.5).map(([a, b]) => `${a} on ${b}: ${ratio(a, b).toFixed(2)}`),
         ...marks.filter(([a, b]) => ratio(a, b) < 3).map(([a, b]) => `${a} on ${b}: ${ratio(a, b).toFixed(2)}`),
