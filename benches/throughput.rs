@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -28,6 +28,85 @@ fn throughput(text: &str, reps: usize, f: impl Fn(&str) -> usize) -> (f64, usize
         best = best.min(t.elapsed().as_secs_f64());
     }
     (text.len() as f64 / 1e6 / best, n)
+}
+
+/// The adversarial shapes (issue #11), each about the size named.
+fn adversarial_inputs() -> Vec<(&'static str, String)> {
+    let speakers = {
+        let mut s = String::with_capacity(1_000_064);
+        let mut i = 0;
+        while s.len() < 1_000_000 {
+            s.push_str(&format!("«Oui», a déclaré Jean Martin{i}. "));
+            i += 1;
+        }
+        s
+    };
+    vec![
+        ("5 MB of «", "«".repeat(2_500_000)),
+        ("4 MB of «»", "«»".repeat(1_000_000)),
+        ("100 000 nested openers", "« a ".repeat(100_000)),
+        ("1 MB without a space", "é".repeat(500_000)),
+        (
+            "100 000 quotes without cues",
+            "«Une phrase sans verbe.» Puis du texte. ".repeat(100_000),
+        ),
+        (
+            "1 MB of speech verbs",
+            "a déclaré a-t-il ajouté selon estime ".repeat(1_000_000 / 37),
+        ),
+        (
+            "1 MB of capitalised words",
+            "Jean Martin Paul Durand Le Monde ".repeat(1_000_000 / 33),
+        ),
+        ("a déclaré M. x 100 000", "a déclaré M. ".repeat(100_000)),
+        ("1 MB of straight \"", "\"".repeat(1_000_000)),
+        ("1 MB of «⏎— dashes", "«\n— ".repeat(1_000_000 / 7)),
+        ("1 MB of »Nein«", "»Nein« ".repeat(1_000_000 / 9)),
+        ("1 MB of distinct speakers", speakers),
+    ]
+}
+
+fn slug(label: &str) -> String {
+    label
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+/// One run of the command line on a file, output to a file.
+struct CliRun {
+    secs: f64,
+    out_bytes: u64,
+    max_rss_kb: Option<u64>,
+}
+
+/// Runs `cli input > output` under `/usr/bin/time` (peak memory) when it exists.
+fn run_cli(cli: &Path, input: &Path, output: &Path) -> Option<CliRun> {
+    let out = std::fs::File::create(output).ok()?;
+    let rss_file = output.with_extension("rss");
+    let time = Path::new("/usr/bin/time");
+    let mut cmd = if time.exists() {
+        let mut c = Command::new(time);
+        c.arg("-f").arg("%M").arg("-o").arg(&rss_file).arg(cli);
+        c
+    } else {
+        Command::new(cli)
+    };
+    let t = Instant::now();
+    let status = cmd.arg(input).stdout(out).status().ok()?;
+    let secs = t.elapsed().as_secs_f64();
+    if !status.success() {
+        return None;
+    }
+    let max_rss_kb = std::fs::read_to_string(&rss_file)
+        .ok()
+        .and_then(|s| s.trim().parse().ok());
+    let _ = std::fs::remove_file(&rss_file);
+    Some(CliRun {
+        secs,
+        out_bytes: std::fs::metadata(output).map(|m| m.len()).unwrap_or(0),
+        max_rss_kb,
+    })
 }
 
 fn vm_hwm_kb() -> u64 {
@@ -124,6 +203,22 @@ fn main() {
         "corpus density: bytes per quote",
     );
 
+    // The quote-dense corpus: fixture texts only, the density of real quote-heavy copy.
+    let dense = documents(mb * 1_000_000, &cases, Density::Dense).join("\n");
+    let (dense_full, dense_quotes) = throughput(&dense, 3, |t| analyze(t).quotes.len());
+    report.figure(
+        "native_full_dense_mbs",
+        dense_full,
+        "MB/s",
+        "native full analysis, quote-dense corpus (1 core)",
+    );
+    report.figure(
+        "dense_bytes_per_quote",
+        dense.len() as f64 / dense_quotes.max(1) as f64,
+        "B",
+        "dense corpus density: bytes per quote",
+    );
+
     // Linearity: the same material at 1, 10 and 100 MB.
     let big: String = {
         let mut s = String::with_capacity(100_000_000 + corpus.len());
@@ -172,33 +267,101 @@ fn main() {
     }
     let _ = std::fs::remove_file(&big_path);
 
-    // Adversarial inputs, each analysed whole.
-    let adversarial: Vec<(&str, String)> = vec![
-        ("5 MB of «", "«".repeat(2_500_000)),
-        ("alternating «» (5 MB)", "«»".repeat(1_250_000)),
-        ("100 000 nested openers", "« a ".repeat(100_000)),
-        ("1 MB without a space", "é".repeat(500_000)),
-        (
-            "100 000 quotes without cues",
-            "«Une phrase sans verbe.» Puis du texte. ".repeat(100_000),
-        ),
-        (
-            "1 MB of speech verbs",
-            "a déclaré a-t-il ajouté selon estime ".repeat(1_000_000 / 37),
-        ),
-    ];
+    // Adversarial inputs, each analysed whole in process.
+    let adversarial = adversarial_inputs();
     for (label, text) in &adversarial {
         let (v, _) = throughput(text, 1, |t| analyze(t).quotes.len());
         report.figure(
-            &format!("adversarial_{}", label.replace(' ', "_")),
+            &format!("adversarial_{}", slug(label)),
             v,
             "MB/s",
             &format!("adversarial: {label}"),
         );
     }
 
-    // The command-line batch mode over all cores.
     let cli = root.join("target/release/quote-highlighter");
+    if cli.exists() {
+        // The command line on every adversarial input, output to a file: speed, output size
+        // and peak memory per input byte.
+        for (label, text) in &adversarial {
+            let input = out_dir.join("adversarial.txt");
+            std::fs::write(&input, text).expect("write adversarial input");
+            if let Some(run) = run_cli(&cli, &input, &out_dir.join("adversarial.json")) {
+                let mb = text.len() as f64 / 1e6;
+                report.figure(
+                    &format!("cli_adversarial_{}_mbs", slug(label)),
+                    mb / run.secs,
+                    "MB/s",
+                    &format!("command line, adversarial: {label}"),
+                );
+                report.figure(
+                    &format!("cli_adversarial_{}_out_ratio", slug(label)),
+                    run.out_bytes as f64 / text.len() as f64,
+                    "B/B",
+                    "  output bytes per input byte",
+                );
+                if let Some(kb) = run.max_rss_kb {
+                    report.figure(
+                        &format!("cli_adversarial_{}_mem_ratio", slug(label)),
+                        kb as f64 * 1024.0 / text.len() as f64,
+                        "B/B",
+                        "  peak memory per input byte",
+                    );
+                }
+            }
+        }
+        // 50 MB of quote-dense news through the command line and through grep, side by side.
+        let news = {
+            let mut s = String::with_capacity(50_000_000 + dense.len());
+            while s.len() < 50_000_000 {
+                s.push_str(&dense);
+                s.push('\n');
+            }
+            s
+        };
+        let news_path = out_dir.join("dense-50mb.txt");
+        std::fs::write(&news_path, &news).expect("write dense corpus");
+        let ours = run_cli(&cli, &news_path, &out_dir.join("dense-50mb.json"));
+        let grep = {
+            let t = Instant::now();
+            let out = std::fs::File::create(out_dir.join("dense-50mb.grep")).ok();
+            let ok = out.and_then(|o| {
+                Command::new("grep")
+                    .arg("-o")
+                    .arg("«[^»]*»")
+                    .arg(&news_path)
+                    .env("LC_ALL", "C.UTF-8")
+                    .stdout(o)
+                    .status()
+                    .ok()
+            });
+            ok.map(|_| t.elapsed().as_secs_f64())
+        };
+        let mb = news.len() as f64 / 1e6;
+        if let (Some(ours), Some(grep)) = (ours, grep) {
+            report.figure(
+                "cli_dense_mbs",
+                mb / ours.secs,
+                "MB/s",
+                "command line, 50 MB quote-dense news, output to a file",
+            );
+            report.figure(
+                "grep_dense_mbs",
+                mb / grep,
+                "MB/s",
+                "grep -o '«[^»]*»' on the same file, output to a file",
+            );
+            report.figure(
+                "cli_vs_grep",
+                grep / ours.secs,
+                "x",
+                "command line speed / grep speed",
+            );
+        }
+        let _ = std::fs::remove_file(&news_path);
+    }
+
+    // The command-line batch mode over all cores.
     if cli.exists() {
         let t = Instant::now();
         let status = Command::new(&cli)

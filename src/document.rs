@@ -7,19 +7,21 @@
 //!
 //! 1. **Navigation lines**: guillemets on a line that starts with `Lire aussi`, `» À VOIR AUSSI`…
 //!    (`lexicon/navigation.txt`) hold another article's title: `term` ([`TermReason::Navigation`]).
-//! 2. **Titles**: a short capitalised phrase without a clause in running text (`une Lexus «Art
+//! 2. **Glosses**: guillemets followed by `en français` translate a word: `term`
+//!    ([`TermReason::Gloss`]).
+//! 3. **Titles**: a short capitalised phrase without a clause in running text (`une Lexus «Art
 //!    Car»`, `l'émission phare de la chaîne, «Recherche appartement ou maison»`) is a name:
 //!    `term` ([`TermReason::Title`]). A quote that opens its sentence, or ends with sentence
 //!    punctuation, or carries an incise after it, is never one.
-//! 3. **Once a term, always a term**: the same phrase in guillemets that the document already
+//! 4. **Once a term, always a term**: the same phrase in guillemets that the document already
 //!    treats as a term elsewhere, or that recurs in running text at least twice while short, is a
 //!    term at every occurrence ([`TermReason::Recurring`]).
-//! 4. **Who can speak**: a speaker mention must be a person, an organisation or a pronoun: a name,
+//! 5. **Who can speak**: a speaker mention must be a person, an organisation or a pronoun: a name,
 //!    or a noun phrase whose head (after determiners and adjectives such as `l'ancien`, `les
 //!    deux`) is in `lexicon/person-nouns.txt` or `lexicon/organisations.txt`. Any other mention
 //!    (`le panneau`, `une annonce`, `Le 26`, `un Performance Pack`) is dropped: no speaker is
 //!    better than a wrong one.
-//! 5. **Floating quotes**: a quote that opens its own sentence, with no speaker, right after the
+//! 6. **Floating quotes**: a quote that opens its own sentence, with no speaker, right after the
 //!    sentence that attributed the previous quote (`«Q1», a commenté X, le directeur de Y. «Q2»`)
 //!    continues that speaker ([`Method::Continuation`]).
 //!
@@ -31,7 +33,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::cues::TITLE_NOUN_WORDS;
-use crate::lexicon::{is_org, is_title, lines, FnvSet};
+use crate::lexicon::{is_org, is_person_noun, is_title, lines, FnvSet};
 use crate::model::{Method, Quote, QuoteKind, TermReason};
 use crate::text::{is_padding, words};
 
@@ -46,8 +48,6 @@ const CLAUSE_BACK: usize = 100;
 /// How far back a floating quote looks for the previous attribution, in bytes.
 const FLOAT_GAP: usize = 400;
 
-static PERSONS: LazyLock<FnvSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../lexicon/person-nouns.txt")).collect());
 static PRENOMINAL: LazyLock<FnvSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../lexicon/prenominal.txt")).collect());
 static NAVIGATION: LazyLock<Vec<&'static str>> =
@@ -97,6 +97,8 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
         searched_to = q.start;
         if navigation_line(text, line_start) {
             make_term(q, TermReason::Navigation);
+        } else if gloss(text, q.end) {
+            make_term(q, TermReason::Gloss);
         } else if title_like(text, q) {
             make_term(q, TermReason::Title);
         }
@@ -133,6 +135,20 @@ fn navigation_line(text: &str, line_start: usize) -> bool {
         head.strip_prefix(n)
             .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
     })
+}
+
+/// True when the words right after a quote say it translates a word (`«cent dix» en français`,
+/// `(«saucisse» en français)`): the writer's gloss, not anybody's words.
+fn gloss(text: &str, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let after = after.trim_start_matches(|c: char| is_padding(c) || c == ',');
+    let head: String = after
+        .chars()
+        .take(12)
+        .flat_map(char::to_lowercase)
+        .collect();
+    head.strip_prefix("en français")
+        .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
 }
 
 /// The char before `at`, skipping padding, or `None` at the start of the text.
@@ -231,7 +247,7 @@ fn phrase_key(content: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
-/// Rule 3: a phrase already a term somewhere, or recurring in running text, is a term everywhere.
+/// Rule 4: a phrase already a term somewhere, or recurring in running text, is a term everywhere.
 fn recurring(text: &str, quotes: &mut [Quote]) {
     #[derive(Default)]
     struct Seen {
@@ -269,7 +285,7 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
     }
 }
 
-/// Rule 4: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
+/// Rule 5: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
 /// person, role or organisation noun.
 pub fn can_speak(mention: &str) -> bool {
     // Any segment of an apposition will do (`la chapelle, M. Duflot` is cut badly, but names).
@@ -307,7 +323,7 @@ fn segment_can_speak(mention: &str) -> bool {
         // Only determiners and adjectives: `la première`, `cette dernière`.
         // `tous deux`, `toutes les deux`: people.
         let both = matches!(first_lower.as_str(), "tous" | "toutes");
-        return last_skipped.is_some_and(|w| PERSONS.contains(w.as_str()) || both && w == "deux");
+        return last_skipped.is_some_and(|w| is_person_noun(&w) || both && w == "deux");
     };
     let lower = head.to_lowercase();
     if head.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -315,7 +331,7 @@ fn segment_can_speak(mention: &str) -> bool {
     }
     let person = |w: &str| {
         let l = w.to_lowercase();
-        PERSONS.contains(l.as_str()) || is_org(&l)
+        is_person_noun(&l) || is_org(&l)
     };
     // The head, or a noun one or two adjectives later (`l'inexorable prêtre`).
     if person(&lower) || rest.iter().take(2).any(|w| person(w)) {
@@ -361,7 +377,7 @@ fn segment_can_speak(mention: &str) -> bool {
     }
 }
 
-/// Rule 5: a quote opening its own sentence with no speaker continues the previous quote's
+/// Rule 6: a quote opening its own sentence with no speaker continues the previous quote's
 /// speaker when only the rest of that quote's attributing sentence lies between.
 fn floating(text: &str, quotes: &mut [Quote]) {
     let mut prev: Option<usize> = None;

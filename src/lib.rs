@@ -15,7 +15,11 @@
 //! - [`analyze`] accepts any `&str` and never panics or fails: unbalanced, hostile or huge text
 //!   gives a (possibly empty) [`Analysis`], with repairs listed in [`Analysis::diagnostics`].
 //! - Time is linear in the length of the text: one scan for the marks, and every rule that looks
-//!   around a quote reads a bounded window.
+//!   around a quote reads a bounded window that stops a few quotes away, so no text is read by
+//!   more than a small constant number of quotes; speakers are grouped by hash lookups.
+//! - Output is proportional to the text: quotes nest at most eight deep and runs of empty quotes
+//!   or of repairs collapse into one diagnostic, so runs of hostile marks cannot multiply the
+//!   result.
 //! - Offsets are byte offsets on char boundaries; [`offsets::convert`] turns them into UTF-16
 //!   code units or code points in one pass.
 //! - Size limits belong to the bindings ([`check_size`]); the core itself has none.

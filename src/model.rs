@@ -64,6 +64,8 @@ pub enum TermReason {
     Recurring,
     /// On a navigation line (`Lire aussi : «…»`): another article's title.
     Navigation,
+    /// A translation the writer gives of a word (`«cent dix» en français`).
+    Gloss,
 }
 
 /// How a speaker was found for a quote.

@@ -47,23 +47,28 @@ pub fn convert_all(offsets: &mut [&mut usize], text: &str, unit: Unit) {
         return;
     }
     offsets.sort_unstable_by_key(|o| **o);
-    let mut units = 0usize; // units before `byte`
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let (mut pos, mut units) = (0usize, 0usize); // units before byte `pos`
     for off in offsets.iter_mut() {
-        let target = **off;
-        // Advance over every char that ends at or before `target`.
-        while let Some(&(byte, c)) = chars.peek() {
-            if byte + c.len_utf8() > target {
-                break;
-            }
+        // Every char that ends at or before the offset counts: the chars that start before its
+        // char boundary.
+        let target = crate::text::floor_boundary(text, **off);
+        if let Some(seg) = bytes.get(pos..target) {
             units += match unit {
-                Unit::Utf16 => c.len_utf16(),
-                _ => 1,
+                Unit::Utf16 => seg.iter().map(|&b| utf16_units(b)).sum::<usize>(),
+                _ => seg.iter().filter(|&&b| b & 0xC0 != 0x80).count(),
             };
-            chars.next();
+            pos = target;
         }
         **off = units;
     }
+}
+
+/// The UTF-16 units of the char a UTF-8 byte starts: 0 for a continuation byte, 2 for the lead
+/// byte of a 4-byte char (a surrogate pair), else 1.
+#[inline]
+fn utf16_units(b: u8) -> usize {
+    usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)
 }
 
 /// Converts one byte offset (test and CLI helper; O(n)).
@@ -77,6 +82,28 @@ pub fn convert_one(text: &str, byte: usize, unit: Unit) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn converts_every_byte_offset_like_a_char_walk() {
+        let text = "é « ’\u{202f}🙂 x\u{10ffff}ÿ";
+        for byte in 0..=text.len() + 2 {
+            let walk = |unit: Unit| {
+                text.char_indices()
+                    .filter(|&(b, c)| b + c.len_utf8() <= byte)
+                    .map(|(_, c)| {
+                        if unit == Unit::Utf16 {
+                            c.len_utf16()
+                        } else {
+                            1
+                        }
+                    })
+                    .sum::<usize>()
+            };
+            for unit in [Unit::Chars, Unit::Utf16] {
+                assert_eq!(convert_one(text, byte, unit), walk(unit), "{byte}");
+            }
+        }
+    }
 
     #[test]
     fn converts_mixed_text() {

@@ -32,7 +32,13 @@
 //!   (`« Il le faut », reprit-il, et je vous le promets. »`): a second quote, with an empty
 //!   `open`, runs from the end of the incise (its first `,` `;` `:` `.` `!` `?`) to this `»`;
 //! - `strayCloser`: any other closer with nothing to close is ignored;
-//! - `unmatched`: an unpaired `‘`, `‚` or `"` (often an apostrophe or an inch mark) is dropped.
+//! - `unmatched`: an unpaired `‘`, `‚` or `"` (often an apostrophe or an inch mark) is dropped;
+//! - `tooDeep`: an opener with [`MAX_DEPTH`] quotes already open is not opened (its closer is
+//!   absorbed); one diagnostic covers every such opener of a paragraph;
+//! - `emptyQuote`: in a run of quotes with nothing inside (`«»«»«»…`), only the first
+//!   [`MAX_DEPTH`] are kept. Likewise a run of diagnostics of one code with no word between them
+//!   keeps its first [`MAX_DEPTH`] and merges the rest: hostile runs of marks give output
+//!   proportional to their length, not one quote or one diagnostic per mark.
 //!
 //! Complexity: O(n). Each mark is handled once, each quote pushed and popped at most once, the
 //! per-family counters make "is anything of this family open?" O(1), the only lookahead is the
@@ -102,6 +108,9 @@ struct Pairer<'t> {
     held: usize,
     /// Cache for [`Pairer::lead_end`]: (paragraph start it was computed for, lead end).
     lead: (Option<usize>, usize),
+    /// Openers past [`MAX_DEPTH`] that were not opened, per family (their closers are
+    /// absorbed), reset with the paragraph.
+    ignored: [usize; 6],
 }
 
 /// How many marks ahead [`pair`] prefetches the text.
@@ -109,6 +118,11 @@ const PREFETCH_AHEAD: usize = 8;
 
 /// How many paragraphs without marks a quote left open may run through before a `»` closes it.
 pub const MAX_HELD: usize = 8;
+
+/// How deep quotes may nest: an opener with this many quotes open is reported (`tooDeep`, one
+/// diagnostic per run) rather than opened, so a run of openers cannot make millions of nested
+/// quotes.
+pub const MAX_DEPTH: usize = 8;
 
 /// Pairs marks into quotes sorted by start, parents before children.
 pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
@@ -130,6 +144,7 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         last_closed: None,
         held: 0,
         lead: (None, 0),
+        ignored: [0; 6],
     };
     for (i, m) in marks.iter().enumerate() {
         crate::work::tick(1);
@@ -143,10 +158,48 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         p.pending = Some(text.len());
     }
     p.finish_paragraph();
+    p.drop_empty();
     p.diags.sort_by_key(|d| d.start);
+    let diags = coalesce(text, p.diags);
     let mut quotes = p.quotes;
     compact(&mut quotes, &p.removed);
-    (quotes, p.diags)
+    (quotes, diags)
+}
+
+/// In each run of diagnostics of one code separated only by marks, dashes and spaces (no letter
+/// or digit between them), the first [`MAX_DEPTH`] stay and the rest merge into one spanning
+/// them: a run of hostile marks gives a few diagnostics, not one per mark.
+fn coalesce(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len().min(1024));
+    let mut run = 0;
+    for d in diags {
+        if let Some(last) = out.last_mut() {
+            let gap = text.get(last.end..d.start).unwrap_or("x");
+            crate::work::tick(gap.len() as u64);
+            let same_run = last.code == d.code && last.end <= d.start && no_word(gap);
+            run = if same_run { run + 1 } else { 0 };
+            if run > MAX_DEPTH {
+                last.end = last.end.max(d.end);
+                continue;
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Pushes `d`, or with `merge` extends the last diagnostic over it (no allocation per mark of
+/// a hostile run).
+fn push_merged(diags: &mut Vec<Diagnostic>, merge: bool, d: Diagnostic) {
+    match diags.last_mut() {
+        Some(last) if merge => last.end = last.end.max(d.end),
+        _ => diags.push(d),
+    }
+}
+
+/// No letter or digit in `s`.
+fn no_word(s: &str) -> bool {
+    !s.chars().any(char::is_alphanumeric)
 }
 
 /// Drops removed quotes and renumbers parents (a removed quote's children go to its parent),
@@ -372,6 +425,29 @@ impl Pairer<'_> {
     }
 
     fn open(&mut self, m: &Mark, fam: Family) {
+        if self.stack.len() >= MAX_DEPTH {
+            if let Some(c) = self.ignored.get_mut(fam.index()) {
+                *c += 1;
+            }
+            // One diagnostic for the openers ignored in a paragraph.
+            let joined = self
+                .diags
+                .last()
+                .is_some_and(|d| d.code == "tooDeep" && d.start >= self.para_start);
+            push_merged(
+                &mut self.diags,
+                joined,
+                Diagnostic {
+                    start: m.pos,
+                    end: m.end(),
+                    code: "tooDeep",
+                    message: Cow::Borrowed(
+                        "Quotes nested deeper than this are not read as quotes: the marks were ignored.",
+                    ),
+                },
+            );
+            return;
+        }
         let parent = self.stack.last().map(|o| o.qi);
         let qi = self.quotes.len();
         self.quotes
@@ -406,6 +482,11 @@ impl Pairer<'_> {
     /// Closes the innermost open quote of `fam` at `m`; quotes opened inside it that are still
     /// open end just before `m`. False when nothing of that family is open.
     fn close(&mut self, m: &Mark, fam: Family) -> bool {
+        if let Some(c) = self.ignored.get_mut(fam.index()).filter(|c| **c > 0) {
+            // The closer of an opener that was not opened.
+            *c -= 1;
+            return true;
+        }
         if self.count.get(fam.index()).copied().unwrap_or(0) == 0 {
             return false;
         }
@@ -572,6 +653,7 @@ impl Pairer<'_> {
     /// still open ends unclosed.
     fn finish_paragraph(&mut self) {
         self.held = 0;
+        self.ignored = [0; 6];
         let Some(end) = self.pending.take() else {
             self.last_closed = None;
             return;
@@ -589,6 +671,48 @@ impl Pairer<'_> {
             self.end_unclosed(o, end);
         }
         self.last_closed = None;
+    }
+
+    /// In a run of quotes with nothing inside but spaces and dashes (`«»«»«»`, openers each
+    /// ending its paragraph) and nothing but marks between them, the first [`MAX_DEPTH`] stay
+    /// and the rest are dropped, reported as `emptyQuote` diagnostics (merged by [`coalesce`]).
+    fn drop_empty(&mut self) {
+        let mut run = 0;
+        let mut last_end = None;
+        for (q, r) in self.quotes.iter().zip(self.removed.iter_mut()) {
+            crate::work::tick(1);
+            if *r {
+                continue;
+            }
+            let content = self.text.get(q.content_start..q.content_end).unwrap_or("x");
+            let empty = !q.open.is_empty()
+                && content
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '—' | '–' | '-'));
+            if !empty {
+                run = 0;
+                last_end = None;
+                continue;
+            }
+            let joined = last_end
+                .and_then(|e| self.text.get(e..q.start))
+                .is_some_and(no_word);
+            run = if joined { run + 1 } else { 1 };
+            last_end = Some(q.end.max(q.start));
+            if run > MAX_DEPTH {
+                *r = true;
+                push_merged(
+                    &mut self.diags,
+                    run > MAX_DEPTH + 1,
+                    Diagnostic {
+                        start: q.start,
+                        end: q.end,
+                        code: "emptyQuote",
+                        message: Cow::Borrowed("Quotation marks with nothing inside were ignored."),
+                    },
+                );
+            }
+        }
     }
 
     fn merge_double_opener(&mut self, top: Open, ci: usize) {

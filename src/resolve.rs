@@ -96,10 +96,11 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     let mut entries: Vec<SpeakerEntry> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_role: HashMap<String, usize> = HashMap::new();
-    // Each entry's key, kept in step with `entries`, and the entries by the last word of their
-    // key (ids in increasing order): the surname lookup reads only the entries that share it.
+    // Each entry's key, kept in step with `entries`, and the entries a surname can join, by the
+    // last word of their key: the surname lookup is one hash lookup.
     let mut entry_keys: Vec<String> = Vec::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<String, usize> = HashMap::new();
+    let mut surnames: Vec<Surname> = Vec::new();
     // Per entry, how many mentions show it feminine and masculine.
     let mut votes: HashMap<usize, (u32, u32)> = HashMap::new();
     for (qi, q) in quotes.iter_mut().enumerate() {
@@ -133,18 +134,19 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 if org(&key) {
                     return None;
                 }
-                let same_last = by_last.get(surname)?;
-                crate::work::tick(same_last.len() as u64);
-                same_last.iter().copied().find(|&id| {
-                    let (Some(e), Some(ek)) = (entries.get(id), entry_keys.get(id)) else {
-                        return false;
-                    };
-                    // Cheap tests first: the organisation test reads the lexicon.
-                    (ek == surname || key == surname)
-                        && !org(ek)
-                        && name.chars().next().is_some_and(char::is_uppercase)
-                        && e.name.chars().next().is_some_and(char::is_uppercase)
-                })
+                if !name.chars().next().is_some_and(char::is_uppercase) {
+                    return None;
+                }
+                let same = surnames.get(*by_last.get(surname)?)?;
+                // A surname alone joins the first person with that last word; a full name joins
+                // the first person known by that surname alone.
+                if key == surname {
+                    &same.people
+                } else {
+                    &same.surname_only
+                }
+                .first()
+                .copied()
             });
         let id = match existing {
             Some(id) => id,
@@ -157,7 +159,9 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     mentions: Vec::new(),
                     gender: None,
                 });
-                by_last.entry(surname.to_string()).or_default().push(id);
+                if let Some(same) = Surname::of(&mut by_last, &mut surnames, surname) {
+                    same.add(id, &name, &key);
+                }
                 entry_keys.push(key.clone());
                 id
             }
@@ -174,14 +178,15 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 e.name = name.clone();
                 if let Some(k) = entry_keys.get_mut(id) {
                     let new_key = key_of(&name);
-                    if last_word(k) != last_word(&new_key) {
-                        // The entry moves to the list of its new last word, in id order.
-                        if let Some(ids) = by_last.get_mut(last_word(k)) {
-                            ids.retain(|&x| x != id);
-                        }
-                        let ids = by_last.entry(last_word(&new_key).to_string()).or_default();
-                        let at = ids.partition_point(|&x| x < id);
-                        ids.insert(at, id);
+                    // The entry is filed again under its new name.
+                    if let Some(old) = by_last.get(last_word(k)).and_then(|&i| surnames.get_mut(i))
+                    {
+                        old.remove(id);
+                    }
+                    if let Some(same) =
+                        Surname::of(&mut by_last, &mut surnames, last_word(&new_key))
+                    {
+                        same.add(id, &name, &new_key);
                     }
                     *k = new_key;
                 }
@@ -218,6 +223,53 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         }
     }
     entries
+}
+
+/// The speakers whose key ends with one word, in id order: `people`, those a surname alone may
+/// join (capitalised names, no organisation); `surname_only`, those of them known by the surname
+/// alone.
+#[derive(Default)]
+struct Surname {
+    people: Vec<usize>,
+    surname_only: Vec<usize>,
+}
+
+impl Surname {
+    /// The list of `word`, made when missing (the map gives its index in `all`).
+    fn of<'a>(
+        by_last: &mut HashMap<String, usize>,
+        all: &'a mut Vec<Surname>,
+        word: &str,
+    ) -> Option<&'a mut Surname> {
+        let n = all.len();
+        let i = *by_last.entry(word.to_string()).or_insert(n);
+        if i == n {
+            all.push(Surname::default());
+        }
+        all.get_mut(i)
+    }
+
+    fn add(&mut self, id: usize, name: &str, key: &str) {
+        let person = name.chars().next().is_some_and(char::is_uppercase)
+            && !key.split(' ').any(lexicon::is_org);
+        if !person {
+            return;
+        }
+        insert_sorted(&mut self.people, id);
+        if !key.contains(' ') {
+            insert_sorted(&mut self.surname_only, id);
+        }
+    }
+
+    fn remove(&mut self, id: usize) {
+        self.people.retain(|&x| x != id);
+        self.surname_only.retain(|&x| x != id);
+    }
+}
+
+fn insert_sorted(ids: &mut Vec<usize>, id: usize) {
+    let at = ids.partition_point(|&x| x < id);
+    ids.insert(at, id);
 }
 
 /// The last word of a grouping key.

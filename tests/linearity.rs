@@ -109,3 +109,72 @@ fn late_closers_after_a_long_lead() {
         s
     });
 }
+
+/// The work for `make(n)`, `make(10 n)` and `make(100 n)`: each ratio at most `C` times the
+/// ratio of the lengths. Prints the ratios.
+fn assert_linear_10_100(name: &str, make: impl Fn(usize) -> String) {
+    let sizes = [BIG / 100, BIG / 10, BIG];
+    let texts: Vec<String> = sizes.iter().map(|&n| make(n)).collect();
+    let works: Vec<u64> = texts.iter().map(|t| work(t)).collect();
+    for k in 1..3 {
+        let (ws, wb) = (works[0], works[k]);
+        let ratio = wb as f64 / ws.max(1) as f64;
+        let len_ratio = texts[k].len() as f64 / texts[0].len() as f64;
+        println!(
+            "{name}: ×{len_ratio:.0} input ({} → {} bytes) → ×{ratio:.2} work ({ws} → {wb} steps)",
+            texts[0].len(),
+            texts[k].len()
+        );
+        assert!(
+            ratio <= C * len_ratio,
+            "{name}: work grew ×{ratio:.2} for input ×{len_ratio:.2} ({ws} → {wb} steps)"
+        );
+    }
+}
+
+#[test]
+fn straight_quotes_10_100() {
+    assert_linear_10_100("straight \" quotes", |n| repeat("\"a\" ", n));
+}
+
+#[test]
+fn dialogue_dashes_10_100() {
+    assert_linear_10_100("«⏎— dashes", |n| repeat("«\n— ", n));
+}
+
+#[test]
+fn german_quotes_10_100() {
+    assert_linear_10_100("»Nein« quotes", |n| repeat("»Nein« ", n));
+}
+
+#[test]
+fn empty_pairs_10_100() {
+    assert_linear_10_100("«» pairs", |n| repeat("«»", n));
+}
+
+#[test]
+fn many_distinct_speakers_10_100() {
+    // `«Oui», a déclaré Jean Martin1. «Oui», a déclaré Jean Martin2. …`: every speaker new.
+    assert_linear_10_100("distinct speakers", |n| {
+        let mut s = String::with_capacity(n + 64);
+        let mut i = 0;
+        while s.len() < n {
+            s.push_str(&format!("«Oui», a déclaré Jean Martin{i}. "));
+            i += 1;
+        }
+        s
+    });
+}
+
+#[test]
+fn speakers_sharing_a_surname_10_100() {
+    assert_linear_10_100("speakers sharing a surname", |n| {
+        let mut s = String::with_capacity(n + 64);
+        let mut i = 0;
+        while s.len() < n {
+            s.push_str(&format!("«Oui», a déclaré Jean{i} Martin. "));
+            i += 1;
+        }
+        s
+    });
+}

@@ -67,7 +67,11 @@ impl Discourse {
             gender = m.gender.or(f.gender);
             let name = if let Some(p) = m.pronoun {
                 let g = f.gender.or(Some(p.gender));
-                antecedent(back, text, quotes, &self.history, q.start, m.start, g)
+                let want = Agreement {
+                    gender: g,
+                    plural: Some(p.plural),
+                };
+                antecedent(back, text, quotes, &self.history, q.start, m.start, want)
             } else {
                 m.name
             };
@@ -144,6 +148,31 @@ fn incise_span(text: &str, q: &QuoteAt, cue_start: usize, end: usize) -> Span {
         _ => end,
     };
     Span::new(start, end.max(start))
+}
+
+/// What an antecedent must agree with: the pronoun's gender and number, where known.
+#[derive(Clone, Copy)]
+struct Agreement {
+    gender: Option<Gender>,
+    plural: Option<bool>,
+}
+
+/// The grammatical number a mention shows by its first word (`les avocats`, `Paul et Marie` →
+/// plural; `le cousin`, `M. Morel` → singular), or `None`.
+fn plural_of(mention: &str) -> Option<bool> {
+    if mention.contains(" et ") {
+        return Some(true);
+    }
+    let first = mention
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .next()?;
+    match first.to_lowercase().as_str() {
+        "les" | "des" | "ces" | "leurs" | "plusieurs" | "certains" | "certaines" | "deux"
+        | "trois" | "nombreux" | "ils" | "elles" | "eux" => Some(true),
+        "le" | "la" | "l" | "un" | "une" | "ce" | "cet" | "cette" | "son" | "sa" | "m." | "mme"
+        | "il" | "elle" | "lui" => Some(false),
+        _ => first.starts_with(char::is_uppercase).then_some(false),
+    }
 }
 
 /// What the driver remembers of an attributed quote.
@@ -303,11 +332,13 @@ fn floating<'t>(
         return (None, None, None);
     }
     let name = if let Some(p) = m.pronoun {
-        history
-            .iter()
-            .rev()
-            .find(|h| h.gender.is_none() || h.gender == Some(p.gender))
-            .and_then(|h| said_speaker(quotes, h).name.clone())
+        // The pronoun's own antecedent, read from its sentence back (`Gérald Darmanin a
+        // répondu. Le 1er juillet, il avait ouvert la porte. «Q»`).
+        let want = Agreement {
+            gender: Some(p.gender),
+            plural: Some(p.plural),
+        };
+        antecedent(back, text, quotes, history, m.start, m.start, want)
     } else {
         m.name.clone()
     };
@@ -332,14 +363,22 @@ fn antecedent<'t>(
     history: &[Said],
     at: usize,
     pron_start: usize,
-    gender: Option<Gender>,
+    want: Agreement,
 ) -> Option<String> {
+    let Agreement { gender, plural } = want;
+    let number = |mention: &str| {
+        plural.is_none() || plural_of(mention).is_none() || plural_of(mention) == plural
+    };
     let agrees_m = |m: &Mention| {
         !m.none
             && m.pronoun.is_none()
             && (gender.is_none() || m.gender.is_none() || m.gender == gender)
+            && number(text.get(m.start..m.end).unwrap_or(""))
     };
-    let agrees = |s: &Said| gender.is_none() || s.gender.is_none() || s.gender == gender;
+    let agrees = |s: &Said| {
+        (gender.is_none() || s.gender.is_none() || s.gender == gender)
+            && number(&said_speaker(quotes, s).text)
+    };
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
     back.tokenize(text, from, at, 2, two_sentences_known);
     let toks: &[Tok] = &back.toks;

@@ -21,7 +21,9 @@
 //!    `a-t-on appris`, `peut-on lire`, `faut-il rappeler` give no speaker. Without a comma only a
 //!    simple or inverted verb counts (`«Le Monde» a révélé…` makes the quote a subject);
 //! 3. a signature: `«Q» — X` ([`Method::Signature`]);
-//! 4. `«Q», selon X`, `«Q», d'après X` ([`Method::Source`]);
+//! 4. `«Q», selon X`, `«Q», d'après X` ([`Method::Source`]); then an incise or a source that
+//!    closes the quote's sentence further on (`«Q» en termes de tenue de route, précise le
+//!    constructeur.`, [`Method::AfterQuote`]; `… de poids selon Murray.`, [`Method::Source`]);
 //! 5. a speech verb before the quote in its sentence — after a colon (also on the line before),
 //!    after `que`, or embedding a partial quote: its subject, found back over clitics, auxiliaries,
 //!    adverbs, appositions (`Le chef …, Wang Yi, a …`), relative clauses (`X, qui …, a prévenu`)
@@ -57,7 +59,7 @@ mod windows;
 use crate::model::{Quote, QuoteKind};
 
 use discourse::Discourse;
-use rules::{after_incise, before_quote, inside_incise, signature, source_after};
+use rules::{after_incise, before_quote, closing_incise, inside_incise, signature, source_after};
 use windows::{content_closed_by_punct, Windows};
 
 /// How far before a quote's opening mark the rules look, in bytes.
@@ -70,7 +72,7 @@ pub const INSIDE: usize = 600;
 const PREV_SENTENCE: usize = 300;
 /// A window around a quote stops at the start of the statement quote this many quotes before
 /// or after it: however dense the quotes, no text is read by more than a few of them.
-const NEIGHBOURS: usize = 6;
+const NEIGHBOURS: usize = 4;
 
 /// Fills [`Quote::speaker`], [`Quote::cue`] and [`Quote::method`]: the rules of the module doc,
 /// in order, for every statement quote (terms and nested quotes are skipped).
@@ -96,6 +98,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             })
             .or_else(|| signature(text, win.after(&q))) // 3. «Q» — X
             .or_else(|| source_after(text, win.after(&q))) // 4. «Q», selon X
+            .or_else(|| closing_incise(text, win.after(&q))) // 4b. «Q» …, précise X.
             .or_else(|| before_quote(text, win.before(&q), q.partial)); // 5. X a dit : «Q»
         let said = match found {
             Some(f) => talk.speaker_of(f, &mut win.before, text, quotes, &q),

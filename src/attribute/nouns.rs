@@ -84,7 +84,13 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
         let Some(t) = toks.get(i) else { break };
         let prev = if i > first { toks.get(i - 1) } else { None };
         let after_title = prev.is_some_and(|p| lexicon::is_title(p.s));
+        // A capitalised role before a lowercase word is a role, not a name (`l'ancien Premier
+        // ministre`, `le Président de la République`).
+        let role = i < last
+            && lexicon::is_person_noun(&t.lower)
+            && toks.get(i + 1).is_some_and(Tok::lowercase_word);
         let eligible = t.capitalised()
+            && !role
             && !lexicon::is_title(t.s)
             && !in_class(t, C_DET)
             && match prev {
@@ -531,7 +537,33 @@ pub(super) fn sentence_subject(
         let lowercase_lead = t.lowercase_word()
             && !np_head(t)
             && (i + 1..(i + 6).min(end)).any(|k| toks.get(k).and_then(Tok::punct) == Some(','));
+        // A date before a comma: `Le 1er juillet,`, `Dimanche soir,`, `12 mars,`.
+        let comma_soon =
+            (i + 1..(i + 6).min(end)).any(|k| toks.get(k).and_then(Tok::punct) == Some(','));
+        let date_lead = comma_soon
+            && (in_class(t, C_DET)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.s.starts_with(|c: char| c.is_ascii_digit()))
+                || t.s.starts_with(|c: char| c.is_ascii_digit())
+                || in_list(
+                    t,
+                    &[
+                        "lundi",
+                        "mardi",
+                        "mercredi",
+                        "jeudi",
+                        "vendredi",
+                        "samedi",
+                        "dimanche",
+                        "hier",
+                        "aujourd'hui",
+                        "aujourd’hui",
+                        "demain",
+                    ],
+                ));
         let lead_adverbial = lowercase_lead
+            || date_lead
             || in_class(t, C_PREP)
             || in_class(t, C_LEADER)
             || t.lower.ends_with("ant")

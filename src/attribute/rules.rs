@@ -39,8 +39,38 @@ pub(super) fn incise_subject(text: &str, toks: &[Tok], v: &Verb) -> Option<Menti
         return Some(m);
     }
     let s = skip_to_subject(toks, v.last + 1);
+    if let Some(m) = demonstrative_subject(toks, s) {
+        return Some(m);
+    }
     let e = np_forward(toks, s)?;
     mention_of(text, toks, s, e)
+}
+
+/// `confie celui qui …`, `répond celle qui …`: a demonstrative and its relative clause, up to
+/// the next punctuation, standing for someone named before (resolved like a pronoun).
+fn demonstrative_subject(toks: &[Tok], s: usize) -> Option<Mention> {
+    let t = toks.get(s)?;
+    let (gender, plural) = match t.lower.as_ref() {
+        "celui" => (Gender::Masculine, false),
+        "celle" => (Gender::Feminine, false),
+        "ceux" => (Gender::Masculine, true),
+        "celles" => (Gender::Feminine, true),
+        _ => return None,
+    };
+    if !toks.get(s + 1).is_some_and(|n| n.is("qui")) {
+        return None;
+    }
+    let last = (s + 1..)
+        .take_while(|&k| toks.get(k).is_some_and(Tok::is_word))
+        .last()?;
+    Some(Mention {
+        start: t.start,
+        end: toks.get(last)?.end,
+        name: None,
+        pronoun: Some(lexicon::Pronoun { gender, plural }),
+        none: false,
+        gender: Some(gender),
+    })
 }
 
 /// `, a déclaré X` / `a-t-il ajouté` / `répondit Paul` at the start of `toks`.
@@ -59,7 +89,10 @@ pub(super) fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> O
     // Without a comma, `«Le Monde» a révélé l'affaire` makes the quote a subject: only a simple
     // or inverted verb (`«Entrez» répondit Marie`, `«Q» dit-il`) is an incise there.
     if i == 0 && v.inv.is_none() && !closed_by_punct && v.compound {
-        return None;
+        // …unless a proper name follows the verb, as subjects of incises do (`«Q» a lancé
+        // Henri Guaino`), where an object would take an article (`a révélé l'affaire`).
+        toks.get(v.last + 1)
+            .filter(|t| is_name_word(t) && !lexicon::is_title(t.s))?;
     }
     let m = incise_subject(text, toks, &v)?;
     Some(Found {
@@ -162,7 +195,11 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     } else {
         return None;
     };
-    let e = np_forward(toks, s)?;
+    // `selon eux`, `d'après elle`: a stressed pronoun is the whole phrase.
+    let stressed = toks
+        .get(s)
+        .is_some_and(|t| in_list(t, &["lui", "eux", "elle", "elles"]));
+    let e = if stressed { s } else { np_forward(toks, s)? };
     let m = mention_of(text, toks, s, e)?;
     let cue_end = toks.get(s.saturating_sub(1))?.end;
     Some(Found {
@@ -177,6 +214,47 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     })
 }
 
+/// Rule 4b: an incise or a source that ends the quote's sentence further on: `«de passer à un
+/// niveau supérieur» en termes de tenue de route, précise le constructeur.` — a comma, a speech
+/// verb, its subject, then the sentence's end — or `… selon Murray.`. Reads the after-quote
+/// window (one sentence) up to the next quotation mark.
+pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
+    for (k, t) in toks.iter().enumerate() {
+        if t.punct().is_some_and(is_quote_mark) {
+            return None;
+        }
+        // `(un «must» en matière de tenue de route selon Murray)`
+        if t.is("selon") || t.is("d'") || t.is("d’") {
+            if let Some(f) = source_at(text, toks, k) {
+                let end = f.mention.as_ref().map_or(usize::MAX, |m| m.end);
+                let next = toks.iter().find(|t| t.start >= end);
+                if next.is_none_or(|n| is_sentence_end(n) || n.punct() == Some(')')) {
+                    return Some(f);
+                }
+            }
+        }
+        if t.punct() != Some(',') {
+            continue;
+        }
+        let Some(v) = verb_at(toks, k + 1).filter(|v| !v.gerund) else {
+            continue;
+        };
+        let Some(m) = incise_subject(text, toks, &v) else {
+            continue;
+        };
+        let next = toks.iter().find(|t| t.start >= m.end);
+        if next.is_none_or(|n| is_sentence_end(n) || n.punct() == Some(')')) {
+            return Some(Found {
+                cue: cue_of(toks, &v),
+                gender: v.gender,
+                mention: Some(m),
+                method: Method::AfterQuote,
+            });
+        }
+    }
+    None
+}
+
 /// Rule 5: a speech verb before the quote in its sentence; its subject.
 pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
     let start = sentence_start(toks);
@@ -184,6 +262,25 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     let last = trailing(toks);
     let colon = last.and_then(Tok::punct) == Some(':');
     let colon_or_que = colon || last.is_some_and(|t| in_list(t, &["que", "qu'", "qu’"]));
+    // `…, selon lui «Q»`: a source right before the quote is the quote's, whatever verb the
+    // sentence holds (`Il s'est dit inquiet, car, selon lui «Q»`).
+    let last_word = toks.iter().rposition(Tok::is_word);
+    for i in (start..end).rev().take(8) {
+        let Some(f) = toks
+            .get(i)
+            .filter(|t| t.is("selon") || t.is("d'") || t.is("d’"))
+            .and_then(|_| source_at(text, toks, i))
+        else {
+            continue;
+        };
+        let ends_here = last_word
+            .and_then(|w| toks.get(w))
+            .zip(f.mention.as_ref())
+            .is_some_and(|(w, m)| m.end >= w.end);
+        if ends_here {
+            return Some(f);
+        }
+    }
     let verbs = verbs_back(toks, start, end);
     let mut fallback: Option<Found> = None;
     for v in &verbs {

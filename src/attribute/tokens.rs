@@ -254,9 +254,9 @@ impl<'t> Back<'t> {
         enough: impl Fn(&[Tok]) -> bool,
     ) {
         let lo = lo.max(self.floor).min(to);
-        if self.to == to
-            && (self.synced && self.from >= lo || self.from == lo)
-            && enough(&self.toks)
+        // Tokens of the whole range are all there is to read (tokenising again would give the
+        // same), and a suffix from a sync point serves when it is enough.
+        if self.to == to && (self.from == lo || self.synced && self.from > lo && enough(&self.toks))
         {
             return;
         }
@@ -452,4 +452,26 @@ pub(super) fn trailing<'a, 't>(toks: &'a [Tok<'t>]) -> Option<&'a Tok<'t>> {
     toks.iter()
         .rev()
         .find(|t| !(t.kind == Kind::Break || matches!(t.punct(), Some('—' | '–' | '-'))))
+}
+
+/// The length in tokens of the longest of `phrases` (lowercase words) written at `k`, the
+/// apostrophes `'` and `’` alike; 0 when none is.
+pub(super) fn phrase_at(toks: &[Tok], k: usize, phrases: &[Vec<String>]) -> usize {
+    let same = |t: &Tok, w: &str| {
+        t.kind == Kind::Word
+            && t.lower
+                .chars()
+                .map(|c| if c == '’' { '\'' } else { c })
+                .eq(w.chars())
+    };
+    phrases
+        .iter()
+        .filter(|p| {
+            p.iter()
+                .enumerate()
+                .all(|(n, w)| toks.get(k + n).is_some_and(|t| same(t, w)))
+        })
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
 }

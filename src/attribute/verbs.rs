@@ -7,6 +7,34 @@ use crate::lexicon::{self, Shape};
 
 use super::tokens::*;
 
+/// `vient de déclarer`, `a tenu à préciser` from token `k`: a verb of `semi-auxiliaries.txt`
+/// (with its linking word) then a speech verb in the infinitive, the cue's lemma.
+fn carried_infinitive(
+    toks: &[Tok],
+    first: usize,
+    k: usize,
+    reflexive: bool,
+    inv: Option<Inversion>,
+) -> Option<Verb> {
+    let n = phrase_at(toks, k, &SEMI_AUXILIARIES);
+    if n == 0 {
+        return None;
+    }
+    let inf = toks.get(k + n)?;
+    let senses = verb_of(inf)?;
+    senses.iter().find(|s| s.shape == Shape::Infinitive)?;
+    let (lemma, last) = pick_sense(toks, k + n, senses, reflexive)?;
+    Some(Verb {
+        first,
+        last,
+        lemma,
+        inv,
+        gender: None,
+        gerund: false,
+        compound: true,
+    })
+}
+
 /// A speech verb found in the tokens.
 #[derive(Clone, Debug)]
 pub(super) struct Verb {
@@ -215,22 +243,37 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             });
         }
     }
+    // A verb that carries a speech verb in the infinitive: `vient de déclarer`.
+    if let Some(v) = carried_infinitive(toks, first, j, reflexive, None) {
+        return Some(v);
+    }
     // Compound tense: aux [adverbs] participle.
     if let Some(inv) = aux_at(t) {
         let mut k = j + 1;
         let mut skipped = 0;
-        while skipped < 4
-            && toks.get(k).is_some_and(|t| {
+        while skipped < 4 {
+            let phrase = phrase_at(toks, k, &ADVERBIAL_PHRASES);
+            if phrase > 0 {
+                // `a de son côté commenté`, `a-t-il d'abord déclaré`.
+                k += phrase;
+            } else if toks.get(k).is_some_and(|t| {
                 is_adverb(t)
                     || in_list(t, &["pas"])
                     || in_list(t, &["de", "à", "par", "en"])
                         && toks
                             .get(k + 1)
                             .is_some_and(|n| in_list(n, &["nouveau", "ailleurs", "outre"]))
-            })
-        {
-            k += 1;
+            }) {
+                k += 1;
+            } else {
+                break;
+            }
             skipped += 1;
+        }
+        // `a tenu à préciser`, `a-t-il voulu rappeler`.
+        if let Some(v) = carried_infinitive(toks, first, k, reflexive, Inversion::in_token(j, inv))
+        {
+            return Some(v);
         }
         // `a-t-il encore ajouté`, `a notamment déclaré`.
         let p = toks.get(k)?;

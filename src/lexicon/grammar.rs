@@ -113,6 +113,16 @@ pub(crate) fn class_of(lower: &str) -> Class {
     c.map.get(lower).copied().unwrap_or(0)
 }
 
+/// Phrases that may stand inside an incise's verb group (`a de son côté commenté`,
+/// `a-t-il d'abord déclaré`): `adverbial-phrases.txt`, lowercase words.
+pub(crate) static ADVERBIAL_PHRASES: LazyLock<Vec<Vec<String>>> =
+    LazyLock::new(|| super::phrases(include_str!("../../lexicon/adverbial-phrases.txt")).collect());
+
+/// Verbs that carry a speech verb in the infinitive (`vient de déclarer`, `a tenu à préciser`):
+/// `semi-auxiliaries.txt`, lowercase words (the form, then the linking word if any).
+pub(crate) static SEMI_AUXILIARIES: LazyLock<Vec<Vec<String>>> =
+    LazyLock::new(|| super::phrases(include_str!("../../lexicon/semi-auxiliaries.txt")).collect());
+
 #[cfg(test)]
 mod tests {
     use super::*;

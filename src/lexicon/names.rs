@@ -1,5 +1,6 @@
-//! Titles (`titles.txt`), organisation cues (`organisations.txt`) and the pronouns that can
-//! attribute a quote (`pronouns.txt`, with gender and number).
+//! Titles (`titles.txt`), organisation cues (`organisations.txt`), nouns for people and roles
+//! (`person-nouns.txt`) and the pronouns that can attribute a quote (`pronouns.txt`, with gender
+//! and number).
 
 use std::sync::LazyLock;
 
@@ -8,6 +9,16 @@ use super::{lines, FnvSet};
 const TITLES: &str = include_str!("../../lexicon/titles.txt");
 const ORGANISATIONS: &str = include_str!("../../lexicon/organisations.txt");
 const PRONOUNS: &str = include_str!("../../lexicon/pronouns.txt");
+const PERSON_NOUNS: &str = include_str!("../../lexicon/person-nouns.txt");
+
+/// People and roles (`maire`, `porte-parole`, `manifestants`): a noun phrase with one of these
+/// as its head can speak.
+static PERSONS: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| lines(PERSON_NOUNS).collect());
+
+/// True when `lower` (a lowercase word) is a noun for people or roles (`person-nouns.txt`).
+pub(crate) fn is_person_noun(lower: &str) -> bool {
+    PERSONS.contains(lower)
+}
 
 /// Titles written with a period (`M.`, `MM.`), without it.
 pub(crate) static DOTTED_TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {

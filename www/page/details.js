@@ -14,6 +14,7 @@ export const REASON_LABEL = {
   title: 'une courte expression à majuscule : un titre, un modèle, une émission',
   recurring: 'la même expression est un terme ailleurs dans le texte',
   navigation: 'une ligne de navigation (« Lire aussi : … ») : le titre d’un autre article',
+  gloss: 'la traduction d’un mot donnée par l’auteur (« cent dix » en français)',
 };
 const GENDER_LABEL = { f: 'femme', m: 'homme' };
 

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use quote_highlighter::{analyze, offsets, Analysis, QuoteKind, Unit};
+use quote_highlighter::{analyze, offsets, Analysis, Gender, QuoteKind, Unit};
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
@@ -429,12 +429,11 @@ fn rows(pass: &[(String, Value)], a: &Analysis, texts: &[String], s: &Settings) 
     let mut out = String::new();
     for (i, q) in a.quotes.iter().enumerate() {
         let sp = q.speaker.as_deref();
-        // The gender is read from the speaker's serialised form, so that the column fills in
-        // as soon as the engine reports one, whatever its Rust type.
-        let gender = sp
-            .and_then(|sp| serde_json::to_value(sp).ok())
-            .and_then(|v| v.get("gender").map(|g| cell(Some(g))))
-            .unwrap_or_default();
+        let gender = match sp.and_then(|sp| sp.gender) {
+            Some(Gender::Feminine) => "f".to_string(),
+            Some(Gender::Masculine) => "m".to_string(),
+            None => String::new(),
+        };
         let cue = q.cue.as_deref();
         let mut row = lead.clone();
         row.extend([
