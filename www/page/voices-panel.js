@@ -61,9 +61,7 @@ export async function renderVoices() {
   const g = ++gen;
   const list = d.visibleList;
   const t = voicesTally();
-  const SLICE = 512;
-  const done = await sliced(Math.ceil(list.length / SLICE), (i) => addVoices(t, d, list, i * SLICE, Math.min(list.length, (i + 1) * SLICE)),
-    () => g !== gen || d !== state.doc || list !== d.visibleList);
+  const done = await sliced(list.length, (i) => addVoices(t, d, list, i, i + 1), () => g !== gen || d !== state.doc || list !== d.visibleList);
   if (!done) return;
   const v = voicesOf(t);
   if (!v.quotes) {
