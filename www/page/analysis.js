@@ -1,9 +1,11 @@
 // The analysis worker (../worker.js), seen from the page: one request at a time matters, the
 // latest. A new text supersedes the running analysis at once: when the worker has been busy for
-// more than CANCEL_AFTER_MS it is terminated and a fresh one takes the request (the compiled wasm
-// comes from the HTTP cache, so a fresh worker answers a short text in well under a second). A
-// time budget that grows with the length turns a pathological text (5 MB of alternating «» is
-// several seconds of work) into a clear message instead of a long wait.
+// more than CANCEL_AFTER_MS it is terminated and a standby worker, started in advance with its
+// engine loaded, takes the request at once (starting a worker and its engine from scratch costs
+// ~0.5 s or more on a busy machine); a new standby is started a moment later. A
+// time budget that grows with the length, counted from the moment the worker starts on the text
+// (not while its engine loads or while it finishes an older text), turns a text that would take
+// too long into a clear message instead of a long wait.
 import { els, state, currentText, setBusy, setStatus, fail, sizeLabel, $ } from './state.js';
 import { scriptURL } from './trusted.js';
 import { show } from './render.js';
@@ -51,6 +53,9 @@ function makeWorker() {
         $('version').textContent = `moteur ${msg.version}`;
         if (!('highlights' in CSS)) setStatus('Ce navigateur ne gère pas le surlignage (CSS Custom Highlight API).');
       }
+    } else if (msg.type === 'started') {
+      // The budget runs from here: neither loading the engine nor an older text counts.
+      if (msg.id === lastReq?.id) startBudget(lastReq);
     } else if (msg.type === 'result') {
       busySince = msg.id === lastReq?.id ? 0 : performance.now(); // an older one: the worker moves on to the latest
       if (!lastReq || msg.id !== lastReq.id) return; // overtaken by a newer text
@@ -90,13 +95,17 @@ export function requestAnalysis() {
   if (busySince && performance.now() - busySince > CANCEL_AFTER_MS) restart();
   if (!busySince) busySince = performance.now();
   worker.postMessage({ type: 'analyze', id: lastReq.id, text });
-  const req = lastReq;
-  const budget = budgetMs(text.length);
+}
+
+/** Starts the time budget of `req`, which the worker has just started on. */
+function startBudget(req) {
+  clearTimeout(budgetTimer);
+  const budget = budgetMs(req.text.length);
   budgetTimer = setTimeout(() => {
     if (req !== lastReq) return;
     restart();
     lastReq = null;
-    fail(`le texte (${sizeLabel(text.length)}) demande plus de ${Math.round(budget / 1000)} s au moteur, `
+    fail(`le texte (${sizeLabel(req.text.length)}) demande plus de ${Math.round(budget / 1000)} s au moteur, `
       + 'sans doute à cause de guillemets en très grand nombre. Coupez-le en plusieurs parties.');
     els.view.dataset.state = 'timeout';
   }, budget);
