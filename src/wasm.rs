@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::model::{Analysis, Method, QuoteKind};
+use crate::model::{Analysis, Gender, Method, QuoteKind, TermReason};
 use crate::offsets::{self, Unit};
 
 #[wasm_bindgen(module = "/www/shared.js")]
@@ -35,8 +35,20 @@ export interface Speaker {
   name: string | null;
   /** Index into Analysis.speakers. */
   id: number | null;
+  /** The gender the text shows for this person ("Mme", "elle", "la ministre"), else null. */
+  gender: Gender | null;
 }
-export interface Cue { start: number; end: number; text: string; lemma: string; }
+export type Gender = "f" | "m";
+export interface Cue {
+  start: number;
+  end: number;
+  text: string;
+  lemma: string;
+  /** For an incise inside the marks («Q1, a-t-elle ajouté, Q2»): the reporter's words between the two parts, commas included; else null. */
+  incise: { start: number; end: number } | null;
+}
+/** Why a quote is a term: a name or term by its context, a title, a recurring phrase, a navigation line, a translation of a word. */
+export type TermReason = "named" | "title" | "recurring" | "navigation" | "gloss";
 export type QuoteKind = "direct" | "partial" | "term";
 export type Method = "afterQuote" | "insideQuote" | "beforeQuote" | "signature" | "source" | "clauseSubject" | "continuation";
 export interface Quote {
@@ -54,8 +66,10 @@ export interface Quote {
   speaker: Speaker | null;
   cue: Cue | null;
   method: Method | null;
+  /** Only on terms. */
+  reason?: TermReason;
 }
-export interface SpeakerEntry { id: number; name: string; quotes: number[]; mentions: { start: number; end: number }[]; }
+export interface SpeakerEntry { id: number; name: string; quotes: number[]; mentions: { start: number; end: number }[]; gender: Gender | null; }
 export interface Diagnostic { start: number; end: number; code: string; message: string; }
 export interface Analysis { quotes: Quote[]; speakers: SpeakerEntry[]; diagnostics: Diagnostic[]; }
 "#;
@@ -95,14 +109,25 @@ fn analysis_utf16(text: &str, max_bytes: Option<u32>) -> Result<Analysis, JsErro
 const NONE: u32 = u32::MAX;
 
 /// The packed form `unpackAnalysis` in `www/shared.js` reads (`QUOTE_STRIDE`, `QUOTE_FIELDS`
-/// there): `[nQuotes, 19 numbers per quote, nSpeakers, (id, name, nQuotes, quotes…, nMentions,
-/// (start, end)…) per speaker, nDiagnostics, 4 numbers per diagnostic]`; strings are indices
-/// into a table sent as one joined string and the UTF-16 length of each entry.
+/// there): `[nQuotes, 23 numbers per quote, nSpeakers, (id, name, gender, nQuotes, quotes…,
+/// nMentions, (start, end)…) per speaker, nDiagnostics, 4 numbers per diagnostic]`; strings are
+/// indices into a table sent as one joined string and the UTF-16 length of each entry; enums are
+/// their index in declaration order (`KINDS`, `METHODS`, `GENDERS`, `REASONS` in shared.js).
 struct Packed<'a> {
     nums: Vec<u32>,
     joined: String,
     lengths: Vec<u32>,
     index: HashMap<&'a str, u32>,
+}
+
+/// Numbers per quote (`QUOTE_STRIDE` in shared.js).
+const QUOTE_STRIDE: usize = 23;
+
+fn gender(g: Option<Gender>) -> u32 {
+    g.map_or(NONE, |g| match g {
+        Gender::Feminine => 0,
+        Gender::Masculine => 1,
+    })
 }
 
 fn num(n: usize) -> u32 {
@@ -112,7 +137,7 @@ fn num(n: usize) -> u32 {
 impl<'a> Packed<'a> {
     fn of(a: &'a Analysis) -> Packed<'a> {
         let mut p = Packed {
-            nums: Vec::with_capacity(3 + a.quotes.len() * 19 + a.speakers.len() * 8),
+            nums: Vec::with_capacity(3 + a.quotes.len() * QUOTE_STRIDE + a.speakers.len() * 9),
             joined: String::new(),
             lengths: Vec::new(),
             index: HashMap::new(),
@@ -141,18 +166,28 @@ impl<'a> Packed<'a> {
                 Some(s) => {
                     let text = p.string(&s.text);
                     let name = s.name.as_deref().map_or(NONE, |n| p.string(n));
-                    p.nums
-                        .extend([num(s.start), num(s.end), text, name, s.id.map_or(NONE, num)]);
+                    p.nums.extend([
+                        num(s.start),
+                        num(s.end),
+                        text,
+                        name,
+                        s.id.map_or(NONE, num),
+                        gender(s.gender),
+                    ]);
                 }
-                None => p.nums.extend([NONE; 5]),
+                None => p.nums.extend([NONE; 6]),
             }
             match &q.cue {
                 Some(c) => {
                     let text = p.string(&c.text);
                     let lemma = p.string(&c.lemma);
-                    p.nums.extend([num(c.start), num(c.end), text, lemma]);
+                    let (is, ie) = c
+                        .incise
+                        .map_or((NONE, NONE), |i| (num(i.start), num(i.end)));
+                    p.nums
+                        .extend([num(c.start), num(c.end), text, lemma, is, ie]);
                 }
-                None => p.nums.extend([NONE; 4]),
+                None => p.nums.extend([NONE; 6]),
             }
             p.nums.push(q.method.map_or(NONE, |m| match m {
                 Method::AfterQuote => 0,
@@ -163,11 +198,19 @@ impl<'a> Packed<'a> {
                 Method::ClauseSubject => 5,
                 Method::Continuation => 6,
             }));
+            p.nums.push(q.reason.map_or(NONE, |r| match r {
+                TermReason::Named => 0,
+                TermReason::Title => 1,
+                TermReason::Recurring => 2,
+                TermReason::Navigation => 3,
+                TermReason::Gloss => 4,
+            }));
         }
         p.nums.push(num(a.speakers.len()));
         for s in &a.speakers {
             let name = p.string(&s.name);
-            p.nums.extend([num(s.id), name, num(s.quotes.len())]);
+            p.nums
+                .extend([num(s.id), name, gender(s.gender), num(s.quotes.len())]);
             p.nums.extend(s.quotes.iter().map(|&q| num(q)));
             p.nums.push(num(s.mentions.len()));
             for m in &s.mentions {

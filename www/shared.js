@@ -12,6 +12,10 @@
 export const KINDS = ['direct', 'partial', 'term'];
 /** Attribution methods, in the order of the Rust enum `Method`. */
 export const METHODS = ['afterQuote', 'insideQuote', 'beforeQuote', 'signature', 'source', 'clauseSubject', 'continuation'];
+/** Speaker genders, in the order of the Rust enum `Gender` (serialised "f", "m"). */
+export const GENDERS = ['f', 'm'];
+/** Why a quote is a term, in the order of the Rust enum `TermReason`. */
+export const REASONS = ['named', 'title', 'recurring', 'navigation', 'gloss'];
 
 export const KIND_LABEL = { direct: 'citation directe', partial: 'citation partielle', term: 'terme ou titre' };
 export const METHOD_LABEL = {
@@ -31,14 +35,15 @@ export const NONE = 0xffffffff;
 /**
  * Numbers per quote in the wasm's packed result, and their order. The whole layout (written by
  * `Packed::of` in src/wasm.rs): `[nQuotes, QUOTE_STRIDE numbers per quote, nSpeakers, (id, name,
- * nQuotes, quote…, nMentions, (start, end)…) per speaker, nDiagnostics, (start, end, code, message)
- * per diagnostic]`; strings are indices into a table that arrives as one joined string plus the
- * UTF-16 length of each entry; NONE stands for null.
+ * gender, nQuotes, quote…, nMentions, (start, end)…) per speaker, nDiagnostics, (start, end, code,
+ * message) per diagnostic]`; strings are indices into a table that arrives as one joined string
+ * plus the UTF-16 length of each entry; enums are indices into KINDS, METHODS, GENDERS, REASONS;
+ * NONE stands for null (and for an absent `reason`, which only terms have).
  */
-export const QUOTE_STRIDE = 19;
+export const QUOTE_STRIDE = 23;
 export const QUOTE_FIELDS = ['start', 'end', 'contentStart', 'contentEnd', 'open', 'close', 'kind', 'closed', 'parent',
-  'speaker.start', 'speaker.end', 'speaker.text', 'speaker.name', 'speaker.id',
-  'cue.start', 'cue.end', 'cue.text', 'cue.lemma', 'method'];
+  'speaker.start', 'speaker.end', 'speaker.text', 'speaker.name', 'speaker.id', 'speaker.gender',
+  'cue.start', 'cue.end', 'cue.text', 'cue.lemma', 'cue.incise.start', 'cue.incise.end', 'method', 'reason'];
 
 /**
  * Builds the plain result objects of `analyze` from the packed numbers and string table the wasm
@@ -53,6 +58,7 @@ export function unpackAnalysis(nums, joined, lengths) {
   }
   const str = (i) => (i === NONE ? null : strings[i]);
   const opt = (n) => (n === NONE ? null : n);
+  const gender = (n) => (n === NONE ? null : GENDERS[n]);
   let p = 0;
   const nQuotes = nums[p++];
   const quotes = new Array(nQuotes);
@@ -62,22 +68,25 @@ export function unpackAnalysis(nums, joined, lengths) {
       open: strings[nums[p + 4]], close: strings[nums[p + 5]], kind: KINDS[nums[p + 6]],
       closed: nums[p + 7] === 1, parent: opt(nums[p + 8]),
       speaker: nums[p + 9] === NONE ? null
-        : { start: nums[p + 9], end: nums[p + 10], text: strings[nums[p + 11]], name: str(nums[p + 12]), id: opt(nums[p + 13]) },
-      cue: nums[p + 14] === NONE ? null
-        : { start: nums[p + 14], end: nums[p + 15], text: strings[nums[p + 16]], lemma: strings[nums[p + 17]] },
-      method: nums[p + 18] === NONE ? null : METHODS[nums[p + 18]],
+        : { start: nums[p + 9], end: nums[p + 10], text: strings[nums[p + 11]], name: str(nums[p + 12]), id: opt(nums[p + 13]), gender: gender(nums[p + 14]) },
+      cue: nums[p + 15] === NONE ? null
+        : { start: nums[p + 15], end: nums[p + 16], text: strings[nums[p + 17]], lemma: strings[nums[p + 18]],
+          incise: nums[p + 19] === NONE ? null : { start: nums[p + 19], end: nums[p + 20] } },
+      method: nums[p + 21] === NONE ? null : METHODS[nums[p + 21]],
     };
+    if (nums[p + 22] !== NONE) quotes[i].reason = REASONS[nums[p + 22]]; // absent on statements, as serialised
   }
   const nSpeakers = nums[p++];
   const speakers = new Array(nSpeakers);
   for (let i = 0; i < nSpeakers; i++) {
     const id = nums[p++];
     const name = strings[nums[p++]];
+    const g = gender(nums[p++]);
     const q = new Array(nums[p++]);
     for (let k = 0; k < q.length; k++) q[k] = nums[p++];
     const mentions = new Array(nums[p++]);
     for (let k = 0; k < mentions.length; k++, p += 2) mentions[k] = { start: nums[p], end: nums[p + 1] };
-    speakers[i] = { id, name, quotes: q, mentions };
+    speakers[i] = { id, name, quotes: q, mentions, gender: g };
   }
   const nDiagnostics = nums[p++];
   const diagnostics = new Array(nDiagnostics);
@@ -97,7 +106,7 @@ export function unpackAnalysis(nums, joined, lengths) {
  * where structured-cloning tens of thousands of small objects would cost the page a long task.
  */
 export const Q = Object.freeze({
-  STRIDE: 14,
+  STRIDE: 17,
   START: 0,
   END: 1,
   CSTART: 2,
@@ -112,9 +121,15 @@ export const Q = Object.freeze({
   VEND: 11,
   LEMMA: 12, // index into strings, -1 when none
   METHOD: 13, // index into strings, -1 when none
+  ISTART: 14, // the reporter's incise inside the marks (cue.incise), -1 when none
+  IEND: 15,
+  REASON: 16, // why a term is a term (quote.reason), index into strings, -1 when none
 });
 
-/** An Analysis (plain objects) in the page's packed form: `{ quotes, diagnostics, speakers, strings }`. */
+/**
+ * An Analysis (plain objects) in the page's packed form: `{ quotes, diagnostics, speakers, strings }`;
+ * each speaker `{ id, name, mentions, gender }`, gender 'f' | 'm' | null (from its quotes' `speaker.gender`).
+ */
 export function packForPage(a) {
   const strings = [];
   const index = new Map();
@@ -129,6 +144,7 @@ export function packForPage(a) {
     return i;
   };
   const quotes = new Int32Array(a.quotes.length * Q.STRIDE);
+  const gender = new Map(); // speaker id → 'f' | 'm', from the quotes' speakers
   a.quotes.forEach((q, i) => {
     const o = i * Q.STRIDE;
     quotes[o + Q.START] = q.start;
@@ -145,12 +161,16 @@ export function packForPage(a) {
     quotes[o + Q.VEND] = q.cue ? q.cue.end : -1;
     quotes[o + Q.LEMMA] = str(q.cue?.lemma);
     quotes[o + Q.METHOD] = str(q.method);
+    quotes[o + Q.ISTART] = q.cue?.incise ? q.cue.incise.start : -1;
+    quotes[o + Q.IEND] = q.cue?.incise ? q.cue.incise.end : -1;
+    quotes[o + Q.REASON] = str(q.reason);
+    if (q.speaker?.gender && q.speaker.id !== null && q.speaker.id !== undefined) gender.set(q.speaker.id, q.speaker.gender);
   });
   const diagnostics = new Int32Array(a.diagnostics.length * 4);
   a.diagnostics.forEach((d, i) => {
     diagnostics.set([d.start, d.end, str(d.code), str(d.message)], i * 4);
   });
-  const speakers = a.speakers.map((s) => ({ id: s.id, name: s.name, mentions: s.mentions.length }));
+  const speakers = a.speakers.map((s) => ({ id: s.id, name: s.name, mentions: s.mentions.length, gender: s.gender ?? gender.get(s.id) ?? null }));
   return { quotes, diagnostics, speakers, strings };
 }
 

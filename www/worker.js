@@ -4,6 +4,7 @@
 // Protocol (messages are plain objects):
 //   page → worker  { type: 'analyze', id, text }
 //   worker → page  { type: 'ready', version }              once the engine is loaded
+//                  { type: 'started', id }                 when it starts on a request (the page's time budget runs from here)
 //                  { type: 'result', id, ms, packed }      packForPage() in shared.js
 //                  { type: 'error', id, message }
 // Requests that are overtaken by a newer one before they start are dropped: only the latest text
@@ -25,6 +26,7 @@ async function run() {
   pending = null;
   if (!msg) return;
   const started = performance.now();
+  self.postMessage({ type: 'started', id: msg.id });
   try {
     const packed = packForPage(await engine.analyze(msg.text));
     const ms = performance.now() - started;

@@ -78,7 +78,7 @@ export async function timedPaste(page, text) {
 }
 
 /** The ranges that paint quotes (speaker colours, no speaker, terms). */
-export const quoteRanges = (ranges) => ranges.filter((r) => /^qh-(s\d|none|term)$/.test(r.name));
+export const quoteRanges = (ranges) => ranges.filter((r) => /^qh-(s\d+|none|term)$/.test(r.name));
 
 const FIRST = ['Jean', 'Anne', 'Paul', 'Claire', 'Karim', 'Sophie', 'Marc', 'Lucie', 'Yann', 'Inès', 'Hugo', 'Nadia'];
 const LAST = ['Martin', 'Petit', 'Durand', 'Moreau', 'Benali', 'Roux', 'Fabre', 'Girard', 'Lemoine', 'Carvalho'];

@@ -169,9 +169,15 @@ test('export JSON and CSV, copy to the clipboard', async () => {
   const text = '«\u202fNous tiendrons, «\u00a0quoi qu’il arrive\u00a0»\u202f», a déclaré Jean Martin.\n«\u202f=1+1, "dit-on"\u202f», a déclaré Anne Petit.';
   await paste(page, text);
   const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
-  assert.equal(jsonDl.suggestedFilename(), 'citations.json');
+  // Named after the article's first words and today's date (the page's local date).
+  const day = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  assert.equal(jsonDl.suggestedFilename(), `citations-nous-tiendrons-quoi-qu-il-${day}.json`);
   const json = JSON.parse(fs.readFileSync(await jsonDl.path(), 'utf8'));
   assert.equal(json.offsets, 'utf16');
+  // One count: the header, the export button and the file agree (statements; terms apart).
+  assert.equal(json.count, json.quotes.filter((q) => q.kind !== 'term').length);
+  assert.match(await page.locator('#status').textContent(), new RegExp(`^${json.count} citations`));
+  assert.equal(await page.locator('#export-count').textContent(), `${json.count} citations${json.terms ? ` et ${json.terms} terme` : ''}`);
   const direct = json.quotes.filter((q) => q.speaker);
   assert.deepEqual(direct.map((q) => [q.quote, q.speaker, q.verb, q.kind]), [
     ['Nous tiendrons, «\u00a0quoi qu’il arrive\u00a0»', 'Jean Martin', 'a déclaré', 'direct'],
@@ -182,18 +188,21 @@ test('export JSON and CSV, copy to the clipboard', async () => {
     assert.ok(q.start <= q.contentStart && q.contentEnd <= q.end);
   }
   const [csvDl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
-  assert.equal(csvDl.suggestedFilename(), 'citations.csv');
+  assert.equal(csvDl.suggestedFilename(), `citations-nous-tiendrons-quoi-qu-il-${day}.csv`);
   const csv = fs.readFileSync(await csvDl.path(), 'utf8');
   const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-  assert.equal(lines[0], 'quote,speaker,mention,verb,lemma,kind,closed,method,start,end,contentStart,contentEnd');
+  assert.equal(lines[0], 'quote,speaker,gender,mention,verb,lemma,kind,reason,closed,method,start,end,contentStart,contentEnd,inciseStart,inciseEnd,words,context');
   assert.equal(lines.length, json.quotes.length + 2); // header, rows, final empty string
   const q0 = json.quotes[0];
-  assert.equal(lines[1], `"Nous tiendrons, «\u00a0quoi qu’il arrive\u00a0»",Jean Martin,Jean Martin,a déclaré,${q0.lemma ?? ''},direct,true,${q0.method ?? ''},${q0.start},${q0.end},${q0.contentStart},${q0.contentEnd}`);
+  assert.equal(lines[1], `"Nous tiendrons, «\u00a0quoi qu’il arrive\u00a0»",Jean Martin,${q0.gender ?? ''},Jean Martin,a déclaré,${q0.lemma ?? ''},direct,,true,${q0.method ?? ''},`
+    + `${q0.start},${q0.end},${q0.contentStart},${q0.contentEnd},,,5,"«\u202fNous tiendrons, «\u00a0quoi qu’il arrive\u00a0»\u202f», a déclaré Jean Martin."`);
+  // The context column is the sentence around the quote.
+  assert.equal(q0.context, text.split('\n')[0]);
   assert.ok(csv.includes('"\'=1+1, ""dit-on"""'), 'formula-looking cells are defused, quotes doubled');
   await page.locator('#copy').click();
   await page.waitForFunction(() => /Copié/.test(document.getElementById('announce').textContent));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied.split('\n')[0], 'quote\tspeaker\tmention\tverb\tlemma\tkind\tclosed\tmethod\tstart\tend\tcontentStart\tcontentEnd');
+  assert.equal(copied.split('\n')[0], 'quote\tspeaker\tgender\tmention\tverb\tlemma\tkind\treason\tclosed\tmethod\tstart\tend\tcontentStart\tcontentEnd\tinciseStart\tinciseEnd\twords\tcontext');
   assert.match(copied, /\nNous tiendrons, «\u00a0quoi qu’il arrive\u00a0»\tJean Martin\t/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -270,8 +279,9 @@ test('colours meet WCAG AA in the light and the dark theme', async () => {
       const ratio = (a, b) => { const [x, y] = [lum(v(a)), lum(v(b))].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
       const text = [['--fg', '--bg'], ['--muted', '--bg'], ['--muted', '--panel'], ['--fg', '--button'],
         ['--current-fg', '--current-bg'], ['--flash-fg', '--flash-bg'], ['--fg', '--qh-none'],
-        ...[...Array(8).keys()].map((i) => ['--fg', `--qh-${i}`])];
-      const marks = [['--qh-term', '--bg'], ['--qh-partial', '--bg'], ['--qh-mention', '--bg'], ['--qh-unclosed', '--bg'], ['--focus', '--bg'], ['--muted', '--bg']];
+        ...[...Array(16).keys()].map((i) => ['--fg', `--qh-${i}`])];
+      const marks = [['--qh-term', '--bg'], ['--qh-partial', '--bg'], ['--qh-mention', '--bg'], ['--qh-unclosed', '--bg'], ['--focus', '--bg'], ['--muted', '--bg'],
+        ...[...Array(16).keys()].map((i) => ['--qh-ring', `--qh-${i}`])]; // the overline of speakers 17-24 on their tint
       return [
         ...text.filter(([a, b]) => ratio(a, b) < 4.5).map(([a, b]) => `${a} on ${b}: ${ratio(a, b).toFixed(2)}`),
         ...marks.filter(([a, b]) => ratio(a, b) < 3).map(([a, b]) => `${a} on ${b}: ${ratio(a, b).toFixed(2)}`),

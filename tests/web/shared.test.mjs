@@ -53,7 +53,10 @@ test('packForPage holds every field the page reads, in the Q layout', async () =
     assert.equal(str(Q.LEMMA), q.cue?.lemma ?? null);
     assert.equal(str(Q.METHOD), q.method);
     if (q.method) assert.ok(METHODS.includes(q.method));
+    assert.deepEqual([p.quotes[o + Q.ISTART], p.quotes[o + Q.IEND]], q.cue?.incise ? [q.cue.incise.start, q.cue.incise.end] : [-1, -1]);
+    assert.equal(str(Q.REASON), q.reason ?? null);
   });
   assert.equal(p.diagnostics.length, a.diagnostics.length * 4);
-  assert.deepEqual(p.speakers, a.speakers.map((s) => ({ id: s.id, name: s.name, mentions: s.mentions.length })));
+  const gender = (id) => a.quotes.find((q) => q.speaker?.id === id && q.speaker.gender)?.speaker.gender ?? null;
+  assert.deepEqual(p.speakers, a.speakers.map((s) => ({ id: s.id, name: s.name, mentions: s.mentions.length, gender: gender(s.id) })));
 });
