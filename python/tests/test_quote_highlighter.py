@@ -83,8 +83,9 @@ def test_bad_input_is_a_python_error():
 
 
 def corpus(n):
+    # The marker quote comes first: a fixture's unclosed openers cannot swallow it.
     base = TEXTS
-    return [f"{base[i % len(base)]}\n«Document {i}», a dit Ana Pérez." for i in range(n)]
+    return [f"«Document {i}», a dit Ana Pérez.\n{base[i % len(base)]}" for i in range(n)]
 
 
 def test_analyze_many_keeps_order_on_10000_documents():
@@ -96,7 +97,7 @@ def test_analyze_many_keeps_order_on_10000_documents():
     assert len(got) == len(texts)
     for i, r in enumerate(got):
         found = [texts[i][q["start"] : q["end"]] for q in r["quotes"]]
-        assert any(f.endswith(f"Document {i}»") for f in found), (i, found)
+        assert f"«Document {i}»" in found, (i, found)
     # Equal to one-at-a-time analysis, whatever the batch and thread counts.
     assert list(qh.analyze_many(texts[:500], threads=3, batch_size=7)) == [
         qh.analyze(t) for t in texts[:500]
