@@ -29,6 +29,7 @@
 //! searching back no further than the previous quote), and the recurring phrases are counted in
 //! one hash map: O(text + quotes).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -274,7 +275,7 @@ fn title_noun_in_clause(text: &str, at: usize) -> bool {
         .rfind(['.', '!', '?', '\n', ':', ';'])
         .and_then(|i| window.get(i + 1..))
         .unwrap_or(window);
-    words(clause).any(|w| TITLE_NOUN_WORDS.contains(&w.to_lowercase()))
+    words(clause).any(|w| TITLE_NOUN_WORDS.contains(lowercase(w).as_ref()))
 }
 
 /// The normalised content of a quote, for comparing occurrences (case, spaces, trailing
@@ -353,6 +354,20 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
     }
 }
 
+/// `str::to_lowercase` of `w`, borrowed when every char already is its own lowercase (the
+/// usual case: no copy per word).
+fn lowercase(w: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) || w.chars().all(unchanged) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 /// Rule 5: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
 /// person, role or organisation noun.
 pub fn can_speak(mention: &str) -> bool {
@@ -365,11 +380,11 @@ fn segment_can_speak(mention: &str) -> bool {
     let Some(first) = ws.peek().copied() else {
         return false;
     };
-    let first_lower = first.to_lowercase();
-    if SPEAKING_PRONOUNS.contains(&first_lower.as_str()) {
+    let first_lower = lowercase(first);
+    if SPEAKING_PRONOUNS.contains(&first_lower.as_ref()) {
         return true;
     }
-    let indefinite = matches!(first_lower.as_str(), "un" | "une" | "des");
+    let indefinite = matches!(first_lower.as_ref(), "un" | "une" | "des");
     let mut determiner = false;
     let mut last_skipped = None;
     let mut head = None;
@@ -379,8 +394,8 @@ fn segment_can_speak(mention: &str) -> bool {
             rest.push(w);
             continue;
         }
-        let lower = w.to_lowercase();
-        if PRENOMINAL.contains(lower.as_str()) && !(capitalised(w) && determiner && w.len() > 3) {
+        let lower = lowercase(w);
+        if PRENOMINAL.contains(lower.as_ref()) && !(capitalised(w) && determiner && w.len() > 3) {
             determiner = true;
             last_skipped = Some(lower);
             continue;
@@ -390,15 +405,15 @@ fn segment_can_speak(mention: &str) -> bool {
     let Some(head) = head else {
         // Only determiners and adjectives: `la première`, `cette dernière`.
         // `tous deux`, `toutes les deux`: people.
-        let both = matches!(first_lower.as_str(), "tous" | "toutes");
+        let both = matches!(first_lower.as_ref(), "tous" | "toutes");
         return last_skipped.is_some_and(|w| is_person_noun(&w) || both && w == "deux");
     };
-    let lower = head.to_lowercase();
+    let lower = lowercase(head);
     if head.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
     let person = |w: &str| {
-        let l = w.to_lowercase();
+        let l = lowercase(w);
         is_person_noun(&l) || is_org(&l)
     };
     // The head, or a noun one or two adjectives later (`l'inexorable prêtre`).
@@ -427,7 +442,7 @@ fn segment_can_speak(mention: &str) -> bool {
         None => true,
         Some(w) => {
             let particle = matches!(
-                w.to_lowercase().as_str(),
+                lowercase(w).as_ref(),
                 "de" | "d'"
                     | "d’"
                     | "du"

@@ -360,6 +360,8 @@ impl Ascii {
 
 impl Deref for Lower<'_> {
     type Target = str;
+    // Not inlined in the wasm build: the match at every word test would cost code size.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn deref(&self) -> &str {
         match self {
             Lower::Borrowed(s) => s,
