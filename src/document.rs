@@ -53,16 +53,6 @@ static PRENOMINAL: LazyLock<FnvSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../lexicon/prenominal.txt")).collect());
 static NAVIGATION: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(include_str!("../lexicon/navigation.txt")).collect());
-/// How many chars of a line the navigation test lowercases: one more than the longest entry
-/// (enough to compare every entry and the char after it), at most 40.
-static NAVIGATION_HEAD: LazyLock<usize> = LazyLock::new(|| {
-    NAVIGATION
-        .iter()
-        .map(|n| n.chars().count() + 1)
-        .max()
-        .unwrap_or(0)
-        .min(40)
-});
 
 /// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`).
 const SPEAKING_PRONOUNS: [&str; 24] = [
@@ -165,7 +155,7 @@ fn navigation_line_in(text: &str, line_start: usize, buf: &mut String) -> bool {
     let rest = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '»' | '>' | '-' | '•' | '►' | '▶' | '|' | '*' | '→')
     });
-    let head = lower_head(rest, *NAVIGATION_HEAD, buf);
+    let head = lower_head(rest, 40, buf);
     NAVIGATION.iter().any(|n| {
         head.strip_prefix(n)
             .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
@@ -354,14 +344,10 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
     }
 }
 
-/// `str::to_lowercase` of `w`, borrowed when every char already is its own lowercase (the
-/// usual case: no copy per word).
+/// `str::to_lowercase` of `w`, borrowed when it is ASCII without capitals (the usual case: no
+/// copy per word; other words are copied, which keeps the code small for the wasm budget).
 fn lowercase(w: &str) -> Cow<'_, str> {
-    let unchanged = |c: char| {
-        let mut l = c.to_lowercase();
-        l.next() == Some(c) && l.next().is_none()
-    };
-    if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) || w.chars().all(unchanged) {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         Cow::Borrowed(w)
     } else {
         Cow::Owned(w.to_lowercase())
