@@ -29,6 +29,7 @@
 //! searching back no further than the previous quote), and the recurring phrases are counted in
 //! one hash map: O(text + quotes).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -87,6 +88,9 @@ const SPEAKING_PRONOUNS: [&str; 24] = [
 pub fn settle(text: &str, quotes: &mut [Quote]) {
     let mut line_start = 0;
     let mut searched_to = 0;
+    // One lowercase buffer for every head read; the navigation test once per line.
+    let mut buf = String::new();
+    let mut nav_line: Option<(usize, bool)> = None;
     for q in quotes.iter_mut() {
         if q.parent.is_some() || q.kind == QuoteKind::Term {
             continue;
@@ -97,9 +101,17 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
             line_start = from + nl + 1;
         }
         searched_to = q.start;
-        if navigation_line(text, line_start) {
+        let nav = match nav_line {
+            Some((at, nav)) if at == line_start => nav,
+            _ => {
+                let nav = navigation_line_in(text, line_start, &mut buf);
+                nav_line = Some((line_start, nav));
+                nav
+            }
+        };
+        if nav {
             make_term(q, TermReason::Navigation);
-        } else if gloss(text, q.end) {
+        } else if gloss(text, q.end, &mut buf) {
             make_term(q, TermReason::Gloss);
         } else if title_like(text, q) {
             make_term(q, TermReason::Title);
@@ -130,15 +142,28 @@ fn make_term(q: &mut Quote, reason: TermReason) {
     q.method = None;
 }
 
+/// Makes `buf` the first `n` chars of `s`, lowercased char by char.
+fn lower_head<'b>(s: &str, n: usize, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    buf.extend(s.chars().take(n).flat_map(char::to_lowercase));
+    buf
+}
+
 /// True when the line starting at `line_start` is a navigation line.
+#[cfg(test)]
 fn navigation_line(text: &str, line_start: usize) -> bool {
+    navigation_line_in(text, line_start, &mut String::new())
+}
+
+/// The navigation-line test, with a reused buffer.
+fn navigation_line_in(text: &str, line_start: usize, buf: &mut String) -> bool {
     let Some(rest) = text.get(line_start..) else {
         return false;
     };
     let rest = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '»' | '>' | '-' | '•' | '►' | '▶' | '|' | '*' | '→')
     });
-    let head: String = rest.chars().take(40).flat_map(char::to_lowercase).collect();
+    let head = lower_head(rest, 40, buf);
     NAVIGATION.iter().any(|n| {
         head.strip_prefix(n)
             .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
@@ -147,14 +172,14 @@ fn navigation_line(text: &str, line_start: usize) -> bool {
 
 /// True when the words right after a quote say it translates a word (`«cent dix» en français`,
 /// `(«saucisse» en français)`): the writer's gloss, not anybody's words.
-fn gloss(text: &str, end: usize) -> bool {
+fn gloss(text: &str, end: usize, buf: &mut String) -> bool {
     let after = text.get(end..).unwrap_or("");
     let after = after.trim_start_matches(|c: char| is_padding(c) || c == ',');
-    let head: String = after
-        .chars()
-        .take(12)
-        .flat_map(char::to_lowercase)
-        .collect();
+    // Only `e`/`E` lowercases to `e`: anything else cannot start `en français`.
+    if !after.starts_with(['e', 'E']) {
+        return false;
+    }
+    let head = lower_head(after, 12, buf);
     head.strip_prefix("en français")
         .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
 }
@@ -203,19 +228,28 @@ fn title_like(text: &str, q: &Quote) -> bool {
     if content.len() > TERM_BYTES || content.contains(['.', '!', '?', '…', ';']) {
         return false;
     }
-    let ws: Vec<&str> = words(content).collect();
-    let Some(first) = ws.first() else {
+    let Some(first) = words(content).next() else {
         return false;
     };
-    if ws.len() > TITLE_WORDS || !capitalised(first) {
+    if !capitalised(first) {
         return false;
     }
-    let long: Vec<&&str> = ws.iter().filter(|w| w.chars().count() >= 3).collect();
-    let caps = long.iter().filter(|w| capitalised(w)).count();
+    // Words, words of three letters or more, and those of them capitalised: counted, not kept.
+    let (mut n_words, mut n_long, mut caps) = (0, 0, 0);
+    for w in words(content) {
+        n_words += 1;
+        if n_words > TITLE_WORDS {
+            return false;
+        }
+        if w.chars().nth(2).is_some() {
+            n_long += 1;
+            caps += usize::from(capitalised(w));
+        }
+    }
     let before = char_before(text, q.start);
     if opens_sentence(text, q.start) {
         // After a colon only a name in which every word is capitalised (`: «The Grand Tour»`).
-        return before == Some(':') && ws.len() >= 2 && caps == long.len();
+        return before == Some(':') && n_words >= 2 && caps == n_long;
     }
     // In apposition to a noun for things that bear names (`l'émission phare de la chaîne,
     // «Recherche appartement ou maison»`).
@@ -224,7 +258,7 @@ fn title_like(text: &str, q: &Quote) -> bool {
     }
     // Most words of three letters or more are capitalised, as in a name (`La Voiture Noire`,
     // `Techno-Classica Essen meets Essen Motor Show 2020`), not in a sentence.
-    long.is_empty() || caps * 2 > long.len() || ws.len() <= 2 && caps == long.len()
+    n_long == 0 || caps * 2 > n_long || n_words <= 2 && caps == n_long
 }
 
 /// True when the clause before `at` (back to a sentence end, at most [`CLAUSE_BACK`] bytes)
@@ -239,20 +273,28 @@ fn title_noun_in_clause(text: &str, at: usize) -> bool {
         .rfind(['.', '!', '?', '\n', ':', ';'])
         .and_then(|i| window.get(i + 1..))
         .unwrap_or(window);
-    words(clause).any(|w| TITLE_NOUN_WORDS.contains(&w.to_lowercase()))
+    words(clause).any(|w| TITLE_NOUN_WORDS.contains(lowercase(w).as_ref()))
 }
 
 /// The normalised content of a quote, for comparing occurrences (case, spaces, trailing
-/// punctuation ignored); `None` when too long to be a term.
-fn phrase_key(content: &str) -> Option<String> {
+/// punctuation ignored), written into `key`; `false` when too long to be a term or empty.
+fn phrase_key(content: &str, key: &mut String) -> bool {
+    key.clear();
     if content.len() > TERM_BYTES {
-        return None;
+        return false;
     }
-    let key = words(content)
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!key.is_empty()).then_some(key)
+    for (i, w) in words(content).enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            // `str::to_lowercase` (final sigma and all), as the key always was.
+            key.push_str(&w.to_lowercase());
+        } else {
+            key.push_str(w);
+        }
+    }
+    !key.is_empty()
 }
 
 /// Rule 4: a phrase already a term somewhere, or recurring in running text, is a term everywhere.
@@ -262,13 +304,33 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
         in_running_text: usize,
         term: bool,
     }
-    let mut seen: HashMap<String, Seen> = HashMap::new();
-    for q in quotes.iter().filter(|q| q.parent.is_none()) {
+    // Each phrase is copied once, when first seen; each quote keeps its phrase's slot.
+    let mut slots: HashMap<String, usize> = HashMap::new();
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut slot_of: Vec<usize> = vec![usize::MAX; quotes.len()];
+    let mut key = String::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.parent.is_some() {
+            continue;
+        }
         let content = q.content().slice(text);
-        let Some(key) = phrase_key(content) else {
+        if !phrase_key(content, &mut key) {
+            continue;
+        }
+        let slot = match slots.get(key.as_str()) {
+            Some(&slot) => slot,
+            None => {
+                slots.insert(key.clone(), seen.len());
+                seen.push(Seen::default());
+                seen.len() - 1
+            }
+        };
+        if let Some(o) = slot_of.get_mut(qi) {
+            *o = slot;
+        }
+        let Some(s) = seen.get_mut(slot) else {
             continue;
         };
-        let s = seen.entry(key).or_default();
         if q.kind == QuoteKind::Term {
             s.term = true;
         } else if !opens_sentence(text, q.start)
@@ -277,19 +339,26 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
             s.in_running_text += 1;
         }
     }
-    for q in quotes.iter_mut() {
+    for (q, slot) in quotes.iter_mut().zip(slot_of) {
         if q.parent.is_some() || q.kind == QuoteKind::Term {
             continue;
         }
-        let Some(key) = phrase_key(q.content().slice(text)) else {
-            continue;
-        };
         if seen
-            .get(&key)
+            .get(slot)
             .is_some_and(|s| s.term || s.in_running_text >= 2)
         {
             make_term(q, TermReason::Recurring);
         }
+    }
+}
+
+/// `str::to_lowercase` of `w`, borrowed when it is ASCII without capitals (the usual case: no
+/// copy per word; other words are copied, which keeps the code small for the wasm budget).
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
     }
 }
 
@@ -305,11 +374,11 @@ fn segment_can_speak(mention: &str) -> bool {
     let Some(first) = ws.peek().copied() else {
         return false;
     };
-    let first_lower = first.to_lowercase();
-    if SPEAKING_PRONOUNS.contains(&first_lower.as_str()) {
+    let first_lower = lowercase(first);
+    if SPEAKING_PRONOUNS.contains(&first_lower.as_ref()) {
         return true;
     }
-    let indefinite = matches!(first_lower.as_str(), "un" | "une" | "des");
+    let indefinite = matches!(first_lower.as_ref(), "un" | "une" | "des");
     let mut determiner = false;
     let mut last_skipped = None;
     let mut head = None;
@@ -319,8 +388,8 @@ fn segment_can_speak(mention: &str) -> bool {
             rest.push(w);
             continue;
         }
-        let lower = w.to_lowercase();
-        if PRENOMINAL.contains(lower.as_str()) && !(capitalised(w) && determiner && w.len() > 3) {
+        let lower = lowercase(w);
+        if PRENOMINAL.contains(lower.as_ref()) && !(capitalised(w) && determiner && w.len() > 3) {
             determiner = true;
             last_skipped = Some(lower);
             continue;
@@ -330,15 +399,15 @@ fn segment_can_speak(mention: &str) -> bool {
     let Some(head) = head else {
         // Only determiners and adjectives: `la première`, `cette dernière`.
         // `tous deux`, `toutes les deux`: people.
-        let both = matches!(first_lower.as_str(), "tous" | "toutes");
+        let both = matches!(first_lower.as_ref(), "tous" | "toutes");
         return last_skipped.is_some_and(|w| is_person_noun(&w) || both && w == "deux");
     };
-    let lower = head.to_lowercase();
+    let lower = lowercase(head);
     if head.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return false;
     }
     let person = |w: &str| {
-        let l = w.to_lowercase();
+        let l = lowercase(w);
         is_person_noun(&l) || is_org(&l)
     };
     // The head, or a noun one or two adjectives later (`l'inexorable prêtre`).
@@ -378,7 +447,7 @@ fn segment_can_speak(mention: &str) -> bool {
         None => true,
         Some(w) => {
             let particle = matches!(
-                w.to_lowercase().as_str(),
+                lowercase(w).as_ref(),
                 "de" | "d'"
                     | "d’"
                     | "du"
@@ -428,15 +497,19 @@ fn floating(text: &str, quotes: &mut [Quote]) {
             let from = prev.and_then(|p| quotes.get(p)).map(|p| {
                 let s = p.speaker.as_ref().map_or(0, |s| s.end);
                 let c = p.cue.as_ref().map_or(0, |c| c.end);
-                (p.end.max(s).max(c), p.clone())
+                p.end.max(s).max(c)
             });
-            if let Some((attr_end, p)) = from {
+            if let Some(attr_end) = from {
                 if q.start >= attr_end
                     && q.start - attr_end <= FLOAT_GAP
                     && only_sentence_end(text.get(attr_end..q.start).unwrap_or("."))
                 {
+                    // Only the speaker is copied, and only when it is carried over.
+                    let speaker = prev
+                        .and_then(|p| quotes.get(p))
+                        .and_then(|p| p.speaker.clone());
                     if let Some(out) = quotes.get_mut(qi) {
-                        out.speaker = p.speaker.clone();
+                        out.speaker = speaker;
                         out.method = Some(Method::Continuation);
                     }
                 }

@@ -2,7 +2,7 @@
 //! once), punctuation and paragraph breaks; the tokeniser, the word tests the rules share, where
 //! a sentence starts, and [`Back`], the reusable tokens of the window before a quote.
 
-use std::borrow::Cow;
+use std::ops::Deref;
 
 use crate::lexicon;
 use crate::lexicon::grammar::*;
@@ -27,7 +27,7 @@ pub(super) struct Tok<'t> {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) s: &'t str,
-    pub(super) lower: Cow<'t, str>,
+    pub(super) lower: Lower<'t>,
     pub(super) kind: Kind,
     /// The word lists holding `lower` (`C_*` bits); 0 for marks and breaks.
     pub(super) class: u32,
@@ -106,7 +106,7 @@ pub(super) fn tokenize_into<'t>(
                     start: from + i,
                     end: from + i + c.len_utf8(),
                     s: "\n",
-                    lower: Cow::Borrowed(""),
+                    lower: Lower::Borrowed(""),
                     kind: Kind::Break,
                     class: 0,
                     verb: Default::default(),
@@ -169,7 +169,7 @@ pub(super) fn tokenize_into<'t>(
             start: from + i,
             end: from + i + c.len_utf8(),
             s: slice.get(i..i + c.len_utf8()).unwrap_or(""),
-            lower: Cow::Borrowed(""),
+            lower: Lower::Borrowed(""),
             kind: Kind::Punct(c),
             class: 0,
             verb: Default::default(),
@@ -311,35 +311,115 @@ pub(super) fn tok_pronoun(t: &Tok) -> Option<Pronoun> {
     })
 }
 
+/// A token's lowercase form: borrowed from the text (a lowercase word) or from the word lists
+/// (`Le`, `Selon`), written on the stack for another short capitalised ASCII word (`Martin`),
+/// and owned only for a longer or non-ASCII capitalised word (`État`).
+#[derive(Clone, Debug)]
+pub(super) enum Lower<'t> {
+    Borrowed(&'t str),
+    Inline(Ascii),
+    Owned(String),
+}
+
+/// The longest lowercase form [`Lower`] holds on the stack, in bytes.
+const INLINE: usize = 24;
+
+/// At most [`INLINE`] ASCII bytes; only [`Ascii::new`] makes one, so the bytes are always
+/// ASCII, hence UTF-8.
+#[derive(Clone, Debug)]
+pub(super) struct Ascii {
+    len: u8,
+    buf: [u8; INLINE],
+}
+
+impl Ascii {
+    /// `s` lowercased, when it is ASCII and short enough.
+    fn new(s: &str) -> Option<Ascii> {
+        let bytes = s.as_bytes();
+        let mut buf = [0u8; INLINE];
+        let b = buf.get_mut(..bytes.len())?;
+        if !bytes.is_ascii() {
+            return None;
+        }
+        b.copy_from_slice(bytes);
+        b.make_ascii_lowercase();
+        Some(Ascii {
+            len: u8::try_from(bytes.len()).ok()?,
+            buf,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        let b = self.buf.get(..usize::from(self.len)).unwrap_or(&[]);
+        // SAFETY: `new` wrote only ASCII bytes (checked) in `buf[..len]`, and nothing else
+        // writes them: ASCII is UTF-8. This deref runs at every word test of a name token, so
+        // it skips the validation.
+        unsafe { std::str::from_utf8_unchecked(b) }
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+    // Not inlined in the wasm build: the match at every word test would cost code size.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            Lower::Inline(a) => a.as_str(),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<String> for Lower<'_> {
+    fn eq(&self, other: &String) -> bool {
+        **self == **other
+    }
+}
+
 /// A word's lowercase form and its `C_*` bits. A capitalised ASCII word of the lists borrows the
-/// lists' lowercase copy (`Le`, `Selon`, `Il`): only other capitalised words are copied.
-pub(super) fn lower_and_class(s: &str) -> (Cow<'_, str>, u32) {
+/// lists' lowercase copy (`Le`, `Selon`, `Il`); other short ASCII words are lowercased on the
+/// stack: only long or non-ASCII capitalised words are copied to the heap.
+pub(super) fn lower_and_class(s: &str) -> (Lower<'_>, u32) {
     let bytes = s.as_bytes();
     if bytes.is_ascii() {
         if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return (Cow::Borrowed(s), class_of(s));
+            return (Lower::Borrowed(s), class_of(s));
         }
-        let mut buf = [0u8; 24];
-        if let Some(b) = buf.get_mut(..bytes.len()) {
-            b.copy_from_slice(bytes);
-            b.make_ascii_lowercase();
-            if let Ok(l) = std::str::from_utf8(b) {
-                if let Some((k, c)) = CLASSES.map.get_key_value(l) {
-                    return (Cow::Borrowed(k), *c);
-                }
-                return (Cow::Owned(l.to_string()), 0);
+        if let Some(a) = Ascii::new(s) {
+            if let Some((k, c)) = CLASSES.map.get_key_value(a.as_str()) {
+                return (Lower::Borrowed(k), *c);
             }
+            return (Lower::Inline(a), 0);
         }
         let l = s.to_ascii_lowercase();
         let c = class_of(&l);
-        return (Cow::Owned(l), c);
+        return (Lower::Owned(l), c);
     }
     if s.chars().any(char::is_uppercase) {
         let l = s.to_lowercase();
         let c = class_of(&l);
-        (Cow::Owned(l), c)
+        (Lower::Owned(l), c)
     } else {
-        (Cow::Borrowed(s), class_of(s))
+        (Lower::Borrowed(s), class_of(s))
     }
 }
 
@@ -456,19 +536,46 @@ pub(super) fn trailing<'a, 't>(toks: &'a [Tok<'t>]) -> Option<&'a Tok<'t>> {
 
 /// The length in tokens of the longest of `phrases` (lowercase words) written at `k`, the
 /// apostrophes `'` and `’` alike; 0 when none is.
-pub(super) fn phrase_at(toks: &[Tok], k: usize, phrases: &[Vec<String>]) -> usize {
+pub(super) fn phrase_at(toks: &[Tok], k: usize, phrases: &Phrases) -> usize {
+    let Some(first) = toks.get(k).filter(|t| t.is_word()) else {
+        return 0;
+    };
+    // The entries write `'`: a word spelt with `’` (longer in bytes) is compared char by char.
     let same = |t: &Tok, w: &str| {
         t.kind == Kind::Word
-            && t.lower
-                .chars()
-                .map(|c| if c == '’' { '\'' } else { c })
-                .eq(w.chars())
+            && (t.lower.as_bytes() == w.as_bytes()
+                || t.lower.len() > w.len()
+                    && t.lower
+                        .chars()
+                        .map(|c| if c == '’' { '\'' } else { c })
+                        .eq(w.chars()))
     };
-    phrases
+    let mut buf = [0u8; 32];
+    let long;
+    let candidates = if first.lower.contains('’') {
+        // `d’` as `d'`, in a buffer on the stack (on the heap for a long word).
+        let mut n = 0;
+        for c in first.lower.chars().map(|c| if c == '’' { '\'' } else { c }) {
+            n += buf
+                .get_mut(n..n + c.len_utf8())
+                .map_or(usize::MAX / 2, |b| c.encode_utf8(b).len());
+        }
+        match buf.get(..n).and_then(|b| std::str::from_utf8(b).ok()) {
+            Some(k) => phrases.starting_with(k),
+            None => {
+                long = first.lower.replace('’', "'");
+                phrases.starting_with(&long)
+            }
+        }
+    } else {
+        phrases.starting_with(&first.lower)
+    };
+    candidates
         .iter()
         .filter(|p| {
             p.iter()
                 .enumerate()
+                .skip(1)
                 .all(|(n, w)| toks.get(k + n).is_some_and(|t| same(t, w)))
         })
         .map(Vec::len)

@@ -113,15 +113,38 @@ pub(crate) fn class_of(lower: &str) -> Class {
     c.map.get(lower).copied().unwrap_or(0)
 }
 
+/// Entries of several lowercase words (one a line), grouped by their first word so that a
+/// token is tested against only the entries it can start (one hash lookup).
+pub(crate) struct Phrases {
+    by_first: FnvMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    fn new(data: &'static str) -> Self {
+        let mut by_first: FnvMap<String, Vec<Vec<String>>> = FnvMap::default();
+        for p in super::phrases(data) {
+            if let Some(first) = p.first() {
+                by_first.entry(first.clone()).or_default().push(p);
+            }
+        }
+        Phrases { by_first }
+    }
+
+    /// The entries whose first word is `first` (lowercase, apostrophes written `'`).
+    pub(crate) fn starting_with(&self, first: &str) -> &[Vec<String>] {
+        self.by_first.get(first).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Phrases that may stand inside an incise's verb group (`a de son côté commenté`,
 /// `a-t-il d'abord déclaré`): `adverbial-phrases.txt`, lowercase words.
-pub(crate) static ADVERBIAL_PHRASES: LazyLock<Vec<Vec<String>>> =
-    LazyLock::new(|| super::phrases(include_str!("../../lexicon/adverbial-phrases.txt")).collect());
+pub(crate) static ADVERBIAL_PHRASES: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(include_str!("../../lexicon/adverbial-phrases.txt")));
 
 /// Verbs that carry a speech verb in the infinitive (`vient de déclarer`, `a tenu à préciser`):
 /// `semi-auxiliaries.txt`, lowercase words (the form, then the linking word if any).
-pub(crate) static SEMI_AUXILIARIES: LazyLock<Vec<Vec<String>>> =
-    LazyLock::new(|| super::phrases(include_str!("../../lexicon/semi-auxiliaries.txt")).collect());
+pub(crate) static SEMI_AUXILIARIES: LazyLock<Phrases> =
+    LazyLock::new(|| Phrases::new(include_str!("../../lexicon/semi-auxiliaries.txt")));
 
 #[cfg(test)]
 mod tests {
