@@ -415,7 +415,7 @@ fn segment_can_speak(mention: &str) -> bool {
         return true;
     }
     // Words of someone: `Réponse de sa femme`, `la voix du père`, `le message de Paul`.
-    if SPEECH_NOUNS.contains(lower.as_str()) {
+    if SPEECH_NOUNS.contains(lower.as_ref()) {
         let mut after = rest.iter().skip_while(|w| {
             !matches!(w.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’")
         });
