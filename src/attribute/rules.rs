@@ -19,6 +19,18 @@ pub(super) struct Found {
     pub(super) gender: Option<Gender>,
 }
 
+impl Found {
+    /// An attribution by the speech verb `v` whose subject is `m`.
+    fn by_verb(toks: &[Tok], v: &Verb, m: Mention, method: Method) -> Found {
+        Found {
+            cue: cue_of(toks, v),
+            gender: v.gender,
+            mention: Some(m),
+            method,
+        }
+    }
+}
+
 /// The subject of an incise whose verb group is `v`.
 pub(super) fn incise_subject(text: &str, toks: &[Tok], v: &Verb) -> Option<Mention> {
     if let Some(inv) = &v.inv {
@@ -95,12 +107,7 @@ pub(super) fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> O
             .filter(|t| is_name_word(t) && !lexicon::is_title(t.s))?;
     }
     let m = incise_subject(text, toks, &v)?;
-    Some(Found {
-        cue: cue_of(toks, &v),
-        gender: v.gender,
-        mention: Some(m),
-        method: Method::AfterQuote,
-    })
+    Some(Found::by_verb(toks, &v, m, Method::AfterQuote))
 }
 
 /// `«Q1, dit-elle, Q2»`: an incise after a comma inside the content.
@@ -136,12 +143,7 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         // Inside a quote the first-person pronouns belong to the quote: `je`, `nous` stay
         // unattributed, but only an inverted pronoun or a proper noun phrase makes an incise.
         if closes {
-            return Some(Found {
-                cue: cue_of(toks, &v),
-                gender: v.gender,
-                mention: Some(m),
-                method: Method::InsideQuote,
-            });
+            return Some(Found::by_verb(toks, &v, m, Method::InsideQuote));
         }
     }
     None
@@ -244,12 +246,7 @@ pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         };
         let next = toks.iter().find(|t| t.start >= m.end);
         if next.is_none_or(|n| is_sentence_end(n) || n.punct() == Some(')')) {
-            return Some(Found {
-                cue: cue_of(toks, &v),
-                gender: v.gender,
-                mention: Some(m),
-                method: Method::AfterQuote,
-            });
+            return Some(Found::by_verb(toks, &v, m, Method::AfterQuote));
         }
     }
     None
