@@ -22,6 +22,9 @@
 //!   result.
 //! - Offsets are byte offsets on char boundaries; [`offsets::convert`] turns them into UTF-16
 //!   code units or code points in one pass.
+//! - Line endings and a leading BOM never change an answer: `\r\n` and a lone `\r` read as
+//!   `\n` for every rule, a leading U+FEFF is skipped, and offsets still index the text given
+//!   (at most one copy of the text, made only when it holds a `\r`).
 //! - Size limits belong to the bindings ([`check_size`]); the core itself has none.
 //!
 //! ## The pipeline
@@ -47,6 +50,7 @@ mod classify;
 mod document;
 mod lexicon;
 mod model;
+mod newlines;
 pub mod offsets;
 mod pair;
 mod resolve;
@@ -69,7 +73,15 @@ pub use offsets::Unit;
 pub const DEFAULT_MAX_INPUT: usize = 64 * 1024 * 1024;
 
 /// Analyses `text`: every quotation, its kind, its speaker, and the distinct speakers.
+///
+/// Line endings and a leading byte-order mark never change the answer: `\r\n` and a lone `\r`
+/// read as `\n`, a leading U+FEFF is not read, and the offsets index `text` as given.
 pub fn analyze(text: &str) -> Analysis {
+    newlines::analyze_normalised(text, analyze_lf)
+}
+
+/// [`analyze`] on text with `\n` line breaks and no leading BOM.
+fn analyze_lf(text: &str) -> Analysis {
     let marks = scan::scan(text);
     let (mut quotes, diagnostics) = pair::pair(text, &marks);
     classify::classify(text, &mut quotes);
