@@ -54,7 +54,7 @@ pub enum QuoteKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum TermReason {
-    /// Read as a name or a term by [`crate::classify`] from the words around the marks: a
+    /// Read as a name or a term by the classify stage from the words around the marks: a
     /// naming word (`surnommé`), a noun for things that bear names (`le quotidien`), a short
     /// capitalised name after an article, or no speech cue in the sentence.
     Named,
