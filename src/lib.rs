@@ -31,8 +31,9 @@
 //! `scan` (marks) → `pair` (quotes) → `classify` (direct, partial, term) → `attribute`
 //! (speaker, cue) → `resolve` (names, distinct speakers), private stages in their own files;
 //! `text` holds the character classes and the word splitter they share, `lexicon` every word
-//! list (`lexicon/*.txt`). [`offsets`] converts units at the boundaries; the wasm binding lives
-//! in `wasm` (wasm32 only) and the command line in `src/bin`.
+//! list (`lexicon/*.txt`). `newlines` wraps the pipeline: it hands it the text with `\n` breaks
+//! and no leading BOM, and maps the answer's offsets back. [`offsets`] converts units at the
+//! boundaries; the wasm binding lives in `wasm` (wasm32 only) and the command line in `src/bin`.
 
 // The core never fails on text: no panicking index, slice or unwrap outside tests.
 #![cfg_attr(
