@@ -24,7 +24,7 @@ SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null) w
 WASM_PACK := wasm-pack --log-level warn
 
 .PHONY: package-test
-.PHONY: fuzz fuzz-seeds
+.PHONY: fuzz fuzz-seeds fuzz-check
 .PHONY: help demo test eval bench tools browser-tools pkg package check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks clean python-tools wheel python-check python-test spark-demo
 
 help:
@@ -169,6 +169,12 @@ spark-demo: $(WHEEL_DIR)/.built
 # No sanitizer: the core is safe Rust (panics are the findings), and ASan would halve the speed.
 # FUZZ_ARGS passes libFuzzer options, e.g. FUZZ_ARGS="-fork=1 -ignore_crashes=1" to go on
 # after a finding; FUZZ_TARGETS=differential to run one target.
+# `make test` only checks that the fuzz crate builds, on stable, with clippy and rustfmt.
+test: fuzz-check
+fuzz-check:
+	cargo fmt --manifest-path fuzz/Cargo.toml --check
+	cargo clippy --manifest-path fuzz/Cargo.toml --bins -- -D warnings
+
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= analyze differential
 FUZZ_ARGS ?=
