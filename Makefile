@@ -3,7 +3,8 @@
 #   make test   every check: fmt, clippy, cargo test, wasm tests in Node and Chromium, browser end-to-end
 # Both install what is missing first (the wasm32 target, wasm-pack, the wasm-bindgen CLI of the
 # exact locked version, npm dev tools, and for tests Debian's chromium + chromium-driver).
-# For the team: `make eval` (accuracy on ../shared/data, or DATA=dir), `make bench`.
+# For the team: `make fuzz` (FUZZ_SECONDS per target, nightly + cargo-fuzz, not part of `make test`),
+# `make eval` (accuracy on ../shared/data, or DATA=dir), `make bench`.
 # Python: `make wheel` (the abi3 wheel in target/wheels/), `make python-test` (part of `make test`),
 # `make spark-demo` (PySpark local mode; needs Java, installed from Debian when missing).
 
@@ -23,6 +24,7 @@ SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null) w
 WASM_PACK := wasm-pack --log-level warn
 
 .PHONY: package-test
+.PHONY: fuzz fuzz-seeds fuzz-check
 .PHONY: help demo test eval bench tools browser-tools pkg package check-fmt clippy cargo-test doc wasm-test e2e no-markup-sinks clean python-tools wheel python-check python-test spark-demo
 
 help:
@@ -158,6 +160,39 @@ spark-demo: $(WHEEL_DIR)/.built
 	    pyspark==$(PYSPARK_VERSION) pandas==$(PANDAS_VERSION) numpy==$(NUMPY_VERSION) pyarrow==$(PYARROW_VERSION) && touch target/spark/.ready; }
 	target/spark/bin/pip install -q --disable-pip-version-check --no-deps --force-reinstall $$(ls $(WHEEL_DIR)/quote_highlighter-*.whl)
 	PYSPARK_PYTHON=$(CURDIR)/target/spark/bin/python target/spark/bin/python tools/spark/demo.py --articles $(ARTICLES)
+
+## ---------------------------------------------------------------- fuzzing (not part of `make test`)
+# cargo-fuzz on nightly (both installed when missing), each target in turn for FUZZ_SECONDS,
+# niced, one process. Seeds: every fixture case's text (tests/fixtures/**/*.txt, one file a case,
+# in target/fuzz-seeds/); dictionary: fuzz/quote.dict. The corpus grows in fuzz/corpus/TARGET,
+# findings land in fuzz/artifacts/TARGET (both git-ignored): keep each as a regression case.
+# No sanitizer: the core is safe Rust (panics are the findings), and ASan would halve the speed.
+# FUZZ_ARGS passes libFuzzer options, e.g. FUZZ_ARGS="-fork=1 -ignore_crashes=1" to go on
+# after a finding; FUZZ_TARGETS=differential to run one target.
+# `make test` only checks that the fuzz crate builds, on stable, with clippy and rustfmt.
+test: fuzz-check
+fuzz-check:
+	cargo fmt --manifest-path fuzz/Cargo.toml --check
+	cargo clippy --manifest-path fuzz/Cargo.toml --bins -- -D warnings
+
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= analyze differential
+FUZZ_ARGS ?=
+fuzz-seeds:
+	@rm -rf target/fuzz-seeds && mkdir -p target/fuzz-seeds
+	@awk -v dir=target/fuzz-seeds '/^=== /{ n++; out = sprintf("%s/%04d.txt", dir, n); on = 1; printf "" > out; next } \
+	  /^---$$/ { if (on) close(out); on = 0; next } on { print > out }' $$(find tests/fixtures -name '*.txt' | sort)
+	@echo "» $$(ls target/fuzz-seeds | wc -l) seed texts from tests/fixtures"
+
+fuzz: fuzz-seeds
+	@rustup toolchain list | grep -q '^nightly' || { echo "» installing the nightly toolchain (minimal)"; rustup toolchain install nightly --profile minimal; }
+	@command -v cargo-fuzz >/dev/null || { echo "» installing cargo-fuzz (a few minutes, once)"; cargo install cargo-fuzz --locked; }
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  echo "» fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  nice -n 19 cargo +nightly fuzz run --sanitizer none $$t fuzz/corpus/$$t target/fuzz-seeds -- \
+	    -dict=fuzz/quote.dict -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -print_final_stats=1 $(FUZZ_ARGS); \
+	done
 
 ## ---------------------------------------------------------------- for the team
 eval:

@@ -22,14 +22,18 @@
 //!   result.
 //! - Offsets are byte offsets on char boundaries; [`offsets::convert`] turns them into UTF-16
 //!   code units or code points in one pass.
+//! - Line endings and a leading BOM never change an answer: `\r\n` and a lone `\r` read as
+//!   `\n` for every rule, a leading U+FEFF is skipped, and offsets still index the text given
+//!   (at most one copy of the text, made only when it holds a `\r`).
 //! - Size limits belong to the bindings ([`check_size`]); the core itself has none.
 //!
 //! ## The pipeline
 //! `scan` (marks) → `pair` (quotes) → `classify` (direct, partial, term) → `attribute`
 //! (speaker, cue) → `resolve` (names, distinct speakers), private stages in their own files;
 //! `text` holds the character classes and the word splitter they share, `lexicon` every word
-//! list (`lexicon/*.txt`). [`offsets`] converts units at the boundaries; the wasm binding lives
-//! in `wasm` (wasm32 only) and the command line in `src/bin`.
+//! list (`lexicon/*.txt`). `newlines` wraps the pipeline: it hands it the text with `\n` breaks
+//! and no leading BOM, and maps the answer's offsets back. [`offsets`] converts units at the
+//! boundaries; the wasm binding lives in `wasm` (wasm32 only) and the command line in `src/bin`.
 
 // The core never fails on text: no panicking index, slice or unwrap outside tests.
 #![cfg_attr(
@@ -47,6 +51,7 @@ mod classify;
 mod document;
 mod lexicon;
 mod model;
+mod newlines;
 pub mod offsets;
 mod pair;
 mod resolve;
@@ -69,7 +74,15 @@ pub use offsets::Unit;
 pub const DEFAULT_MAX_INPUT: usize = 64 * 1024 * 1024;
 
 /// Analyses `text`: every quotation, its kind, its speaker, and the distinct speakers.
+///
+/// Line endings and a leading byte-order mark never change the answer: `\r\n` and a lone `\r`
+/// read as `\n`, a leading U+FEFF is not read, and the offsets index `text` as given.
 pub fn analyze(text: &str) -> Analysis {
+    newlines::analyze_normalised(text, analyze_lf)
+}
+
+/// [`analyze`] on text with `\n` line breaks and no leading BOM.
+fn analyze_lf(text: &str) -> Analysis {
     let marks = scan::scan(text);
     let (mut quotes, diagnostics) = pair::pair(text, &marks);
     classify::classify(text, &mut quotes);

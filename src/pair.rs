@@ -154,6 +154,15 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         }
         p.mark(m, marks.get(i + 1));
     }
+    // The end of the text ends its last paragraph as a line break would: a dialogue reply on the
+    // last line is a reply too (found by fuzzing, tests/fixtures/detection/paragraphs.txt).
+    if p.at_para_start && p.para_start < text.len() {
+        let end = Mark {
+            pos: text.len(),
+            ch: '\n',
+        };
+        p.mark(&end, None);
+    }
     if p.pending.is_none() && !p.stack.is_empty() {
         p.pending = Some(text.len());
     }

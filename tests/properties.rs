@@ -5,6 +5,84 @@
 use proptest::prelude::*;
 use quote_highlighter::{analyze, offsets, Analysis, Unit};
 
+/// Pieces of news copy for the line-ending property: marks, speech verbs and cues, names,
+/// titles, pronouns, punctuation and every kind of line break.
+const VOCABULARY: &[&str] = &[
+    "«",
+    "»",
+    "« ",
+    " »",
+    "«\u{a0}",
+    "\u{a0}»",
+    "“",
+    "”",
+    "\"",
+    "— ",
+    "’",
+    "l’",
+    "Nous partons",
+    " le pays est prêt",
+    " paix durable",
+    " une ",
+    " le quotidien ",
+    " surnommé ",
+    ", a déclaré ",
+    ", a-t-il ajouté",
+    ", dit-elle, ",
+    " a affirmé : ",
+    " a estimé que ",
+    " selon ",
+    ", poursuit-il",
+    "Jean Martin",
+    "Marie Dupont",
+    "M. Durand",
+    "Mme Leroy",
+    "le ministre",
+    "la porte-parole",
+    "Il",
+    " elle ",
+    " et ",
+    "é",
+    "🙂",
+    ".",
+    ". ",
+    ",",
+    " : ",
+    "?",
+    "!",
+    " ",
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    "Lire aussi : ",
+];
+
+/// A text of vocabulary pieces with `\n` breaks only.
+fn lf_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(VOCABULARY), 0..60).prop_map(|v| v.concat())
+}
+
+/// The analysis of `lf` as it must read for the same text with `eol` breaks: offsets moved by
+/// one byte per `\n` before them for `\r\n`, mentions and cues as written with `eol`.
+fn with_breaks(a: &Analysis, lf: &str, eol: &str) -> Analysis {
+    let mut out = a.clone();
+    if eol == "\r\n" {
+        let breaks: Vec<usize> = lf.match_indices('\n').map(|(i, _)| i).collect();
+        for o in out.offsets_mut() {
+            *o += breaks.partition_point(|&b| b < *o);
+        }
+    }
+    for q in &mut out.quotes {
+        if let Some(s) = &mut q.speaker {
+            s.text = s.text.replace('\n', eol);
+        }
+        if let Some(c) = &mut q.cue {
+            c.text = c.text.replace('\n', eol);
+        }
+    }
+    out
+}
+
 /// Characters the generator draws from: every mark the engine reads, the padding spaces,
 /// breaks, letters (with accents), punctuation and a few astral chars.
 const ALPHABET: &[char] = &[
@@ -155,6 +233,46 @@ proptest! {
                 prop_assert_eq!(*g, naive, "byte {} in {:?} ({:?})", b, text, unit);
             }
         }
+    }
+
+    #[test]
+    fn line_endings_never_change_the_answer(lf in lf_text()) {
+        let base = analyze(&lf);
+        for eol in ["\r\n", "\r"] {
+            let other = lf.replace('\n', eol);
+            let got = analyze(&other);
+            prop_assert_eq!(&got, &with_breaks(&base, &lf, eol), "{:?} breaks in {:?}", eol, lf);
+            check_invariants(&other, &got)?;
+        }
+        // a leading BOM is skipped, the offsets still index the text given
+        let mut shifted = base.clone();
+        for o in shifted.offsets_mut() {
+            *o += 3;
+        }
+        prop_assert_eq!(analyze(&format!("\u{feff}{lf}")), shifted, "a BOM before {:?}", lf);
+    }
+}
+
+/// Mixed breaks in one text: `\r\n`, lone `\r` and `\n` read alike.
+#[test]
+fn mixed_line_endings_read_as_line_feeds() {
+    let lf = "«Nous partons»,\na déclaré Jean Martin.\n\n«Le pays\nest prêt», dit-elle.\n";
+    let mixed = "«Nous partons»,\r\na déclaré Jean Martin.\r\r«Le pays\nest prêt», dit-elle.\r\n";
+    let (a, b) = (analyze(lf), analyze(mixed));
+    assert_eq!(a.quotes.len(), b.quotes.len());
+    assert!(!a.quotes.is_empty());
+    for (x, y) in a.quotes.iter().zip(&b.quotes) {
+        assert_eq!(x.kind, y.kind);
+        assert_eq!(
+            x.speaker.as_ref().map(|s| s.name.clone()),
+            y.speaker.as_ref().map(|s| s.name.clone())
+        );
+        assert_eq!(
+            lf[x.start..x.end],
+            mixed[y.start..y.end]
+                .replace("\r\n", "\n")
+                .replace('\r', "\n")
+        );
     }
 }
 
