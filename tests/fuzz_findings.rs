@@ -8,10 +8,10 @@
 
 use quote_highlighter::analyze;
 
-/// A pronoun subject takes a thing as its antecedent: `Il` is resolved to `marché` from an
-/// earlier paragraph that reports no speech, so a market "said" the quote.
+/// A pronoun subject took a thing as its antecedent (`Il` resolved to `marché` from an earlier
+/// paragraph that reports no speech). Fixed by the document stage: a resolved name that cannot
+/// speak names nobody.
 #[test]
-#[ignore = "attribution (src/attribute): pronoun resolved to a noun for things"]
 fn a_pronoun_does_not_stand_for_a_market() {
     let text =
         "Le marché ouvre à huit heures sur la place.\n\nIl a conclu : «L'affaire est renvoyée.»";
