@@ -5,6 +5,10 @@
 use proptest::prelude::*;
 use quote_highlighter::{analyze, offsets, Analysis, Unit};
 
+#[path = "support/breaks.rs"]
+mod breaks;
+use breaks::with_breaks;
+
 /// Pieces of news copy for the line-ending property: marks, speech verbs and cues, names,
 /// titles, pronouns, punctuation and every kind of line break.
 const VOCABULARY: &[&str] = &[
@@ -60,27 +64,6 @@ const VOCABULARY: &[&str] = &[
 /// A text of vocabulary pieces with `\n` breaks only.
 fn lf_text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(VOCABULARY), 0..60).prop_map(|v| v.concat())
-}
-
-/// The analysis of `lf` as it must read for the same text with `eol` breaks: offsets moved by
-/// one byte per `\n` before them for `\r\n`, mentions and cues as written with `eol`.
-fn with_breaks(a: &Analysis, lf: &str, eol: &str) -> Analysis {
-    let mut out = a.clone();
-    if eol == "\r\n" {
-        let breaks: Vec<usize> = lf.match_indices('\n').map(|(i, _)| i).collect();
-        for o in out.offsets_mut() {
-            *o += breaks.partition_point(|&b| b < *o);
-        }
-    }
-    for q in &mut out.quotes {
-        if let Some(s) = &mut q.speaker {
-            s.text = s.text.replace('\n', eol);
-        }
-        if let Some(c) = &mut q.cue {
-            c.text = c.text.replace('\n', eol);
-        }
-    }
-    out
 }
 
 /// Characters the generator draws from: every mark the engine reads, the padding spaces,

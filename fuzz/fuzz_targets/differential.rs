@@ -13,6 +13,10 @@
 use libfuzzer_sys::fuzz_target;
 use quote_highlighter::{analyze, Analysis};
 
+#[path = "../../tests/support/breaks.rs"]
+mod breaks;
+use breaks::with_breaks;
+
 /// Paragraphs with no quotation mark, no name, no speech verb, no pronoun and no noun a pronoun
 /// could stand for (a first run with `Le marché ouvre…` found pronouns resolved to `marché`).
 const BEFORE: &str = "Mis à jour à 8 h 30.";
@@ -109,25 +113,4 @@ fn shift(a: &mut Analysis, by: usize) {
     for o in a.offsets_mut() {
         *o += by;
     }
-}
-
-/// The answer for `lf` as it must read for the same text with `eol` breaks: offsets mapped (an
-/// offset moves by one byte per `\n` before it when `eol` is `\r\n`), texts as written.
-fn with_breaks(a: &Analysis, lf: &str, eol: &str) -> Analysis {
-    let mut out = a.clone();
-    if eol == "\r\n" {
-        let breaks: Vec<usize> = lf.match_indices('\n').map(|(i, _)| i).collect();
-        for o in out.offsets_mut() {
-            *o += breaks.partition_point(|&b| b < *o);
-        }
-    }
-    for q in &mut out.quotes {
-        if let Some(s) = &mut q.speaker {
-            s.text = s.text.replace('\n', eol);
-        }
-        if let Some(c) = &mut q.cue {
-            c.text = c.text.replace('\n', eol);
-        }
-    }
-    out
 }
