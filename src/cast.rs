@@ -3,8 +3,9 @@
 //! Culture,`). [`crate::resolve`] reads it to tie a later `M. Attal`, `Attal` or `le Premier
 //! ministre` to the person the article named, even when that person never spoke before.
 //!
-//! One pass over the words of the text ([`crate::text::words`]), a sentence at a time (at most
-//! [`SENTENCE_WORDS`] words held): a *name* is a run of two or more capitalised words (particles
+//! One pass over the bytes of the text for capitalised words; where one starts a run of name
+//! words, the words of a bounded window around it ([`crate::text::words`]) are read: a *name* is
+//! a run of two or more capitalised words (particles
 //! such as `de` between them), not starting with a grammar word (`Alors`, `Selon`), a title or a
 //! word in capitals; its *role* is the noun phrase right before it (after a determiner, ending
 //! with the name or a comma) or right after it between commas, when that phrase holds a noun of
@@ -15,10 +16,12 @@ use std::collections::HashMap;
 use crate::lexicon::grammar::class_of;
 use crate::lexicon::{is_org, is_person_noun, is_title, role_synonym, Gender};
 use crate::resolve::key_of;
-use crate::text::words;
+use crate::text::{ceil_boundary, floor_boundary, is_alnum, is_apostrophe, words};
 
-/// Words of one sentence held at most; a longer stretch is read in pieces.
-const SENTENCE_WORDS: usize = 64;
+/// How far before a name its role is looked for, in bytes.
+const BACK: usize = 100;
+/// How far after a name's first letter the name and a role after it are looked for, in bytes.
+const FORWARD: usize = 180;
 /// How many words a role may have.
 const ROLE_WORDS: usize = 7;
 
@@ -48,23 +51,45 @@ pub(crate) struct Cast {
 }
 
 impl Cast {
-    /// Reads the cast of `text`.
+    /// Reads the cast of `text`: a quick scan for capitalised words that start a run of two
+    /// name words; only there are the words around read (a window of [`BACK`] bytes before and
+    /// [`FORWARD`] after).
     pub(crate) fn of(text: &str) -> Cast {
         let mut cast = Cast::default();
-        let mut sentence: Vec<(usize, usize)> = Vec::new();
-        let mut prev_end = 0;
-        for w in words(text) {
-            let start = w.as_ptr() as usize - text.as_ptr() as usize;
-            let end = start + w.len();
-            let gap = text.get(prev_end..start).unwrap_or("");
-            if sentence.len() >= SENTENCE_WORDS || gap.contains(['.', '!', '?', '\n', ':', ';']) {
-                cast.read_sentence(text, &sentence);
-                sentence.clear();
+        let bytes = text.as_bytes();
+        let mut ws: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        // Uppercase letters start with an ASCII capital or a lead byte of 0xC3 or more.
+        while let Some(at) = next_capital(bytes, i) {
+            let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            i = at + c.len_utf8();
+            if !c.is_uppercase() || !word_start_at(text, at) || !starts_run(text, at) {
+                continue;
             }
-            sentence.push((start, end));
-            prev_end = end;
+            let from = ceil_boundary(text, at.saturating_sub(BACK));
+            let to = floor_boundary(text, at.saturating_add(FORWARD).min(text.len()));
+            ws.clear();
+            let window = text.get(from..to).unwrap_or("");
+            for w in words(window) {
+                let s = w.as_ptr() as usize - text.as_ptr() as usize;
+                // A word cut by the window's start is not read.
+                if s == from && from > 0 && !word_start_at(text, from) {
+                    continue;
+                }
+                ws.push((s, s + w.len()));
+            }
+            let Some(first) = ws.iter().position(|&(s, _)| s == at) else {
+                continue;
+            };
+            let sentence_initial = text.get(..at).map(|b| b.trim_end()).is_none_or(|b| {
+                b.is_empty() || b.ends_with(['.', '!', '?', ':', ';', '\n', '«', '"'])
+            });
+            if let Some(end) = cast.read_run(text, &ws, first, sentence_initial) {
+                i = i.max(end);
+            }
         }
-        cast.read_sentence(text, &sentence);
         cast
     }
 
@@ -121,7 +146,14 @@ impl Cast {
             .push(Holder { at, gender, person });
     }
 
-    fn read_sentence(&mut self, text: &str, ws: &[(usize, usize)]) {
+    /// Reads the run of name words starting at word `i` of `ws`; returns where it ends.
+    fn read_run(
+        &mut self,
+        text: &str,
+        ws: &[(usize, usize)],
+        i: usize,
+        sentence_initial: bool,
+    ) -> Option<usize> {
         let word = |i: usize| ws.get(i).and_then(|&(a, b)| text.get(a..b));
         let gap = |i: usize| -> &str {
             // Between word i-1 and word i.
@@ -130,67 +162,61 @@ impl Cast {
                 _ => "",
             }
         };
-        let mut i = 0;
-        while i < ws.len() {
-            let Some(w) = word(i) else { break };
-            if !is_name_word(w) {
-                i += 1;
-                continue;
+        if !is_name_word(word(i)?) {
+            return None;
+        }
+        // A run of capitalised words, particles allowed between two of them.
+        let mut first = i;
+        let mut last = i;
+        let mut k = i + 1;
+        let mut count = 1;
+        while let Some(n) = word(k) {
+            if !plain_gap(gap(k)) {
+                break;
             }
-            // A run of capitalised words, particles allowed between two of them.
-            let first = i;
-            let mut last = i;
-            let mut k = i + 1;
-            let mut count = 1;
-            while let Some(n) = word(k) {
-                if !plain_gap(gap(k)) {
-                    break;
-                }
-                if is_name_word(n) {
-                    last = k;
-                    count += 1;
-                    k += 1;
-                } else if is_particle(n) && word(k + 1).is_some_and(is_name_word) {
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
-            i = last + 1;
-            // A sentence may open on a capitalised verb (`Avoir Marie pour amie…`, `Déclarer
-            // Paul …`): not part of the name.
-            let mut first = first;
-            if first == 0 && word(0).is_some_and(opens_on_verb) {
-                first += 1;
-                count -= 1;
-            }
-            if count < 2 {
-                continue;
-            }
-            let (Some(&(s, _)), Some(&(_, e))) = (ws.get(first), ws.get(last)) else {
-                continue;
-            };
-            let Some(name) = text.get(s..e) else { continue };
-            if words(name).any(is_org) {
-                continue;
-            }
-            let person = self.person(name);
-            let title_gender = first
-                .checked_sub(1)
-                .and_then(word)
-                .filter(|t| is_title(t) || is_title(&format!("{t}.")))
-                .and_then(title_gender);
-            // The role before: `DET role… [,] Name`.
-            if let Some((at, key, head, g)) = role_before(text, ws, first) {
-                self.add_role(at, key, head, g.or(title_gender), person);
-            }
-            // The role after: `Name, [DET] role…,`.
-            if gap(last + 1).trim() == "," {
-                if let Some((key, head, g)) = role_after(text, ws, last + 1) {
-                    self.add_role(s, key, head, g.or(title_gender), person);
-                }
+            if is_name_word(n) {
+                last = k;
+                count += 1;
+                k += 1;
+            } else if is_particle(n) && word(k + 1).is_some_and(is_name_word) {
+                k += 1;
+            } else {
+                break;
             }
         }
+        let &(s, e) = ws.get(first)?;
+        let &(_, run_end) = ws.get(last)?;
+        // A sentence may open on a capitalised verb (`Avoir Marie pour amie…`, `Déclarer
+        // Paul …`): not part of the name.
+        if sentence_initial && text.get(s..e).is_some_and(opens_on_verb) {
+            first += 1;
+            count -= 1;
+        }
+        if count < 2 {
+            return Some(run_end);
+        }
+        let &(s, _) = ws.get(first)?;
+        let name = text.get(s..run_end)?;
+        if words(name).any(is_org) {
+            return Some(run_end);
+        }
+        let person = self.person(name);
+        let title_gender = first
+            .checked_sub(1)
+            .and_then(word)
+            .filter(|t| is_title(t) || is_title(&format!("{t}.")))
+            .and_then(title_gender);
+        // The role before: `DET role… [,] Name`.
+        if let Some((at, key, head, g)) = role_before(text, ws, first) {
+            self.add_role(at, key, head, g.or(title_gender), person);
+        }
+        // The role after: `Name, [DET] role…,`.
+        if gap(last + 1).trim() == "," {
+            if let Some((key, head, g)) = role_after(text, ws, last + 1) {
+                self.add_role(s, key, head, g.or(title_gender), person);
+            }
+        }
+        Some(run_end)
     }
 
     /// The index of the person `name`, added when new.
@@ -216,11 +242,22 @@ fn is_name_word(w: &str) -> bool {
     if !c.is_uppercase() || w.chars().count() < 2 || !w.chars().any(char::is_lowercase) {
         return false;
     }
-    if is_title(w) {
-        return false;
+    // Lowercased in a buffer on the stack: this runs for every capitalised word of the text.
+    let mut buf = [0u8; 48];
+    let mut len = 0;
+    for c in w.chars().flat_map(char::to_lowercase) {
+        let mut tmp = [0u8; 4];
+        let e = c.encode_utf8(&mut tmp).as_bytes();
+        let Some(slot) = buf.get_mut(len..len + e.len()) else {
+            return false; // A 48-byte word is no name.
+        };
+        slot.copy_from_slice(e);
+        len += e.len();
     }
-    let lower = w.to_lowercase();
-    class_of(&lower) == 0 && !is_person_noun(&lower) && !OPENERS.contains(&lower.as_str())
+    let Some(lower) = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()) else {
+        return false;
+    };
+    class_of(lower) == 0 && !is_person_noun(lower) && !OPENERS.contains(&lower) && !is_title(w)
 }
 
 /// Words that open sentences before a name and are in no grammar class of their own.
@@ -271,9 +308,88 @@ fn is_particle(w: &str) -> bool {
     )
 }
 
+/// The first byte at or after `from` that may start an uppercase letter (an ASCII capital or a
+/// lead byte of 0xC3 or more), sixteen bytes tested at a time.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    let may = |c: u8| c.wrapping_sub(b'A') < 26 || c >= 0xC3;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(16);
+    let mut at = from;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |any, &c| any | may(c)) {
+            return chunk.iter().position(|&c| may(c)).map(|k| at + k);
+        }
+        at += 16;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| may(c))
+        .map(|k| at + k)
+}
+
+/// Does a run of two name words (or a name word, a particle, a name word) start at `at`? A
+/// quick test before any window is read.
+fn starts_run(text: &str, at: usize) -> bool {
+    let first_end = word_end(text, at);
+    let Some(first) = text.get(at..first_end) else {
+        return false;
+    };
+    // The cheap tests first: a capitalised word or a particle follows after spaces.
+    let mut from = first_end;
+    for _ in 0..2 {
+        let rest = text.get(from..).unwrap_or("");
+        let next_at =
+            from + (rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len());
+        if next_at == from {
+            return false;
+        }
+        let next_end = word_end(text, next_at);
+        let Some(n) = text.get(next_at..next_end).filter(|n| !n.is_empty()) else {
+            return false;
+        };
+        if n.starts_with(char::is_uppercase) {
+            return is_name_word(n) && is_name_word(first);
+        }
+        if !is_particle(n) {
+            return false;
+        }
+        from = next_end;
+    }
+    false
+}
+
+/// The end of the word starting at `at`, as [`words`] cuts it (letters, digits and `-`, then an
+/// apostrophe that belongs to the word).
+fn word_end(text: &str, at: usize) -> usize {
+    let Some(rest) = text.get(at..) else {
+        return at;
+    };
+    let mut end = at;
+    for (i, c) in rest.char_indices() {
+        if is_alnum(c) || c == '-' {
+            end = at + i + c.len_utf8();
+        } else {
+            if is_apostrophe(c) && end > at {
+                end = at + i + c.len_utf8();
+            }
+            break;
+        }
+    }
+    end
+}
+
+/// Does a word start at byte `at` (no letter, digit, hyphen or apostrophe before it)?
+fn word_start_at(text: &str, at: usize) -> bool {
+    !text
+        .get(..at)
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(|p| is_alnum(p) || p == '-' || is_apostrophe(p))
+}
+
 /// Only spaces between two words of a name.
 fn plain_gap(g: &str) -> bool {
-    g.chars().all(char::is_whitespace)
+    g.chars().all(|c| c.is_whitespace() && c != '\n')
 }
 
 fn title_gender(t: &str) -> Option<Gender> {
