@@ -50,6 +50,32 @@ pub(crate) fn is_alnum(c: char) -> bool {
     }
 }
 
+/// `char::is_uppercase`, ASCII and Latin-1 without the tables.
+#[inline]
+pub(crate) fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_uppercase()
+    } else if u < 0x100 {
+        (0xC0..=0xDE).contains(&u) && u != 0xD7
+    } else {
+        c.is_uppercase()
+    }
+}
+
+/// `char::is_lowercase`, ASCII and Latin-1 without the tables.
+#[inline]
+pub(crate) fn is_lower(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_lowercase()
+    } else if u < 0x100 {
+        matches!(u, 0xAA | 0xB5 | 0xBA) || u >= 0xDF && u != 0xF7
+    } else {
+        c.is_lowercase()
+    }
+}
+
 /// `char::is_whitespace`, with the common cases first.
 #[inline]
 pub(crate) fn is_space(c: char) -> bool {
@@ -117,23 +143,38 @@ pub(crate) fn prefetch(bytes: &[u8], at: usize) {
 
 /// The one word splitter: the words of `s` as written, borrowed. Letters, digits and `-` make
 /// words; an apostrophe right after a word ends it and belongs to it (`l'`, `qu’`); anything else
-/// separates.
+/// separates. ASCII bytes are classed without decoding.
 pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = s;
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    // Does the char at `i` belong to a word? Its length too.
+    let word_char = move |i: usize| -> Option<(bool, usize)> {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            return Some((b.is_ascii_alphanumeric() || b == b'-', 1));
+        }
+        let c = s.get(i..)?.chars().next()?;
+        Some((is_alnum(c), c.len_utf8()))
+    };
     std::iter::from_fn(move || {
-        let start = rest.find(|c: char| is_alnum(c) || c == '-')?;
-        let word = rest.get(start..)?;
-        let mut end = word
-            .find(|c: char| !(is_alnum(c) || c == '-'))
-            .unwrap_or(word.len());
-        if let Some(a) = word.get(end..).and_then(|r| r.chars().next()) {
+        let start = loop {
+            let (w, n) = word_char(at)?;
+            if w {
+                break at;
+            }
+            at += n;
+        };
+        let mut end = start;
+        while let Some((true, n)) = word_char(end) {
+            end += n;
+        }
+        if let Some(a) = s.get(end..).and_then(|r| r.chars().next()) {
             if is_apostrophe(a) {
                 end += a.len_utf8();
             }
         }
-        let (w, r) = word.split_at(end);
-        rest = r;
-        Some(w)
+        at = end;
+        s.get(start..end)
     })
 }
 
@@ -241,6 +282,8 @@ mod tests {
             let Some(c) = char::from_u32(u) else { continue };
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{u:#x}");
             assert_eq!(is_space(c), c.is_whitespace(), "{u:#x}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{u:#x}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{u:#x}");
             let mut s = String::new();
             push_lower(&mut s, c);
             assert_eq!(s, c.to_lowercase().collect::<String>(), "{u:#x}");
