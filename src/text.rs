@@ -50,30 +50,42 @@ pub(crate) fn is_alnum(c: char) -> bool {
     }
 }
 
+/// A char test answered by `ascii` for ASCII, by `latin1` (on the code point) for the rest of
+/// Latin-1, and by the Unicode tables (`other`) beyond.
+#[inline]
+fn by_block(
+    c: char,
+    ascii: fn(&u8) -> bool,
+    latin1: fn(u32) -> bool,
+    other: fn(char) -> bool,
+) -> bool {
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => ascii(&b),
+        Ok(b) => latin1(u32::from(b)),
+        Err(_) => other(c),
+    }
+}
+
 /// `char::is_uppercase`, ASCII and Latin-1 without the tables.
 #[inline]
 pub(crate) fn is_upper(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        c.is_ascii_uppercase()
-    } else if u < 0x100 {
-        (0xC0..=0xDE).contains(&u) && u != 0xD7
-    } else {
-        c.is_uppercase()
-    }
+    by_block(
+        c,
+        u8::is_ascii_uppercase,
+        |u| (0xC0..=0xDE).contains(&u) && u != 0xD7,
+        char::is_uppercase,
+    )
 }
 
 /// `char::is_lowercase`, ASCII and Latin-1 without the tables.
 #[inline]
 pub(crate) fn is_lower(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        c.is_ascii_lowercase()
-    } else if u < 0x100 {
-        matches!(u, 0xAA | 0xB5 | 0xBA) || u >= 0xDF && u != 0xF7
-    } else {
-        c.is_lowercase()
-    }
+    by_block(
+        c,
+        u8::is_ascii_lowercase,
+        |u| matches!(u, 0xAA | 0xB5 | 0xBA) || u >= 0xDF && u != 0xF7,
+        char::is_lowercase,
+    )
 }
 
 /// `char::is_whitespace`, with the common cases first.
