@@ -7,13 +7,13 @@
 //! - When the text holds a `\r`, the rules read a copy with every `\r\n` and every lone `\r`
 //!   turned into `\n`, and the offsets of the answer are mapped back to the input: an offset at a
 //!   `\r\n` break lands before its `\r`, an offset after it lands after its `\n`. The mapping is
-//!   one walk over the input for the sorted offsets, like [`crate::offsets`].
+//!   one search for the `\r\n` breaks and a binary search among them per offset.
 //!   The mentions and cues "as written" are taken back from the input, so a mention that spans
 //!   a break shows its `\r\n`.
 //! - Without a `\r` nothing is copied: one byte search, then the analysis of the input itself.
 //!
 //! Cost: O(n) for the search and the copy (one copy of the text, only when it has a `\r`), plus
-//! O(k log k) to sort the k offsets of the answer.
+//! O(k log b) for the k offsets of the answer and the b `\r\n` breaks.
 
 use crate::model::Analysis;
 
@@ -26,7 +26,7 @@ pub(crate) fn analyze_normalised(text: &str, analyse: impl Fn(&str) -> Analysis)
         Some(rest) => (BOM.len_utf8(), rest),
         None => (0, text),
     };
-    if !body.as_bytes().contains(&b'\r') {
+    if !body.contains('\r') {
         let mut a = analyse(body);
         if skip > 0 {
             for o in a.offsets_mut() {
@@ -59,19 +59,22 @@ pub(crate) fn to_lf(text: &str) -> String {
 }
 
 /// Maps every offset of `a` (into `to_lf(body)`) to an offset into `body`, then adds `skip`.
-/// One walk over `body` for the sorted offsets; an offset past the end maps to the end.
+/// An offset moves by the number of `\r\n` breaks before it (a lone `\r` keeps its length):
+/// one search for the breaks, then a binary search per offset, so the offsets need no sorting.
+/// An offset past the end maps to the end.
 fn map_back(a: &mut Analysis, body: &str, skip: usize) {
-    let mut offsets = a.offsets_mut();
-    offsets.sort_unstable_by_key(|o| **o);
-    let bytes = body.as_bytes();
-    let (mut lf, mut at) = (0usize, 0usize); // `lf` bytes of the copy are `at` bytes of `body`
-    for off in offsets.iter_mut() {
-        while lf < **off && at < bytes.len() {
-            let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
-            at += if crlf { 2 } else { 1 };
-            lf += 1;
-        }
-        **off = at + skip;
+    // Where each `\r\n` of `body` sits in the copy, in increasing order.
+    let mut crlf = Vec::new();
+    let mut rest = body;
+    let mut at = 0;
+    while let Some(i) = rest.find("\r\n") {
+        crlf.push(at + i - crlf.len());
+        at += i + 2;
+        rest = body.get(at..).unwrap_or("");
+    }
+    for off in a.offsets_mut() {
+        let before = crlf.partition_point(|&p| p < *off);
+        *off = (*off + before).min(body.len()) + skip;
     }
 }
 

@@ -50,6 +50,44 @@ pub(crate) fn is_alnum(c: char) -> bool {
     }
 }
 
+/// A char test answered by `ascii` for ASCII, by `latin1` (on the code point) for the rest of
+/// Latin-1, and by the Unicode tables (`other`) beyond.
+#[inline]
+fn by_block(
+    c: char,
+    ascii: fn(&u8) -> bool,
+    latin1: fn(u32) -> bool,
+    other: fn(char) -> bool,
+) -> bool {
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => ascii(&b),
+        Ok(b) => latin1(u32::from(b)),
+        Err(_) => other(c),
+    }
+}
+
+/// `char::is_uppercase`, ASCII and Latin-1 without the tables.
+#[inline]
+pub(crate) fn is_upper(c: char) -> bool {
+    by_block(
+        c,
+        u8::is_ascii_uppercase,
+        |u| (0xC0..=0xDE).contains(&u) && u != 0xD7,
+        char::is_uppercase,
+    )
+}
+
+/// `char::is_lowercase`, ASCII and Latin-1 without the tables.
+#[inline]
+pub(crate) fn is_lower(c: char) -> bool {
+    by_block(
+        c,
+        u8::is_ascii_lowercase,
+        |u| matches!(u, 0xAA | 0xB5 | 0xBA) || u >= 0xDF && u != 0xF7,
+        char::is_lowercase,
+    )
+}
+
 /// `char::is_whitespace`, with the common cases first.
 #[inline]
 pub(crate) fn is_space(c: char) -> bool {
@@ -117,23 +155,38 @@ pub(crate) fn prefetch(bytes: &[u8], at: usize) {
 
 /// The one word splitter: the words of `s` as written, borrowed. Letters, digits and `-` make
 /// words; an apostrophe right after a word ends it and belongs to it (`l'`, `qu’`); anything else
-/// separates.
+/// separates. ASCII bytes are classed without decoding.
 pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = s;
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    // Does the char at `i` belong to a word? Its length too.
+    let word_char = move |i: usize| -> Option<(bool, usize)> {
+        let b = *bytes.get(i)?;
+        if b < 0x80 {
+            return Some((b.is_ascii_alphanumeric() || b == b'-', 1));
+        }
+        let c = s.get(i..)?.chars().next()?;
+        Some((is_alnum(c), c.len_utf8()))
+    };
     std::iter::from_fn(move || {
-        let start = rest.find(|c: char| is_alnum(c) || c == '-')?;
-        let word = rest.get(start..)?;
-        let mut end = word
-            .find(|c: char| !(is_alnum(c) || c == '-'))
-            .unwrap_or(word.len());
-        if let Some(a) = word.get(end..).and_then(|r| r.chars().next()) {
+        let start = loop {
+            let (w, n) = word_char(at)?;
+            if w {
+                break at;
+            }
+            at += n;
+        };
+        let mut end = start;
+        while let Some((true, n)) = word_char(end) {
+            end += n;
+        }
+        if let Some(a) = s.get(end..).and_then(|r| r.chars().next()) {
             if is_apostrophe(a) {
                 end += a.len_utf8();
             }
         }
-        let (w, r) = word.split_at(end);
-        rest = r;
-        Some(w)
+        at = end;
+        s.get(start..end)
     })
 }
 
@@ -241,6 +294,8 @@ mod tests {
             let Some(c) = char::from_u32(u) else { continue };
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{u:#x}");
             assert_eq!(is_space(c), c.is_whitespace(), "{u:#x}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{u:#x}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{u:#x}");
             let mut s = String::new();
             push_lower(&mut s, c);
             assert_eq!(s, c.to_lowercase().collect::<String>(), "{u:#x}");

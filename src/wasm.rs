@@ -6,12 +6,12 @@
 //! distinct string once), from which `unpackAnalysis` in `www/shared.js` (the one JavaScript
 //! home of the layout, imported by the page, the worker and the embed too) builds the objects.
 //! Setting every property of tens of thousands of objects across the boundary (what
-//! `serde-wasm-bindgen` does, and what [`analyze_objects`] still does, for reference and tests)
-//! costs about as much as the analysis itself; see `make bench`.
+//! `serde-wasm-bindgen` did) costs about as much as the analysis itself; see `make bench`. The
+//! tests check the packed result against the serde serialisation of [`analysis_utf16`] (with
+//! `serde_json`, in the test build only: the release wasm carries no serialiser).
 
 use std::collections::HashMap;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::model::{Analysis, Gender, Method, QuoteKind, TermReason};
@@ -88,16 +88,10 @@ pub fn analyze(text: &str, max_bytes: Option<u32>) -> Result<JsValue, JsError> {
     ))
 }
 
-/// The same result as [`analyze`], built property by property with `serde-wasm-bindgen`'s
-/// JSON-compatible serializer: the reference the packed transfer is tested against.
-#[wasm_bindgen(js_name = analyzeObjects, unchecked_return_type = "Analysis")]
-pub fn analyze_objects(text: &str, max_bytes: Option<u32>) -> Result<JsValue, JsError> {
-    analysis_utf16(text, max_bytes)?
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
-}
-
-fn analysis_utf16(text: &str, max_bytes: Option<u32>) -> Result<Analysis, JsError> {
+/// The analysis [`analyze`] packs, with UTF-16 offsets: for the tests, which compare the packed
+/// result with its serde serialisation. Not part of the stable API.
+#[doc(hidden)]
+pub fn analysis_utf16(text: &str, max_bytes: Option<u32>) -> Result<Analysis, JsError> {
     let max = max_bytes.map_or(crate::DEFAULT_MAX_INPUT, |m| m as usize);
     crate::check_size(text.len(), max).map_err(|e| JsError::new(&e.to_string()))?;
     let mut analysis = crate::analyze(text);

@@ -7,7 +7,7 @@ use std::ops::Deref;
 use crate::lexicon;
 use crate::lexicon::grammar::*;
 use crate::lexicon::{Gender, Pronoun};
-use crate::text::{is_apostrophe, is_padding};
+use crate::text::{is_apostrophe, is_lower, is_padding, is_space, is_upper};
 
 /// Counts bytes read in windows into the shared work counter (see [`crate::analyze_counting`]).
 pub(super) fn count_work(n: usize) {
@@ -49,10 +49,10 @@ impl Tok<'_> {
         }
     }
     pub(super) fn capitalised(&self) -> bool {
-        self.kind == Kind::Word && self.s.chars().next().is_some_and(char::is_uppercase)
+        self.kind == Kind::Word && self.s.chars().next().is_some_and(is_upper)
     }
     pub(super) fn lowercase_word(&self) -> bool {
-        self.kind == Kind::Word && self.s.chars().next().is_some_and(char::is_lowercase)
+        self.kind == Kind::Word && self.s.chars().next().is_some_and(is_lower)
     }
 }
 
@@ -114,7 +114,7 @@ pub(super) fn tokenize_into<'t>(
             }
             continue;
         }
-        if c.is_whitespace() || is_padding(c) {
+        if is_space(c) || is_padding(c) {
             continue;
         }
         if crate::text::is_alnum(c) {
@@ -137,8 +137,7 @@ pub(super) fn tokenize_into<'t>(
                     // `M.`, `MM.`, initials `J.`: keep the period in the word.
                     let word = slice.get(i..end).unwrap_or("");
                     let mut chars = word.chars();
-                    let initial =
-                        chars.next().is_some() && chars.next().is_none() && c.is_uppercase();
+                    let initial = chars.next().is_some() && chars.next().is_none() && is_upper(c);
                     let title = lexicon::DOTTED_TITLES.contains(&word);
                     if initial || title {
                         end = j + 1;
@@ -414,7 +413,7 @@ pub(super) fn lower_and_class(s: &str) -> (Lower<'_>, u32) {
         let c = class_of(&l);
         return (Lower::Owned(l), c);
     }
-    if s.chars().any(char::is_uppercase) {
+    if s.chars().any(is_upper) {
         let l = s.to_lowercase();
         let c = class_of(&l);
         (Lower::Owned(l), c)
