@@ -493,7 +493,12 @@ fn floating(text: &str, quotes: &mut [Quote]) {
         }
         // After a colon or a dash the sentence before introduced the quote: not a float.
         let after_colon = char_before(text, q.start).is_some_and(|c| matches!(c, ':' | '—' | '–'));
-        if q.speaker.is_none() && opens_sentence(text, q.start) && !after_colon {
+        // A dialogue turn (`— Oui, à l'aube.` inside guillemets opened on an earlier line) is
+        // a new speaker's, never the previous quote's continued (attribute's turn rules).
+        let turn = text
+            .get(q.start..)
+            .is_some_and(|r| r.starts_with(['—', '–', '―']));
+        if q.speaker.is_none() && opens_sentence(text, q.start) && !after_colon && !turn {
             let from = prev.and_then(|p| quotes.get(p)).map(|p| {
                 let s = p.speaker.as_ref().map_or(0, |s| s.end);
                 let c = p.cue.as_ref().map_or(0, |c| c.end);

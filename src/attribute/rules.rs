@@ -42,7 +42,9 @@ pub(super) fn incise_subject(text: &str, toks: &[Tok], v: &Verb) -> Option<Menti
             end: t.end,
             name: None,
             pronoun: lexicon::pronoun(p),
-            none: lexicon::pronoun(p).is_none(),
+            // The narrator (`lui dis-je`, `m'écriai-je`) is a speaker without a name, as
+            // `je dis :` is; `on`, `nous`, `vous`, `tu` name no one.
+            none: lexicon::pronoun(p).is_none() && p != "je",
             gender: lexicon::pronoun(p).map(|x| x.gender),
         };
         if m.none {
@@ -110,18 +112,26 @@ pub(super) fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> O
     Some(Found::by_verb(toks, &v, m, Method::AfterQuote))
 }
 
-/// `«Q1, dit-elle, Q2»`: an incise after a comma inside the content.
+/// `«Q1, dit-elle, Q2»`: an incise after a comma inside the content; in fiction also after an
+/// exclamation, a question or an ellipsis (`«Trop tard ! fit-il, trop tard !»`, `«Oui ! répondit
+/// Marthe.»`), see [`incise_opener`].
 pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
     for (i, t) in toks.iter().enumerate() {
-        if t.punct() != Some(',') {
+        let Some(opener) = incise_opener(t) else {
             continue;
-        }
+        };
         let Some(v) = verb_at(toks, i + 1)
             .filter(|v| !v.gerund)
             .or_else(|| inverted_unknown(toks, i + 1))
         else {
             continue;
         };
+        // After `!`, `?` or `…` the words that follow may start a new sentence of the quote
+        // (`«Vous venez ? Dites-le.»`): only a verb whose inverted subject is attached
+        // (`fit-il`) or that is followed by its subject makes an incise there, as after a comma.
+        if opener != ',' && v.inv.is_none() && toks.get(v.last + 1).is_none_or(|t| !t.is_word()) {
+            continue;
+        }
         // The incise must end at a comma, a period or the end of the content.
         let Some(m) = incise_subject(text, toks, &v) else {
             continue;
@@ -132,8 +142,11 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
             .unwrap_or(toks.len());
         let mut k = end_tok;
         let mut extra = 0;
-        // `reprit Roger en s'exaltant,` — allow a short tail before the comma.
-        while extra < 6 && toks.get(k).is_some_and(Tok::is_word) {
+        // `reprit Roger en s'exaltant,` — allow a short tail before the comma; after an inverted
+        // pronoun, a longer one (`dit-elle d'une voix languissante et douce comme …;`): nothing
+        // but the incise's own words can follow `dit-elle` up to the punctuation.
+        let tail = if v.inv.is_some() { INVERTED_TAIL } else { 6 };
+        while extra < tail && toks.get(k).is_some_and(Tok::is_word) {
             k += 1;
             extra += 1;
         }
@@ -147,6 +160,15 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         }
     }
     None
+}
+
+/// Words an inverted incise (`dit-elle d'une voix douce …`) may carry before its punctuation.
+const INVERTED_TAIL: usize = 24;
+
+/// The punctuation an incise inside the marks follows: a comma, or in fiction the end of an
+/// exclamation, a question or an ellipsis (`«Ah ! fit-il`, `«Vraiment ? demanda Paul`).
+fn incise_opener(t: &Tok) -> Option<char> {
+    t.punct().filter(|c| matches!(c, ',' | '!' | '?' | '…'))
 }
 
 /// `«Q» — X, titre`.
