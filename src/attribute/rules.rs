@@ -118,8 +118,12 @@ pub(super) fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> O
 /// Marthe.»`), see [`incise_opener`].
 pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
     for (i, t) in toks.iter().enumerate() {
-        let Some(opener) = incise_opener(t) else {
-            continue;
+        let opener = match incise_opener(t) {
+            Some(c) => c,
+            // `«Je reste ici ajouta Marcelle, et je …»`: an incise whose comma was left out,
+            // known by its narrative past and the punctuation right after its subject.
+            None if t.is_word() && toks.get(i + 1).is_some_and(narrative_past) => ' ',
+            None => continue,
         };
         let Some(v) = verb_at(toks, i + 1)
             .filter(|v| !v.gerund)
@@ -127,6 +131,9 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         else {
             continue;
         };
+        if opener == ' ' && !bare_incise(text, toks, &v) {
+            continue;
+        }
         // After `!`, `?` or `…` the words that follow may start a new sentence of the quote
         // (`«Vous venez ? Dites-le.»`): only a verb whose inverted subject is attached
         // (`fit-il`) or that is followed by its subject makes an incise there, as after a comma.
@@ -161,6 +168,54 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         }
     }
     None
+}
+
+/// The subject of the compound verb a gerund hangs on in its own clause: `…, et chacun s'était
+/// enfui en criant :` → `chacun` (not the sentence's first subject). Reads back from the gerund
+/// at most eight words, within the clause (no punctuation crossed), for an auxiliary.
+fn gerund_clause_subject(text: &str, toks: &[Tok], start: usize, g: usize) -> Option<Mention> {
+    let floor = start.max(g.saturating_sub(8));
+    let aux = (floor..g)
+        .rev()
+        .take_while(|&k| toks.get(k).is_some_and(Tok::is_word))
+        .find(|&k| toks.get(k).and_then(aux_at).is_some())?;
+    subject_before(text, toks, start, aux).filter(|m| !m.none)
+}
+
+/// A third-person passé simple as incises of fiction use it: `ajouta`, `murmura`, `s'écria`
+/// (first group, `-a`) or one of the common irregular ones (`reprit`, `répondit`, `fit`).
+fn narrative_past(t: &Tok) -> bool {
+    t.is_word()
+        && t.lowercase_word()
+        && (t.lower.len() > 3 && t.lower.ends_with('a')
+            || in_list(
+                t,
+                &[
+                    "reprit",
+                    "répondit",
+                    "fit",
+                    "poursuivit",
+                    "interrompit",
+                    "conclut",
+                ],
+            ))
+}
+
+/// A comma-less incise `ajouta Marcelle,`: a simple verb, not inverted, whose subject (a name
+/// or a noun phrase, not a pronoun) is followed at once by punctuation.
+fn bare_incise(text: &str, toks: &[Tok], v: &Verb) -> bool {
+    if v.inv.is_some() || v.compound || v.first != v.last {
+        return false;
+    }
+    let Some(m) = incise_subject(text, toks, v) else {
+        return false;
+    };
+    if m.none || m.pronoun.is_some() {
+        return false;
+    }
+    let next = toks.iter().position(|t| t.start >= m.end);
+    next.and_then(|k| toks.get(k))
+        .is_some_and(|t| matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?' | '…')))
 }
 
 /// Words an inverted incise (`dit-elle d'une voix douce …`) may carry before its punctuation.
@@ -389,7 +444,8 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     // A gerund alone: the subject of the sentence.
     if let Some(v) = verbs.iter().find(|v| v.gerund) {
-        if let Some(m) = sentence_subject(text, toks, start, v.first) {
+        let clause = gerund_clause_subject(text, toks, start, v.first);
+        if let Some(m) = clause.or_else(|| sentence_subject(text, toks, start, v.first)) {
             return Some(Found {
                 cue: cue_of(toks, v),
                 gender: None,
