@@ -494,8 +494,13 @@ fn can_name(name: &str) -> bool {
     }
     if capitalised(first) {
         // A proper name (`Courrier picard`), but not a sentence's first word that is an
-        // adjective or an adverb (`Principal artisan …`, `Largement`).
-        !(PRENOMINAL.contains(lower.as_str()) || lower.len() > 6 && lower.ends_with("ment"))
+        // adjective or an adverb (`Principal artisan …`, `Largement`); a noun phrase that
+        // opens its sentence with a determiner (`Sa tante`) is judged by its head.
+        if PRENOMINAL.contains(lower.as_str()) {
+            return crate::lexicon::grammar::class_of(&lower) & crate::lexicon::grammar::C_DET != 0
+                && can_speak(name);
+        }
+        !(lower.len() > 6 && lower.ends_with("ment"))
     } else {
         can_speak(name)
     }
