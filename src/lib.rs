@@ -47,6 +47,7 @@
 )]
 
 mod attribute;
+mod cast;
 mod classify;
 mod document;
 mod lexicon;
@@ -88,7 +89,7 @@ fn analyze_lf(text: &str) -> Analysis {
     classify::classify(text, &mut quotes);
     attribute::attribute(text, &mut quotes);
     document::settle(text, &mut quotes);
-    let speakers = resolve::resolve(&mut quotes);
+    let speakers = resolve::resolve(text, &mut quotes);
     Analysis {
         quotes,
         speakers,
