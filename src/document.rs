@@ -379,6 +379,11 @@ fn lowercase(w: &str) -> Cow<'_, str> {
 
 /// Rule 5: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
 /// person, role or organisation noun.
+/// Is `lower` a noun for words someone says or writes (`lexicon/speech-nouns.txt`)?
+pub(crate) fn is_speech_noun(lower: &str) -> bool {
+    SPEECH_NOUNS.contains(lower)
+}
+
 pub fn can_speak(mention: &str) -> bool {
     // Any segment of an apposition will do (`la chapelle, M. Duflot` is cut badly, but names).
     mention.split(',').any(segment_can_speak)

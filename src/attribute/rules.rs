@@ -182,6 +182,48 @@ fn gerund_clause_subject(text: &str, toks: &[Tok], start: usize, g: usize) -> Op
     subject_before(text, toks, start, aux).filter(|m| !m.none)
 }
 
+/// A noun phrase ending right at the colon before a quote, headed by a noun for words (`la
+/// réponse`, `les paroles`, `la question directe`) and owned by someone who can speak (`du
+/// médecin`, `de sa mère`): `…de la question du médecin au cocher :`. At most twelve words back.
+fn speech_noun_before_colon(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Mention> {
+    let colon = (start..end)
+        .rev()
+        .find(|&k| toks.get(k).and_then(Tok::punct) == Some(':'))?;
+    let floor = start.max(colon.saturating_sub(12));
+    let det = (floor..colon).rev().find(|&k| {
+        toks.get(k + 1)
+            .is_some_and(|n| crate::document::is_speech_noun(&n.lower))
+            && toks.get(k).is_some_and(|t| in_class(t, C_DET))
+    })?;
+    // The owner: `de`/`du`/`des` within the next three words, then a noun phrase.
+    let of = (det + 2..(det + 5).min(colon)).find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| in_list(t, &["de", "du", "des", "d'", "d’"]))
+    })?;
+    // `du médecin`, `de sa mère`, `des voisins`: up to a preposition (`au cocher`) or the colon.
+    let owner_end = (of + 1..colon)
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.is_word() && !in_class(t, C_PREP))
+        })
+        .last()?;
+    let owner = text.get(toks.get(of + 1)?.start..toks.get(owner_end)?.end)?;
+    let owner = if toks.get(of).is_some_and(|t| t.is("du")) {
+        format!("le {owner}")
+    } else {
+        owner.to_string()
+    };
+    if !crate::document::can_speak(&owner) {
+        return None;
+    }
+    // The mention is the whole phrase; the name is its owner's (`médecin`, `sa mère`).
+    let mut m = mention_of(text, toks, det, owner_end)?;
+    m.name = Some(name_in(text, toks, of + 1, owner_end));
+    // `la réponse` shows the noun's gender, not the owner's.
+    m.gender = None;
+    Some(m)
+}
+
 /// A third-person passé simple as incises of fiction use it: `ajouta`, `murmura`, `s'écria`
 /// (first group, `-a`) or one of the common irregular ones (`reprit`, `répondit`, `fit`).
 fn narrative_past(t: &Tok) -> bool {
@@ -497,6 +539,18 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
                     return Some(f);
                 }
             }
+        }
+    }
+    // `Je me souviens de la réponse du médecin : «Q»`: words someone said, named right before
+    // the colon, are theirs rather than the sentence subject's.
+    if colon {
+        if let Some(m) = speech_noun_before_colon(text, toks, start, end) {
+            return Some(Found {
+                cue: None,
+                gender: None,
+                mention: Some(m),
+                method: Method::BeforeQuote,
+            });
         }
     }
     // A colon with no speech verb: `X a été clair : «Q»` — the subject of the sentence.
