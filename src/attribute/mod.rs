@@ -47,7 +47,8 @@
 //! of the same sentence, the previous quote's speaker when only quotes and incises lie between,
 //! the subject of the previous sentence, else the most recent speaker; gender must agree where
 //! the text shows it (the pronoun, `M.`/`Mme`, the article, `s'est dite`). `on` never becomes a
-//! speaker; the narrator `je` (`je dis :`, `lui dis-je`) is a speaker without a name; pronouns inside a quote are never read.
+//! speaker; the narrator `je` (`je dis :`, `lui dis-je`) is a speaker without a name; pronouns
+//! inside a quote are never read.
 //!
 //! Edge cases: windows that would split a char (cut back to a boundary); a quote at either end of
 //! the text (empty window); titles with a period (`M.`) and initials that do not end a sentence;
