@@ -19,6 +19,8 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 WASM_PACK_VERSION := 0.15.1
 PORT ?= 8000
 DATA ?= ../shared/data
+# Gold files `make eval` also scores text by text (their documents are parts of a few long texts).
+BY_TEXT ?= fr-litbank-dev fr-litbank-test
 PKG := www/pkg/quote_highlighter_bg.wasm
 SOURCES := Cargo.toml Cargo.lock $(shell find src lexicon -type f 2>/dev/null) www/shared.js tools/glue.mjs
 WASM_PACK := wasm-pack --log-level warn
@@ -203,6 +205,7 @@ eval:
 	  name=$$(basename $$gold .jsonl); \
 	  ./target/release/quote-highlighter --jsonl --offsets chars < $$gold > target/eval/$$name.pred.jsonl || true; \
 	  printf '%-20s ' $$name; python3 $(dir $(DATA))tools/score.py $$gold target/eval/$$name.pred.jsonl; \
+	  case " $(BY_TEXT) " in *" $$name "*) python3 tools/eval_texts.py $(dir $(DATA))tools/score.py $$gold target/eval/$$name.pred.jsonl;; esac; \
 	  if [ -n "$(ERRORS)" ]; then python3 tools/eval_errors.py $$gold target/eval/$$name.pred.jsonl | sed 's/^/    /'; fi; \
 	done
 

@@ -148,9 +148,7 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
         // `Réponse de sa femme`: the speaker is the owner of the words, not the noun.
         if let Some(s) = &mut q.speaker {
             if let Some(owner) = speech_owner(&s.text) {
-                if s.name.as_deref().is_none_or(|n| !n.contains(owner)) {
-                    s.name = Some(owner.to_string());
-                }
+                s.name = Some(owner.to_string());
             }
         }
     }
@@ -387,6 +385,11 @@ fn lowercase(w: &str) -> Cow<'_, str> {
 
 /// Rule 5: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
 /// person, role or organisation noun.
+/// Is `lower` a noun for words someone says or writes (`lexicon/speech-nouns.txt`)?
+pub(crate) fn is_speech_noun(lower: &str) -> bool {
+    SPEECH_NOUNS.contains(lower)
+}
+
 pub fn can_speak(mention: &str) -> bool {
     // Any segment of an apposition will do (`la chapelle, M. Duflot` is cut badly, but names).
     mention.split(',').any(segment_can_speak)
@@ -524,8 +527,13 @@ fn can_name(name: &str) -> bool {
     }
     if capitalised(first) {
         // A proper name (`Courrier picard`), but not a sentence's first word that is an
-        // adjective or an adverb (`Principal artisan …`, `Largement`).
-        !(PRENOMINAL.contains(lower.as_str()) || lower.len() > 6 && lower.ends_with("ment"))
+        // adjective or an adverb (`Principal artisan …`, `Largement`); a noun phrase that
+        // opens its sentence with a determiner (`Sa tante`) is judged by its head.
+        if PRENOMINAL.contains(lower.as_str()) {
+            return crate::lexicon::grammar::class_of(&lower) & crate::lexicon::grammar::C_DET != 0
+                && can_speak(name);
+        }
+        !(lower.len() > 6 && lower.ends_with("ment"))
     } else {
         can_speak(name)
     }
@@ -542,7 +550,12 @@ fn floating(text: &str, quotes: &mut [Quote]) {
         }
         // After a colon or a dash the sentence before introduced the quote: not a float.
         let after_colon = char_before(text, q.start).is_some_and(|c| matches!(c, ':' | '—' | '–'));
-        if q.speaker.is_none() && opens_sentence(text, q.start) && !after_colon {
+        // A dialogue turn (`— Oui, à l'aube.` inside guillemets opened on an earlier line) is
+        // a new speaker's, never the previous quote's continued (attribute's turn rules).
+        let turn = text
+            .get(q.start..)
+            .is_some_and(|r| r.starts_with(['—', '–', '―']));
+        if q.speaker.is_none() && opens_sentence(text, q.start) && !after_colon && !turn {
             let from = prev.and_then(|p| quotes.get(p)).map(|p| {
                 let s = p.speaker.as_ref().map_or(0, |s| s.end);
                 let c = p.cue.as_ref().map_or(0, |c| c.end);

@@ -256,10 +256,14 @@ fn compact_copying(quotes: Vec<Quote>, removed: &[bool]) -> Vec<Quote> {
     out
 }
 
-/// Where a paragraph's leading dialogue dash is (offset in `gap`, the dash), if it has one.
+/// Where a paragraph's leading dialogue dash is (offset in `gap`, the dash), if it has one: an
+/// em dash, an en dash or the horizontal bar some editions set (`― Oui.`).
 fn dash_at(gap: &str) -> Option<(usize, char)> {
     let body = gap.trim_start();
-    let ch = body.chars().next().filter(|c| matches!(c, '—' | '–'))?;
+    let ch = body
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '—' | '–' | '―'))?;
     Some((gap.len() - body.len(), ch))
 }
 

@@ -29,6 +29,18 @@ pub(super) struct Attribution {
 pub(super) struct Discourse {
     history: Vec<Said>,
     para_seen: (usize, usize, Option<usize>),
+    /// The last two statement quotes, attributed or not: the dialogue turns of [`Turn`].
+    turns: [Option<Turn>; 2],
+}
+
+/// One statement quote as a dialogue turn: where it (or its incise) ends and the quote whose
+/// speaker it has, if it has one. Unattributed turns count too: in `«Q1 ? demanda Paul.⏎— Q2⏎—
+/// Q3»` the turn after the unknown one is Paul's again.
+#[derive(Clone, Copy, Debug)]
+struct Turn {
+    start: usize,
+    end: usize,
+    spoke: Option<usize>,
 }
 
 impl Discourse {
@@ -102,7 +114,12 @@ impl Discourse {
         q: &QuoteAt,
     ) -> Attribution {
         let para = paragraph_start(text, q.start, &mut self.para_seen);
-        let dash = dialogue_dash(text, q.start);
+        let dash = dialogue_dash(text, q.start) || opens_with_dash(text, q.start);
+        if dash {
+            if let Some(a) = self.alternate(text, quotes, q.start, para) {
+                return a;
+            }
+        }
         let (speaker, gender, method) =
             floating(back, text, quotes, &self.history, q.start, dash, para);
         Attribution {
@@ -114,8 +131,48 @@ impl Discourse {
         }
     }
 
-    /// Adds an attributed quote to the history.
+    /// Turn alternation in a dialogue: a dash-led turn with no cue, right after a turn whose
+    /// speaker is unknown, is the speaker of the turn before that one (`«Vous partez ? demanda
+    /// le passeur.⏎— Oui.⏎— Seul ?»`: the third turn is the passeur's). `None` when the turns
+    /// are not adjacent lines of one exchange or the turn two back has no speaker either.
+    fn alternate(
+        &self,
+        text: &str,
+        quotes: &[Quote],
+        at: usize,
+        paragraph_start: usize,
+    ) -> Option<Attribution> {
+        let [Some(two_back), Some(prev)] = self.turns else {
+            return None;
+        };
+        if prev.spoke.is_some() || !adjacent_turns(text, prev.end, at) {
+            return None;
+        }
+        let qi = two_back.spoke?;
+        if !adjacent_turns(text, two_back.end, prev.start) {
+            return None;
+        }
+        let said = self.history.iter().rev().find(|h| h.qi == qi)?;
+        Some(Attribution {
+            speaker: Some(said_speaker(quotes, said).clone()),
+            cue: None,
+            method: Some(Method::Continuation),
+            gender: said.gender,
+            paragraph_start,
+        })
+    }
+
+    /// Adds a quote to the dialogue turns and, when attributed, to the history.
     pub(super) fn remember(&mut self, a: &Attribution, qi: usize, q: &QuoteAt) {
+        let incise_end = a.cue.as_ref().and_then(|c| c.incise).map_or(0, |i| i.end);
+        self.turns = [
+            self.turns[1],
+            Some(Turn {
+                start: q.start,
+                end: q.end.max(incise_end),
+                spoke: a.speaker.as_ref().map(|_| qi),
+            }),
+        ];
         let Some(s) = &a.speaker else { return };
         let cue_end = a.cue.as_ref().map(|c| c.end).or(q.cue_end);
         self.history.push(Said {
@@ -196,6 +253,27 @@ fn dialogue_dash(text: &str, at: usize) -> bool {
     };
     let rest = rest.trim_end_matches(|c: char| (c.is_whitespace() || is_padding(c)) && c != '\n');
     rest.is_empty() && from == 0 || rest.ends_with('\n')
+}
+
+/// Does the quote at `at` open with a dialogue dash (a turn read as a quote of its own inside
+/// guillemets opened on an earlier line: `— Oui, à l'aube.`)?
+fn opens_with_dash(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| matches!(c, '—' | '–' | '―'))
+}
+
+/// Do two turns follow each other as lines of one exchange: only a line break, dashes,
+/// guillemets and spaces between the end of one (`end`) and the start of the next (`at`)?
+fn adjacent_turns(text: &str, end: usize, at: usize) -> bool {
+    if end > at || at - end > 16 {
+        return false;
+    }
+    let gap = text.get(end..at).unwrap_or("");
+    gap.contains('\n')
+        && gap.chars().all(|c| {
+            c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | '«' | '»')
+        })
 }
 
 /// Start of the paragraph holding byte `at` (bounded search back). `seen` remembers the last
@@ -329,6 +407,15 @@ fn floating<'t>(
         .get(m.start..m.end)
         .is_some_and(|t| matches!(t.to_lowercase().as_str(), "je" | "j'" | "j’"));
     if m.none || narrator {
+        return (None, None, None);
+    }
+    // A new dialogue turn is not the previous turn's speaker read again from its incise
+    // (`«Vous partez ? demanda le passeur.⏎— Oui.»`: the reply is the addressee's).
+    if dash
+        && history
+            .last()
+            .is_some_and(|h| said_speaker(quotes, h).start == m.start)
+    {
         return (None, None, None);
     }
     let name = if let Some(p) = m.pronoun {

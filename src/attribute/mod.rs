@@ -14,7 +14,9 @@
 //! (mentions, names, subjects), `rules.rs` (rules 1–5), `discourse.rs` (rule 6, pronoun
 //! antecedents, the speaker history); [`attribute`] below is the rule loop. Rules, in order:
 //!
-//! 1. an incise inside the marks: `«Q1, dit-elle, Q2»` ([`Method::InsideQuote`]);
+//! 1. an incise inside the marks: `«Q1, dit-elle, Q2»`, in fiction also after `!`, `?`, `…`
+//!    (`«Trop tard ! fit-il en hochant la tête, trop tard !»`), an inverted one carrying a long
+//!    tail up to its punctuation ([`Method::InsideQuote`]);
 //! 2. an incise after the quote: `«Q», a déclaré X`, `«Q», s'est félicitée X`, `«Q», a-t-il
 //!    ajouté`, `«Q» répondit Paul`, `«Q», lui dis-je` ([`Method::AfterQuote`]), with adverbs,
 //!    dates, places and commas skipped before the subject (`a souligné mercredi à Lyon le maire`);
@@ -34,8 +36,10 @@
 //!    subject of the sentence; then `Selon X`/`D'après X` in the sentence and a sentence-initial
 //!    `Pour X,` ([`Method::Source`]); then, after a colon or for a partial quote, the subject of
 //!    the sentence;
-//! 6. otherwise ([`Method::Continuation`]): in a dialogue of dash-led paragraphs (`— «…»`) the
-//!    other speaker of the exchange; else the previous speaker when at most a few words lie
+//! 6. otherwise ([`Method::Continuation`]): in a dialogue of dash-led paragraphs (`— «…»`, or
+//!    turns `— Oui.` inside one pair of guillemets) the other speaker of the exchange — after a
+//!    turn whose speaker is unknown, the speaker of the turn before it; never the previous
+//!    turn's speaker read again from its incise; else the previous speaker when at most a few words lie
 //!    between; else the subject of the sentence just before (`Noël ralentit. «Q»`), never from
 //!    inside a quote and never the narrator.
 //!
@@ -43,7 +47,8 @@
 //! of the same sentence, the previous quote's speaker when only quotes and incises lie between,
 //! the subject of the previous sentence, else the most recent speaker; gender must agree where
 //! the text shows it (the pronoun, `M.`/`Mme`, the article, `s'est dite`). `on` never becomes a
-//! speaker; the narrator `je` is a speaker without a name; pronouns inside a quote are never read.
+//! speaker; the narrator `je` (`je dis :`, `lui dis-je`) is a speaker without a name; pronouns
+//! inside a quote are never read.
 //!
 //! Edge cases: windows that would split a char (cut back to a boundary); a quote at either end of
 //! the text (empty window); titles with a period (`M.`) and initials that do not end a sentence;

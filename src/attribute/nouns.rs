@@ -197,6 +197,9 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
         {
             break;
         }
+        if manner_complement(toks, k) {
+            break;
+        }
         if in_class(n, C_COMPLEMENT) || in_class(n, C_PARTICLE) {
             // Needs something after it.
             if !toks.get(k + 1).is_some_and(Tok::is_word) {
@@ -251,6 +254,26 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
         }
     }
     Some(last)
+}
+
+/// The manner complement of an incise's verb, which ends its subject in fiction: `demanda Paul
+/// d'un air sérieux`, `reprit le prêtre d'une voix grave` (`d'un`/`d'une` and a noun of manner).
+/// `la porte-parole d'une association` keeps its complement.
+fn manner_complement(toks: &[Tok], k: usize) -> bool {
+    const MANNER: &[&str] = &[
+        "air",
+        "ton",
+        "voix",
+        "geste",
+        "regard",
+        "sourire",
+        "accent",
+        "signe",
+        "mouvement",
+    ];
+    toks.get(k).is_some_and(|t| in_list(t, &["d'", "d’", "de"]))
+        && toks.get(k + 1).is_some_and(|t| in_list(t, &["un", "une"]))
+        && toks.get(k + 2).is_some_and(|t| in_list(t, MANNER))
 }
 
 /// A proper name starting at `i` (title allowed): its last token.

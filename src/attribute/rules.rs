@@ -43,7 +43,9 @@ pub(super) fn incise_subject(text: &str, toks: &[Tok], v: &Verb) -> Option<Menti
             end: t.end,
             name: None,
             pronoun: lexicon::pronoun(p),
-            none: lexicon::pronoun(p).is_none(),
+            // The narrator (`lui dis-je`, `m'écriai-je`) is a speaker without a name, as
+            // `je dis :` is; `on`, `nous`, `vous`, `tu` name no one.
+            none: lexicon::pronoun(p).is_none() && p != "je",
             gender: lexicon::pronoun(p).map(|x| x.gender),
         };
         if m.none {
@@ -111,18 +113,33 @@ pub(super) fn after_incise(text: &str, toks: &[Tok], closed_by_punct: bool) -> O
     Some(Found::by_verb(toks, &v, m, Method::AfterQuote))
 }
 
-/// `«Q1, dit-elle, Q2»`: an incise after a comma inside the content.
+/// `«Q1, dit-elle, Q2»`: an incise after a comma inside the content; in fiction also after an
+/// exclamation, a question or an ellipsis (`«Trop tard ! fit-il, trop tard !»`, `«Oui ! répondit
+/// Marthe.»`), see [`incise_opener`].
 pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
     for (i, t) in toks.iter().enumerate() {
-        if t.punct() != Some(',') {
-            continue;
-        }
+        let opener = match incise_opener(t) {
+            Some(c) => c,
+            // `«Je reste ici ajouta Marcelle, et je …»`: an incise whose comma was left out,
+            // known by its narrative past and the punctuation right after its subject.
+            None if t.is_word() && toks.get(i + 1).is_some_and(narrative_past) => ' ',
+            None => continue,
+        };
         let Some(v) = verb_at(toks, i + 1)
             .filter(|v| !v.gerund)
             .or_else(|| inverted_unknown(toks, i + 1))
         else {
             continue;
         };
+        if opener == ' ' && !bare_incise(text, toks, &v) {
+            continue;
+        }
+        // After `!`, `?` or `…` the words that follow may start a new sentence of the quote
+        // (`«Vous venez ? Dites-le.»`): only a verb whose inverted subject is attached
+        // (`fit-il`) or that is followed by its subject makes an incise there, as after a comma.
+        if opener != ',' && v.inv.is_none() && toks.get(v.last + 1).is_none_or(|t| !t.is_word()) {
+            continue;
+        }
         // The incise must end at a comma, a period or the end of the content.
         let Some(m) = incise_subject(text, toks, &v) else {
             continue;
@@ -133,8 +150,11 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
             .unwrap_or(toks.len());
         let mut k = end_tok;
         let mut extra = 0;
-        // `reprit Roger en s'exaltant,` — allow a short tail before the comma.
-        while extra < 6 && toks.get(k).is_some_and(Tok::is_word) {
+        // `reprit Roger en s'exaltant,` — allow a short tail before the comma; after an inverted
+        // pronoun, a longer one (`dit-elle d'une voix languissante et douce comme …;`): nothing
+        // but the incise's own words can follow `dit-elle` up to the punctuation.
+        let tail = if v.inv.is_some() { INVERTED_TAIL } else { 6 };
+        while extra < tail && toks.get(k).is_some_and(Tok::is_word) {
             k += 1;
             extra += 1;
         }
@@ -148,6 +168,105 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         }
     }
     None
+}
+
+/// The subject of the compound verb a gerund hangs on in its own clause: `…, et chacun s'était
+/// enfui en criant :` → `chacun` (not the sentence's first subject). Reads back from the gerund
+/// at most eight words, within the clause (no punctuation crossed), for an auxiliary.
+fn gerund_clause_subject(text: &str, toks: &[Tok], start: usize, g: usize) -> Option<Mention> {
+    let floor = start.max(g.saturating_sub(8));
+    let aux = (floor..g)
+        .rev()
+        .take_while(|&k| toks.get(k).is_some_and(Tok::is_word))
+        .find(|&k| toks.get(k).and_then(aux_at).is_some())?;
+    subject_before(text, toks, start, aux).filter(|m| !m.none)
+}
+
+/// A noun phrase ending right at the colon before a quote, headed by a noun for words (`la
+/// réponse`, `les paroles`, `la question directe`) and owned by someone who can speak (`du
+/// médecin`, `de sa mère`): `…de la question du médecin au cocher :`. At most twelve words back.
+fn speech_noun_before_colon(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Mention> {
+    let colon = (start..end)
+        .rev()
+        .find(|&k| toks.get(k).and_then(Tok::punct) == Some(':'))?;
+    let floor = start.max(colon.saturating_sub(12));
+    let det = (floor..colon).rev().find(|&k| {
+        toks.get(k + 1)
+            .is_some_and(|n| crate::document::is_speech_noun(&n.lower))
+            && toks.get(k).is_some_and(|t| in_class(t, C_DET))
+    })?;
+    // The owner: `de`/`du`/`des` within the next three words, then a noun phrase.
+    let of = (det + 2..(det + 5).min(colon)).find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| in_list(t, &["de", "du", "des", "d'", "d’"]))
+    })?;
+    // `du médecin`, `de sa mère`, `des voisins`: up to a preposition (`au cocher`) or the colon.
+    let owner_end = (of + 1..colon)
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| t.is_word() && !in_class(t, C_PREP))
+        })
+        .last()?;
+    let owner = text.get(toks.get(of + 1)?.start..toks.get(owner_end)?.end)?;
+    let owner = if toks.get(of).is_some_and(|t| t.is("du")) {
+        format!("le {owner}")
+    } else {
+        owner.to_string()
+    };
+    if !crate::document::can_speak(&owner) {
+        return None;
+    }
+    // The mention is the whole phrase; the name is its owner's (`médecin`, `sa mère`).
+    let mut m = mention_of(text, toks, det, owner_end)?;
+    m.name = Some(name_in(text, toks, of + 1, owner_end));
+    // `la réponse` shows the noun's gender, not the owner's.
+    m.gender = None;
+    Some(m)
+}
+
+/// A third-person passé simple as incises of fiction use it: `ajouta`, `murmura`, `s'écria`
+/// (first group, `-a`) or one of the common irregular ones (`reprit`, `répondit`, `fit`).
+fn narrative_past(t: &Tok) -> bool {
+    t.is_word()
+        && t.lowercase_word()
+        && (t.lower.len() > 3 && t.lower.ends_with('a')
+            || in_list(
+                t,
+                &[
+                    "reprit",
+                    "répondit",
+                    "fit",
+                    "poursuivit",
+                    "interrompit",
+                    "conclut",
+                ],
+            ))
+}
+
+/// A comma-less incise `ajouta Marcelle,`: a simple verb, not inverted, whose subject (a name
+/// or a noun phrase, not a pronoun) is followed at once by punctuation.
+fn bare_incise(text: &str, toks: &[Tok], v: &Verb) -> bool {
+    if v.inv.is_some() || v.compound || v.first != v.last {
+        return false;
+    }
+    let Some(m) = incise_subject(text, toks, v) else {
+        return false;
+    };
+    if m.none || m.pronoun.is_some() {
+        return false;
+    }
+    let next = toks.iter().position(|t| t.start >= m.end);
+    next.and_then(|k| toks.get(k))
+        .is_some_and(|t| matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?' | '…')))
+}
+
+/// Words an inverted incise (`dit-elle d'une voix douce …`) may carry before its punctuation.
+const INVERTED_TAIL: usize = 24;
+
+/// The punctuation an incise inside the marks follows: a comma, or in fiction the end of an
+/// exclamation, a question or an ellipsis (`«Ah ! fit-il`, `«Vraiment ? demanda Paul`).
+fn incise_opener(t: &Tok) -> Option<char> {
+    t.punct().filter(|c| matches!(c, ',' | '!' | '?' | '…'))
 }
 
 /// `«Q» — X, titre`.
@@ -367,7 +486,8 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     // A gerund alone: the subject of the sentence.
     if let Some(v) = verbs.iter().find(|v| v.gerund) {
-        if let Some(m) = sentence_subject(text, toks, start, v.first) {
+        let clause = gerund_clause_subject(text, toks, start, v.first);
+        if let Some(m) = clause.or_else(|| sentence_subject(text, toks, start, v.first)) {
             return Some(Found {
                 cue: cue_of(toks, v),
                 gender: None,
@@ -419,6 +539,18 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
                     return Some(f);
                 }
             }
+        }
+    }
+    // `Je me souviens de la réponse du médecin : «Q»`: words someone said, named right before
+    // the colon, are theirs rather than the sentence subject's.
+    if colon {
+        if let Some(m) = speech_noun_before_colon(text, toks, start, end) {
+            return Some(Found {
+                cue: None,
+                gender: None,
+                mention: Some(m),
+                method: Method::BeforeQuote,
+            });
         }
     }
     // A colon with no speech verb: `X a été clair : «Q»` — the subject of the sentence.

@@ -63,7 +63,8 @@ impl<'t> Windows<'t> {
             .map_or(self.text.len(), |&s| s.max(q.end));
     }
 
-    /// The head of a direct quote's content (at most [`INSIDE`] bytes), when it holds a comma.
+    /// The head of a direct quote's content (at most [`INSIDE`] bytes), when it holds a comma or
+    /// an end of exclamation, question or ellipsis (where an incise may start).
     pub(super) fn inside(&mut self, q: &QuoteAt) -> Option<&[Tok<'t>]> {
         if q.partial {
             return None;
@@ -74,7 +75,8 @@ impl<'t> Windows<'t> {
             q.content_end.min(q.content_start.saturating_add(INSIDE)),
         );
         let head = text.get(q.content_start..to.max(q.content_start))?;
-        if !head.contains(',') {
+        // An incise follows a comma, or in fiction an exclamation, a question, an ellipsis.
+        if !head.contains([',', '!', '?', '…']) {
             return None;
         }
         tokenize_into(
