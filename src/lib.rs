@@ -83,8 +83,7 @@ pub fn analyze(text: &str) -> Analysis {
 
 /// [`analyze`] on text with `\n` line breaks and no leading BOM.
 fn analyze_lf(text: &str) -> Analysis {
-    let marks = scan::scan(text);
-    let (mut quotes, diagnostics) = pair::pair(text, &marks);
+    let (mut quotes, diagnostics) = pair::pair(text);
     classify::classify(text, &mut quotes);
     attribute::attribute(text, &mut quotes);
     document::settle(text, &mut quotes);
@@ -109,8 +108,7 @@ pub fn analyze_counting(text: &str) -> (Analysis, u64) {
 /// part of the stable API.
 #[doc(hidden)]
 pub fn detect(text: &str) -> usize {
-    let marks = scan::scan(text);
-    let (mut quotes, _) = pair::pair(text, &marks);
+    let (mut quotes, _) = pair::pair(text);
     classify::classify(text, &mut quotes);
     quotes.len()
 }

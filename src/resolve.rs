@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 
 use crate::lexicon;
-use crate::model::{Gender, Quote, Span, SpeakerEntry};
+use crate::model::{Gender, Method, Quote, Span, SpeakerEntry};
 
 /// The name inside a mention: the mention without a leading title.
 pub fn name_of(mention: &str) -> String {
@@ -91,8 +91,58 @@ fn role_key(mention: &str, name: &str) -> Option<String> {
     (!k.is_empty() && k.chars().any(char::is_alphabetic)).then_some(k)
 }
 
+/// The answer's size budget: at most this many bytes of JSON per byte of text, with
+/// [`OUTPUT_SLACK`] to start with (issue #17 bounds the command line's output at 40).
+pub const OUTPUT_PER_BYTE: usize = 36;
+const OUTPUT_SLACK: usize = 4096;
+
+/// Bytes of JSON a string takes, quotes and escapes included (an upper bound).
+fn json_len(s: &str) -> usize {
+    2 + s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0C => 2,
+            0..=0x1F => 6,
+            _ => 1,
+        })
+        .sum::<usize>()
+}
+
+/// Keeps the answer within [`OUTPUT_PER_BYTE`]: a continuation (a speaker carried over from an
+/// earlier quote, no cue of its own) costs a copy of the speaker and a mention, so where quotes
+/// are so dense that those copies would pass the budget (`«Ah» «Ah» «Ah»…` after one speaker,
+/// a few bytes a quote), the continuation is dropped and the quote left unattributed. Every
+/// other answer is kept; on real text the budget is never near (a few bytes of JSON a byte).
+/// One pass, O(quotes).
+fn bound_continuations(quotes: &mut [Quote]) {
+    // Offsets are counted as 20 digits, the most a usize takes.
+    const QUOTE: usize = 220; // a quote's fields, `reason` and a `parent` included
+    const SPEAKER: usize = 200; // a speaker's fields and ids, and its mention in `speakers`
+    let mut credit = OUTPUT_SLACK;
+    let mut read = 0;
+    for q in quotes.iter_mut() {
+        credit = credit.saturating_add(OUTPUT_PER_BYTE * q.end.saturating_sub(read));
+        read = read.max(q.end);
+        credit = credit.saturating_sub(QUOTE);
+        let Some(s) = &q.speaker else { continue };
+        let cost = SPEAKER
+            + json_len(&s.text)
+            + s.name.as_deref().map_or(0, |n| 2 * json_len(n))
+            + q.cue
+                .as_ref()
+                .map_or(0, |c| json_len(&c.text) + json_len(&c.lemma) + 100);
+        if cost > credit && q.method == Some(Method::Continuation) && q.cue.is_none() {
+            q.speaker = None;
+            q.method = None;
+        } else {
+            credit = credit.saturating_sub(cost);
+        }
+    }
+}
+
 /// Fills `speaker.name` and `speaker.id` and returns the list of distinct speakers.
 pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
+    bound_continuations(quotes);
     let mut entries: Vec<SpeakerEntry> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_role: HashMap<String, usize> = HashMap::new();
