@@ -56,6 +56,21 @@ static SPEECH_NOUNS: LazyLock<FnvSet<&'static str>> =
 static NAVIGATION: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(include_str!("../lexicon/navigation.txt")).collect());
 
+/// Pronouns that stand for no one who could speak (the mention is the pronoun alone).
+const MUTE_PRONOUNS: [&str; 11] = [
+    "rien",
+    "tout",
+    "cela",
+    "ceci",
+    "ça",
+    "ce",
+    "personne",
+    "nul",
+    "aucun",
+    "aucune",
+    "quiconque",
+];
+
 /// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`).
 const SPEAKING_PRONOUNS: [&str; 24] = [
     "il",
@@ -377,6 +392,10 @@ fn segment_can_speak(mention: &str) -> bool {
     let first_lower = lowercase(first);
     if SPEAKING_PRONOUNS.contains(&first_lower.as_ref()) {
         return true;
+    }
+    // `Rien n'est fait`, `Personne ne répond`, `Cela …`: a pronoun that names no one.
+    if MUTE_PRONOUNS.contains(&first_lower.as_ref()) && words(mention).nth(1).is_none() {
+        return false;
     }
     let indefinite = matches!(first_lower.as_ref(), "un" | "une" | "des");
     let mut determiner = false;

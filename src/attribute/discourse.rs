@@ -386,6 +386,7 @@ fn antecedent<'t>(
     let agrees_m = |m: &Mention| {
         !m.none
             && m.pronoun.is_none()
+            && speaks(text, m)
             && (gender.is_none() || m.gender.is_none() || m.gender == gender)
             && number(text.get(m.start..m.end).unwrap_or(""))
     };

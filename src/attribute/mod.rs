@@ -20,7 +20,8 @@
 //!    dates, places and commas skipped before the subject (`a souligné mercredi à Lyon le maire`);
 //!    `a-t-on appris`, `peut-on lire`, `faut-il rappeler` give no speaker. Without a comma only a
 //!    simple or inverted verb counts (`«Le Monde» a révélé…` makes the quote a subject);
-//! 3. a signature: `«Q» — X` ([`Method::Signature`]);
+//! 3. a signature: `«Q» — X` ([`Method::Signature`]); a headline's quote opening its line and
+//!    followed by the full name of the sentence's subject (`«Q» Marie Durand claque la porte`);
 //! 4. `«Q», selon X`, `«Q», d'après X` ([`Method::Source`]); then an incise or a source that
 //!    closes the quote's sentence further on (`«Q» en termes de tenue de route, précise le
 //!    constructeur.`, [`Method::AfterQuote`]; `… de poids selon Murray.`, [`Method::Source`]);
@@ -59,7 +60,9 @@ mod windows;
 use crate::model::{Quote, QuoteKind};
 
 use discourse::Discourse;
-use rules::{after_incise, before_quote, closing_incise, inside_incise, signature, source_after};
+use rules::{
+    after_incise, before_quote, closing_incise, headline, inside_incise, signature, source_after,
+};
 use windows::{content_closed_by_punct, Windows};
 
 /// How far before a quote's opening mark the rules look, in bytes.
@@ -97,6 +100,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
                 after_incise(text, win.after(&q), punct) // 2. «Q», a déclaré X
             })
             .or_else(|| signature(text, win.after(&q))) // 3. «Q» — X
+            .or_else(|| headline(text, win.after(&q), opens_line(text, &q))) // 3b. «Q» X fait…
             .or_else(|| source_after(text, win.after(&q))) // 4. «Q», selon X
             .or_else(|| closing_incise(text, win.after(&q))) // 4b. «Q» …, précise X.
             .or_else(|| before_quote(text, win.before(&q), q.partial)); // 5. X a dit : «Q»
@@ -113,6 +117,13 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             out.speaker = said.speaker.map(Box::new);
         }
     }
+}
+
+/// Does the quote open its line (only spaces between the line's start and the opening mark)?
+fn opens_line(text: &str, q: &QuoteAt) -> bool {
+    text.get(..q.start)
+        .map(|before| before.trim_end_matches([' ', '\t', '\u{a0}', '\u{202f}']))
+        .is_some_and(|b| b.is_empty() || b.ends_with('\n'))
 }
 
 /// The fields of a quote the rules read.

@@ -306,6 +306,9 @@ pub(super) fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
                             }))
                     || lexicon::is_title(n.s)
                     || !n.is_word()
+                    // `chantait dans les années 90 celui qui …`: the subject starts here.
+                    || in_list(n, &["celui", "celle", "ceux", "celles"])
+                        && toks.get(k + 1).is_some_and(|q| q.is("qui"))
                     || inner >= 5
                 {
                     break;
@@ -670,4 +673,13 @@ pub(super) fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
         }
     }
     last
+}
+
+/// Can the mention speak (see [`crate::document::can_speak`])? `on` passes, to be refused
+/// later as nobody.
+pub(super) fn speaks(text: &str, m: &Mention) -> bool {
+    m.none
+        || text
+            .get(m.start..m.end)
+            .is_some_and(crate::document::can_speak)
 }

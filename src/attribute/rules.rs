@@ -3,6 +3,7 @@
 //! module doc of [`super`]).
 
 use crate::lexicon;
+use crate::lexicon::grammar::{C_COMPLEMENT, C_DET, C_PREP};
 use crate::lexicon::Gender;
 use crate::model::Method;
 use crate::text::is_quote_mark;
@@ -174,6 +175,42 @@ pub(super) fn signature(text: &str, toks: &[Tok]) -> Option<Found> {
     })
 }
 
+/// A headline's quote: `«Q» Marie Durand claque la porte`, `«Q» : Paul Martin s'explique` — a
+/// quote that opens its line, followed by the full name (two capitalised words at least, or a
+/// title and a name) of the subject of the sentence that goes on after it.
+pub(super) fn headline(text: &str, toks: &[Tok], opens_line: bool) -> Option<Found> {
+    if !opens_line {
+        return None;
+    }
+    let mut i = 0;
+    if toks.first().and_then(Tok::punct) == Some(':') {
+        i = 1;
+    }
+    let e = name_run(toks, i)?;
+    let titled = toks.get(i).is_some_and(|t| lexicon::is_title(t.s));
+    if e == i || titled && e == i + 1 && toks.get(i + 1).is_none() {
+        return None;
+    }
+    // The name is the subject of a verb: a lowercase word that cannot start a noun phrase or a
+    // complement follows (`Manuel Valls fait`, not `Marie Durand et…`, `Paris Match du…`).
+    let next = toks.get(e + 1)?;
+    if !next.lowercase_word()
+        || in_class(next, C_DET)
+        || in_class(next, C_PREP)
+        || in_class(next, C_COMPLEMENT)
+        || in_list(next, &["et", "ou", "ni"])
+    {
+        return None;
+    }
+    let m = mention_of(text, toks, i, e)?;
+    Some(Found {
+        cue: None,
+        mention: Some(m),
+        method: Method::Signature,
+        gender: None,
+    })
+}
+
 /// `«Q», selon X` / `«Q», d'après X`.
 pub(super) fn source_after(text: &str, toks: &[Tok]) -> Option<Found> {
     let mut i = 0;
@@ -303,7 +340,10 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
             subject_before(text, toks, start, v.first)
                 .or_else(|| sentence_subject(text, toks, start, v.first))
         };
-        let Some(m) = mention else { continue };
+        // A subject that names no one (`Rien n'est fait`) leaves the floor to another clause.
+        let Some(m) = mention.filter(|m| speaks(text, m)) else {
+            continue;
+        };
         let method = if partial && !colon_or_que {
             Method::ClauseSubject
         } else {
@@ -383,7 +423,14 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     // A colon with no speech verb: `X a été clair : «Q»` — the subject of the sentence.
     if partial || colon {
-        let m = sentence_subject(text, toks, start, end)?;
+        let m = sentence_subject(text, toks, start, end)
+            // `Rien n'est fait, même si elle …`: a subject that names no one gives way.
+            .filter(|m| speaks(text, m))
+            .or_else(|| {
+                colon
+                    .then(|| clause_pronoun(text, toks, start, end))
+                    .flatten()
+            })?;
         if m.none && !colon {
             return None;
         }
@@ -399,4 +446,18 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         });
     }
     None
+}
+
+/// A sentence with no subject of its own before a colon (`Pas pour cette fois, même s'il
+/// reste flou : «Q»`): the last subject pronoun of one of its clauses, resolved later.
+fn clause_pronoun(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Mention> {
+    let k = (start..end).rev().find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| in_list(t, &["il", "elle", "ils", "elles"]))
+            && toks.get(k + 1).is_some_and(Tok::lowercase_word)
+            && !toks
+                .get(k.wrapping_sub(1))
+                .is_some_and(|p| in_class(p, C_PREP))
+    })?;
+    mention_of(text, toks, k, k)
 }
