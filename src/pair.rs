@@ -340,7 +340,7 @@ fn next_char(text: &str, pos: usize) -> Option<char> {
 fn left_flanking_only(text: &str, m: &Mark) -> bool {
     let before_ok = match prev_char(text, m.pos) {
         None => true,
-        Some(c) => c.is_whitespace() || "([{—–-".contains(c),
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-'),
     };
     let after_word = next_char(text, m.end()).is_some_and(char::is_alphanumeric);
     before_ok && after_word

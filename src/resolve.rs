@@ -205,8 +205,9 @@ pub fn resolve(quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 entries.push(SpeakerEntry {
                     id,
                     name: name.clone(),
-                    quotes: Vec::new(),
-                    mentions: Vec::new(),
+                    // Most speakers say one or two things: no room for four from the start.
+                    quotes: Vec::with_capacity(1),
+                    mentions: Vec::with_capacity(1),
                     gender: None,
                 });
                 if let Some(same) = Surname::of(&mut by_last, &mut surnames, surname) {
