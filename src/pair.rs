@@ -145,7 +145,7 @@ pub const MAX_DEPTH: usize = 8;
 
 /// How many bytes of text are scanned for marks at a time: the marks held in memory are one
 /// chunk's (a multiple of 64, the scan's block).
-const CHUNK: usize = 16 * 1024;
+const CHUNK: usize = 4 * 1024;
 
 /// Scans `text` for marks (stage 1, a chunk at a time) and pairs them into quotes sorted by
 /// start, parents before children.
@@ -250,9 +250,18 @@ fn push_merged(diags: &mut Vec<Diagnostic>, merge: bool, d: Diagnostic) {
     }
 }
 
-/// No letter or digit in `s`.
+/// No letter or digit in `s` (the marks, dashes and spaces of hostile runs answered without
+/// the Unicode tables).
 fn no_word(s: &str) -> bool {
-    !s.chars().any(char::is_alphanumeric)
+    !s.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            !is_quote_mark(c)
+                && !matches!(c, '—' | '–' | '\u{a0}' | '\u{202f}' | '\u{2029}' | '…')
+                && c.is_alphanumeric()
+        }
+    })
 }
 
 /// Drops the removed quotes of `quotes[from..]` and renumbers their parents (a removed quote's
@@ -809,7 +818,7 @@ impl Pairer<'_> {
             let empty = !q.open.is_empty()
                 && content
                     .chars()
-                    .all(|c| c.is_whitespace() || matches!(c, '—' | '–' | '-'));
+                    .all(|c| matches!(c, '—' | '–' | '-') || c.is_whitespace());
             if !empty {
                 self.empty_run = 0;
                 self.empty_last_end = None;
