@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 
 use crate::lexicon;
-use crate::model::{Gender, Method, Quote, Span, SpeakerEntry};
+use crate::model::{Cue, Gender, Method, Quote, Span, Speaker, SpeakerEntry};
 
 /// The name inside a mention: the mention without a leading title.
 pub fn name_of(mention: &str) -> String {
@@ -108,34 +108,68 @@ fn json_len(s: &str) -> usize {
         .sum::<usize>()
 }
 
-/// Keeps the answer within [`OUTPUT_PER_BYTE`]: a continuation (a speaker carried over from an
-/// earlier quote, no cue of its own) costs a copy of the speaker and a mention, so where quotes
-/// are so dense that those copies would pass the budget (`«Ah» «Ah» «Ah»…` after one speaker,
-/// a few bytes a quote), the continuation is dropped and the quote left unattributed. Every
-/// other answer is kept; on real text the budget is never near (a few bytes of JSON a byte).
-/// One pass, O(quotes).
-fn bound_continuations(quotes: &mut [Quote]) {
+/// The answer's size so far against [`OUTPUT_PER_BYTE`], quote by quote in text order: a
+/// continuation (a speaker carried over from an earlier quote, no cue of its own) costs a copy
+/// of the speaker and a mention, so where quotes are so dense that those copies would pass the
+/// budget (`«Ah» «Ah» «Ah»…` after one speaker, a few bytes a quote), the continuation is
+/// dropped and the quote left unattributed. Every other answer is kept; on real text the budget
+/// is never near (a few bytes of JSON a byte). The attribution stage applies it as it goes (so
+/// that the copies are never held), and [`resolve`] again on the final answer.
+pub(crate) struct OutputBudget {
+    credit: usize,
+    read: usize,
+}
+
+impl OutputBudget {
     // Offsets are counted as 20 digits, the most a usize takes.
     const QUOTE: usize = 220; // a quote's fields, `reason` and a `parent` included
     const SPEAKER: usize = 200; // a speaker's fields and ids, and its mention in `speakers`
-    let mut credit = OUTPUT_SLACK;
-    let mut read = 0;
-    for q in quotes.iter_mut() {
-        credit = credit.saturating_add(OUTPUT_PER_BYTE * q.end.saturating_sub(read));
-        read = read.max(q.end);
-        credit = credit.saturating_sub(QUOTE);
-        let Some(s) = &q.speaker else { continue };
-        let cost = SPEAKER
+
+    pub(crate) const fn new() -> OutputBudget {
+        OutputBudget {
+            credit: OUTPUT_SLACK,
+            read: 0,
+        }
+    }
+
+    /// Accounts for the next quote, which ends at byte `end`.
+    pub(crate) fn quote(&mut self, end: usize) {
+        self.credit = self
+            .credit
+            .saturating_add(OUTPUT_PER_BYTE * end.saturating_sub(self.read));
+        self.read = self.read.max(end);
+        self.credit = self.credit.saturating_sub(Self::QUOTE);
+    }
+
+    /// Accounts for the last quote's speaker and cue; false (nothing accounted) when they are a
+    /// continuation that does not fit.
+    pub(crate) fn speaker(
+        &mut self,
+        s: &Speaker,
+        cue: Option<&Cue>,
+        method: Option<Method>,
+    ) -> bool {
+        let cost = Self::SPEAKER
             + json_len(&s.text)
             + s.name.as_deref().map_or(0, |n| 2 * json_len(n))
-            + q.cue
-                .as_ref()
-                .map_or(0, |c| json_len(&c.text) + json_len(&c.lemma) + 100);
-        if cost > credit && q.method == Some(Method::Continuation) && q.cue.is_none() {
+            + cue.map_or(0, |c| json_len(&c.text) + json_len(&c.lemma) + 100);
+        if cost > self.credit && method == Some(Method::Continuation) && cue.is_none() {
+            return false;
+        }
+        self.credit = self.credit.saturating_sub(cost);
+        true
+    }
+}
+
+/// [`OutputBudget`] over the final answer. One pass, O(quotes).
+fn bound_continuations(quotes: &mut [Quote]) {
+    let mut budget = OutputBudget::new();
+    for q in quotes.iter_mut() {
+        budget.quote(q.end);
+        let Some(s) = &q.speaker else { continue };
+        if !budget.speaker(s, q.cue.as_deref(), q.method) {
             q.speaker = None;
             q.method = None;
-        } else {
-            credit = credit.saturating_sub(cost);
         }
     }
 }

@@ -94,6 +94,13 @@ fn dense_quotes_stay_near_their_answer() {
             repeat("«Une phrase sans verbe.» Puis du texte. "),
             6.0,
         ),
+        // A quote every 5 or 6 bytes: 72 bytes a quote, and the vector's room to grow.
+        ("glued «a»", repeat("«a»"), 32.0),
+        (
+            "«Ah» after one speaker",
+            format!("Bruno Le Maire a déclaré : «Oui.» {}", repeat("«Ah» ")),
+            40.0,
+        ),
     ] {
         let per_byte = peak_per_byte(&text);
         println!("{name}: {per_byte:.2} bytes of heap per input byte");
