@@ -51,6 +51,7 @@
 )]
 
 mod attribute;
+mod cast;
 mod classify;
 mod document;
 mod lexicon;
@@ -91,7 +92,7 @@ fn analyze_lf(text: &str) -> Analysis {
     classify::classify(text, &mut quotes);
     attribute::attribute(text, &mut quotes);
     document::settle(text, &mut quotes);
-    let speakers = resolve::resolve(&mut quotes);
+    let speakers = resolve::resolve(text, &mut quotes);
     Analysis {
         quotes,
         speakers,

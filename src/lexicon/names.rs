@@ -2,6 +2,7 @@
 //! (`person-nouns.txt`) and the pronouns that can attribute a quote (`pronouns.txt`, with gender
 //! and number).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{lines, FnvSet};
@@ -10,6 +11,21 @@ const TITLES: &str = include_str!("../../lexicon/titles.txt");
 const ORGANISATIONS: &str = include_str!("../../lexicon/organisations.txt");
 const PRONOUNS: &str = include_str!("../../lexicon/pronouns.txt");
 const PERSON_NOUNS: &str = include_str!("../../lexicon/person-nouns.txt");
+const ROLE_SYNONYMS: &str = include_str!("../../lexicon/role-synonyms.txt");
+
+/// `other = usual` pairs of `role-synonyms.txt`.
+static SYNONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    lines(ROLE_SYNONYMS)
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .collect()
+});
+
+/// The usual key of an office named another way (`chef du gouvernement` → `premier
+/// ministre`), else the key itself.
+pub(crate) fn role_synonym(key: &str) -> &str {
+    SYNONYMS.get(key).copied().unwrap_or(key)
+}
 
 /// People and roles (`maire`, `porte-parole`, `manifestants`): a noun phrase with one of these
 /// as its head can speak.

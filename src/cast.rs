@@ -1,0 +1,455 @@
+//! The cast of an article: the people it names in full (`Gabriel Attal`), with the role the text
+//! gives them by apposition (`le Premier ministre Gabriel Attal`, `Claire Dubois, ministre de la
+//! Culture,`). [`crate::resolve`] reads it to tie a later `M. Attal`, `Attal` or `le Premier
+//! ministre` to the person the article named, even when that person never spoke before.
+//!
+//! One pass over the words of the text ([`crate::text::words`]), a sentence at a time (at most
+//! [`SENTENCE_WORDS`] words held): a *name* is a run of two or more capitalised words (particles
+//! such as `de` between them), not starting with a grammar word (`Alors`, `Selon`), a title or a
+//! word in capitals; its *role* is the noun phrase right before it (after a determiner, ending
+//! with the name or a comma) or right after it between commas, when that phrase holds a noun of
+//! people or roles (`lexicon/person-nouns.txt`). Built only when some speaker needs it.
+
+use std::collections::HashMap;
+
+use crate::lexicon::grammar::class_of;
+use crate::lexicon::{is_org, is_person_noun, is_title, role_synonym, Gender};
+use crate::resolve::key_of;
+use crate::text::words;
+
+/// Words of one sentence held at most; a longer stretch is read in pieces.
+const SENTENCE_WORDS: usize = 64;
+/// How many words a role may have.
+const ROLE_WORDS: usize = 7;
+
+/// A person given a role at one place.
+#[derive(Debug)]
+struct Holder {
+    /// Where the apposition starts.
+    at: usize,
+    gender: Option<Gender>,
+    person: usize,
+}
+
+/// Roles with more holders than this before a mention name no one there (too many to tell).
+const MAX_HOLDERS: usize = 16;
+
+/// The people an article names in full and the roles it gives them.
+#[derive(Debug, Default)]
+pub(crate) struct Cast {
+    /// Full names as written, each once.
+    people: Vec<String>,
+    by_key: HashMap<String, usize>,
+    /// People by the last word of their key (a surname).
+    by_last: HashMap<String, Vec<usize>>,
+    /// Holders by role key (`ministre de la culture`) and by role head (`ministre`), in text
+    /// order.
+    roles: HashMap<String, Vec<Holder>>,
+}
+
+impl Cast {
+    /// Reads the cast of `text`.
+    pub(crate) fn of(text: &str) -> Cast {
+        let mut cast = Cast::default();
+        let mut sentence: Vec<(usize, usize)> = Vec::new();
+        let mut prev_end = 0;
+        for w in words(text) {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            let end = start + w.len();
+            let gap = text.get(prev_end..start).unwrap_or("");
+            if sentence.len() >= SENTENCE_WORDS || gap.contains(['.', '!', '?', '\n', ':', ';']) {
+                cast.read_sentence(text, &sentence);
+                sentence.clear();
+            }
+            sentence.push((start, end));
+            prev_end = end;
+        }
+        cast.read_sentence(text, &sentence);
+        cast
+    }
+
+    /// The full name a surname alone stands for, when the article names exactly one such
+    /// person: `Attal` → `Gabriel Attal`.
+    pub(crate) fn full_name(&self, surname_key: &str) -> Option<&str> {
+        match self.by_last.get(surname_key)?.as_slice() {
+            [one] => self.people.get(*one).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// The person a role stands for at byte `at`: the one person the article gave that role (or
+    /// a role with that head: `la ministre` ↔ `la ministre de la Culture`) before `at`, of a
+    /// gender that agrees.
+    pub(crate) fn holder(&self, role_key: &str, at: usize, gender: Option<Gender>) -> Option<&str> {
+        let holders = self.roles.get(role_synonym(role_key))?;
+        let before = holders.partition_point(|h| h.at < at);
+        if before > MAX_HOLDERS {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for h in holders.get(..before)? {
+            let agrees = gender.is_none() || h.gender.is_none() || h.gender == gender;
+            if !agrees {
+                continue;
+            }
+            match found {
+                Some(p) if p != h.person => return None,
+                _ => found = Some(h.person),
+            }
+        }
+        self.people.get(found?).map(String::as_str)
+    }
+
+    /// Files `person` as a holder of the role `key` (and of its head) from byte `at`.
+    fn add_role(
+        &mut self,
+        at: usize,
+        key: String,
+        head: String,
+        gender: Option<Gender>,
+        person: usize,
+    ) {
+        if head != key {
+            self.roles
+                .entry(head)
+                .or_default()
+                .push(Holder { at, gender, person });
+        }
+        self.roles
+            .entry(key)
+            .or_default()
+            .push(Holder { at, gender, person });
+    }
+
+    fn read_sentence(&mut self, text: &str, ws: &[(usize, usize)]) {
+        let word = |i: usize| ws.get(i).and_then(|&(a, b)| text.get(a..b));
+        let gap = |i: usize| -> &str {
+            // Between word i-1 and word i.
+            match (i.checked_sub(1).and_then(|p| ws.get(p)), ws.get(i)) {
+                (Some(&(_, e)), Some(&(s, _))) => text.get(e..s).unwrap_or(""),
+                _ => "",
+            }
+        };
+        let mut i = 0;
+        while i < ws.len() {
+            let Some(w) = word(i) else { break };
+            if !is_name_word(w) {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words, particles allowed between two of them.
+            let first = i;
+            let mut last = i;
+            let mut k = i + 1;
+            let mut count = 1;
+            while let Some(n) = word(k) {
+                if !plain_gap(gap(k)) {
+                    break;
+                }
+                if is_name_word(n) {
+                    last = k;
+                    count += 1;
+                    k += 1;
+                } else if is_particle(n) && word(k + 1).is_some_and(is_name_word) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            i = last + 1;
+            // A sentence may open on a capitalised verb (`Avoir Marie pour amie…`, `Déclarer
+            // Paul …`): not part of the name.
+            let mut first = first;
+            if first == 0 && word(0).is_some_and(opens_on_verb) {
+                first += 1;
+                count -= 1;
+            }
+            if count < 2 {
+                continue;
+            }
+            let (Some(&(s, _)), Some(&(_, e))) = (ws.get(first), ws.get(last)) else {
+                continue;
+            };
+            let Some(name) = text.get(s..e) else { continue };
+            if words(name).any(is_org) {
+                continue;
+            }
+            let person = self.person(name);
+            let title_gender = first
+                .checked_sub(1)
+                .and_then(word)
+                .filter(|t| is_title(t) || is_title(&format!("{t}.")))
+                .and_then(title_gender);
+            // The role before: `DET role… [,] Name`.
+            if let Some((at, key, head, g)) = role_before(text, ws, first) {
+                self.add_role(at, key, head, g.or(title_gender), person);
+            }
+            // The role after: `Name, [DET] role…,`.
+            if gap(last + 1).trim() == "," {
+                if let Some((key, head, g)) = role_after(text, ws, last + 1) {
+                    self.add_role(s, key, head, g.or(title_gender), person);
+                }
+            }
+        }
+    }
+
+    /// The index of the person `name`, added when new.
+    fn person(&mut self, name: &str) -> usize {
+        let key = key_of(name);
+        if let Some(&p) = self.by_key.get(&key) {
+            return p;
+        }
+        let p = self.people.len();
+        self.people.push(name.to_string());
+        let last = key.rsplit(' ').next().unwrap_or("").to_string();
+        self.by_last.entry(last).or_default().push(p);
+        self.by_key.insert(key, p);
+        p
+    }
+}
+
+/// A capitalised word that may be part of a name: not a grammar word (`Alors`, `Selon`, `Le`),
+/// not a title, not a word in capitals (`LIRE`), not a noun of people or roles (`Premier`).
+fn is_name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    let Some(c) = cs.next() else { return false };
+    if !c.is_uppercase() || w.chars().count() < 2 || !w.chars().any(char::is_lowercase) {
+        return false;
+    }
+    if is_title(w) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    class_of(&lower) == 0 && !is_person_noun(&lower) && !OPENERS.contains(&lower.as_str())
+}
+
+/// Words that open sentences before a name and are in no grammar class of their own.
+const OPENERS: [&str; 10] = [
+    "selon", "pour", "d'", "d’", "côté", "quant", "ainsi", "ensuite", "enfin", "puis",
+];
+
+/// A verb's form rather than a first name: a speech verb's form (`lexicon/speech-verbs.txt`),
+/// an adverb in `-ment`, or a common infinitive.
+fn opens_on_verb(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    crate::lexicon::verb(&lower).is_some()
+        || lower.len() > 6 && lower.ends_with("ment")
+        || matches!(
+            lower.as_str(),
+            "avoir"
+                | "être"
+                | "faire"
+                | "aller"
+                | "voir"
+                | "savoir"
+                | "pouvoir"
+                | "vouloir"
+                | "devoir"
+                | "laisser"
+                | "prendre"
+                | "rendre"
+                | "rester"
+                | "devenir"
+        )
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "d'"
+            | "d’"
+            | "du"
+            | "des"
+            | "van"
+            | "von"
+            | "der"
+            | "da"
+            | "del"
+            | "di"
+            | "le"
+            | "la"
+    )
+}
+
+/// Only spaces between two words of a name.
+fn plain_gap(g: &str) -> bool {
+    g.chars().all(char::is_whitespace)
+}
+
+fn title_gender(t: &str) -> Option<Gender> {
+    match t.trim_end_matches('.') {
+        "M" | "MM" => Some(Gender::Masculine),
+        "Mme" | "Mmes" | "Mlle" => Some(Gender::Feminine),
+        _ => None,
+    }
+}
+
+fn article_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "la" | "une" | "cette" | "sa" => Some(Gender::Feminine),
+        "le" | "un" | "ce" | "cet" | "son" => Some(Gender::Masculine),
+        _ => None,
+    }
+}
+
+/// `le Premier ministre Gabriel Attal`, `la ministre de la Culture, Claire Dubois`: the role
+/// ending right before word `name`: (where it starts, key, head, gender of its article).
+fn role_before(
+    text: &str,
+    ws: &[(usize, usize)],
+    name: usize,
+) -> Option<(usize, String, String, Option<Gender>)> {
+    let from = name.saturating_sub(ROLE_WORDS + 1);
+    // Back to a singular determiner, over words joined by spaces (a comma only right before
+    // the name).
+    let mut k = name;
+    while k > from {
+        let gap_ok = {
+            let (Some(&(_, e)), Some(&(s, _))) = (ws.get(k - 1), ws.get(k)) else {
+                return None;
+            };
+            let g = text.get(e..s).unwrap_or("");
+            plain_gap(g) || k == name && g.trim() == ","
+        };
+        if !gap_ok {
+            return None;
+        }
+        k -= 1;
+        let &(a, b) = ws.get(k)?;
+        let lower = text.get(a..b)?.to_lowercase();
+        if matches!(lower.as_str(), "le" | "la" | "l'" | "l’" | "un" | "une") {
+            let &(rs, _) = ws.get(k + 1)?;
+            let &(_, re) = ws.get(name - 1)?;
+            if k + 1 >= name {
+                return None;
+            }
+            // `la ministre de l'Éducation`: the elided article inside the role goes on back.
+            if let Some((key, head)) = role_key(text.get(rs..re)?) {
+                return Some((a, key, head, article_gender(&lower)));
+            }
+        }
+    }
+    None
+}
+
+/// `Claire Dubois, ministre de la Culture,` / `Paul Martin, le maire,`: the role from word `at`
+/// to the next comma or sentence end.
+fn role_after(
+    text: &str,
+    ws: &[(usize, usize)],
+    at: usize,
+) -> Option<(String, String, Option<Gender>)> {
+    let &(first_start, first_end) = ws.get(at)?;
+    let first = text.get(first_start..first_end)?.to_lowercase();
+    let article = matches!(first.as_str(), "le" | "la" | "l'" | "l’" | "un" | "une");
+    let gender = article_gender(&first);
+    let start_word = if article { at + 1 } else { at };
+    let &(rs, _) = ws.get(start_word)?;
+    let mut last = start_word;
+    for k in start_word + 1..(start_word + ROLE_WORDS).min(ws.len()) {
+        let (Some(&(_, e)), Some(&(s, _))) = (ws.get(k - 1), ws.get(k)) else {
+            break;
+        };
+        if !plain_gap(text.get(e..s).unwrap_or("")) {
+            break;
+        }
+        last = k;
+    }
+    let &(_, re) = ws.get(last)?;
+    let (key, head) = role_key(text.get(rs..re)?)?;
+    Some((key, head, gender))
+}
+
+/// A role's key and head, when its first word or the one after an adjective is a noun of
+/// people or roles: `Premier ministre` → (`premier ministre`, `premier ministre`), `ministre
+/// de la Culture` → (`ministre de la culture`, `ministre`).
+fn role_key(role: &str) -> Option<(String, String)> {
+    let key = key_of(role);
+    let ws: Vec<&str> = key.split(' ').collect();
+    // Adjectives before the noun that do not change who is meant.
+    let skip = ws
+        .iter()
+        .take_while(|w| {
+            matches!(
+                **w,
+                "ancien" | "ancienne" | "nouveau" | "nouvelle" | "jeune" | "actuel" | "actuelle"
+            )
+        })
+        .count();
+    let rest = ws.get(skip..)?;
+    if !rest.iter().take(2).any(|w| is_person_noun(w)) {
+        return None;
+    }
+    let head: Vec<&str> = rest
+        .iter()
+        .take_while(|w| !matches!(**w, "de" | "du" | "des" | "d'" | "à" | "au" | "aux" | "en"))
+        .copied()
+        .collect();
+    if head.is_empty() {
+        return None;
+    }
+    let head = head.join(" ");
+    Some((
+        role_synonym(&key).to_string(),
+        role_synonym(&head).to_string(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_roles() {
+        let text = "Alors que le Premier ministre Gabriel Attal présentait son plan, la ministre de \
+                    la Culture, Claire Dubois, était à Lyon. Paul Martin, le maire, a salué l'idée.";
+        let c = Cast::of(text);
+        assert_eq!(c.full_name("attal"), Some("Gabriel Attal"));
+        assert_eq!(c.full_name("dubois"), Some("Claire Dubois"));
+        let end = text.len();
+        assert_eq!(
+            c.holder("premier ministre", end, None),
+            Some("Gabriel Attal")
+        );
+        assert_eq!(
+            c.holder("ministre", end, Some(Gender::Feminine)),
+            Some("Claire Dubois")
+        );
+        assert_eq!(
+            c.holder("ministre de la culture", end, None),
+            Some("Claire Dubois")
+        );
+        assert_eq!(c.holder("maire", end, None), Some("Paul Martin"));
+        // Before the apposition, the role names no one yet.
+        assert_eq!(c.holder("maire", 10, None), None);
+    }
+
+    #[test]
+    fn two_people_with_one_surname_name_no_one() {
+        let c = Cast::of("Paul Martin et Julie Martin sont venus.");
+        assert_eq!(c.full_name("martin"), None);
+    }
+
+    #[test]
+    fn sentence_openers_and_capitals_are_not_names() {
+        let c = Cast::of(
+            "Selon Emmanuel Macron, rien ne presse. LIRE AUSSI Jean Dupont. Avoir Léa Morin \
+             pour amie, quelle chance.",
+        );
+        assert_eq!(c.full_name("morin"), Some("Léa Morin"));
+        assert_eq!(c.full_name("macron"), Some("Emmanuel Macron"));
+        assert!(c.people.iter().all(|p| !p.starts_with("Selon")));
+        assert_eq!(c.full_name("aussi"), None);
+    }
+
+    #[test]
+    fn a_role_with_many_holders_names_no_one() {
+        let text: String = (0..40)
+            .map(|i| format!("Le maire Jean Martin{i} est venu. "))
+            .collect();
+        let c = Cast::of(&text);
+        assert_eq!(c.holder("maire", 20, None), Some("Jean Martin0"));
+        assert_eq!(c.holder("maire", text.len(), None), None);
+        assert_eq!(c.people.len(), 40);
+    }
+}
