@@ -105,3 +105,16 @@ fn runs_of_empty_straight_quotes_stay_small_and_unattributed() {
         );
     }
 }
+
+/// Found by the `analyze` target (`crash-dcab1457…`, issue #17's session): a word with a `’`
+/// longer than the 32-byte stack buffer of the phrase lookup (src/attribute/tokens.rs) added
+/// "too long" to the length once per char and overflowed (a panic where overflow is checked, as
+/// in `cargo test` and the fuzz build). The length now saturates.
+#[test]
+fn a_long_word_with_an_apostrophe_does_not_overflow() {
+    let text = "\"Nous seol\"Nous annoncerseolymp\u{2019}attestymp\u{2019}attesterique.\n";
+    let a = analyze(text);
+    assert!(a.quotes.len() <= 2, "{a:#?}");
+    let long = format!("«Oui», a dit {}.", "d\u{2019}ab".repeat(40));
+    assert_eq!(analyze(&long).quotes.len(), 1);
+}
