@@ -145,6 +145,14 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
             q.cue = None;
             q.method = None;
         }
+        // `Réponse de sa femme`: the speaker is the owner of the words, not the noun.
+        if let Some(s) = &mut q.speaker {
+            if let Some(owner) = speech_owner(&s.text) {
+                if s.name.as_deref().is_none_or(|n| !n.contains(owner)) {
+                    s.name = Some(owner.to_string());
+                }
+            }
+        }
     }
     floating(text, quotes);
 }
@@ -482,6 +490,28 @@ fn segment_can_speak(mention: &str) -> bool {
             particle && after.next().is_some_and(|n| capitalised(n))
         }
     }
+}
+
+/// The owner of the words a mention headed by a noun of speech names (`Réponse de sa femme` →
+/// `sa femme`, `la voix du père` → `père`), when the mention's first noun is one.
+fn speech_owner(mention: &str) -> Option<&str> {
+    let mut ws = words(mention)
+        .skip_while(|w| PRENOMINAL.contains(lowercase(w).as_ref()))
+        .peekable();
+    let head = ws.next()?;
+    if !SPEECH_NOUNS.contains(lowercase(head).as_ref()) {
+        return None;
+    }
+    let link = ws.find(|w| matches!(lowercase(w).as_ref(), "de" | "du" | "des" | "d'" | "d’"))?;
+    let at = link.as_ptr() as usize - mention.as_ptr() as usize + link.len();
+    let owner = mention.get(at..)?.trim();
+    // Without a definite article, as names of roles are (`la direction` → `direction`).
+    let owner = ["le ", "la ", "les ", "l'", "l’"]
+        .iter()
+        .find_map(|a| owner.strip_prefix(a))
+        .unwrap_or(owner)
+        .trim_start();
+    (!owner.is_empty()).then_some(owner)
 }
 
 /// A resolved name must be a name or a noun phrase that can speak, not a pronoun (`ce`,

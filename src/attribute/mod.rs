@@ -57,11 +57,13 @@ mod tokens;
 mod verbs;
 mod windows;
 
-use crate::model::{Quote, QuoteKind};
+use crate::model::{Method, Quote, QuoteKind};
 
 use discourse::Discourse;
+use nouns::is_medium_mention;
 use rules::{
-    after_incise, before_quote, closing_incise, headline, inside_incise, signature, source_after,
+    after_incise, before_quote, closing_incise, headline, inside_incise, relayed_source, signature,
+    source_after,
 };
 use windows::{content_closed_by_punct, Windows};
 
@@ -107,7 +109,18 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             .or_else(|| headline(text, win.after(&q), opens_line(text, &q))) // 3b. «Q» X fait…
             .or_else(|| source_after(text, win.after(&q))) // 4. «Q», selon X
             .or_else(|| closing_incise(text, win.after(&q))) // 4b. «Q» …, précise X.
-            .or_else(|| before_quote(text, win.before(&q), q.partial)); // 5. X a dit : «Q»
+            .or_else(|| before_quote(text, win.before(&q), q.partial)) // 5. X a dit : «Q»
+            .map(|f| {
+                // 2′. `Selon X, «Q», rapporte l'agence`: the medium only relays X's words.
+                let medium = f.method == Method::AfterQuote
+                    && f.mention
+                        .as_ref()
+                        .is_some_and(|m| is_medium_mention(text, m));
+                match medium {
+                    true => relayed_source(text, win.before(&q)).unwrap_or(f),
+                    false => f,
+                }
+            });
         let said = match found {
             Some(f) => talk.speaker_of(f, &mut win.before, text, quotes, &q),
             None => talk.floating(&mut win.before, text, quotes, &q), // 6. continuation

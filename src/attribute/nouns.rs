@@ -683,3 +683,15 @@ pub(super) fn speaks(text: &str, m: &Mention) -> bool {
             .get(m.start..m.end)
             .is_some_and(crate::document::can_speak)
 }
+
+/// Is the mention a medium that relays others' words (`l'agence Reuters`, `le magazine`;
+/// `lexicon/media.txt`)? Its head is the first word after the determiners.
+pub(super) fn is_medium_mention(text: &str, m: &Mention) -> bool {
+    let Some(mention) = text.get(m.start..m.end) else {
+        return false;
+    };
+    crate::text::words(mention)
+        .map(str::to_lowercase)
+        .find(|w| class_of(w) & C_DET == 0 && !matches!(w.as_str(), "l'" | "l’"))
+        .is_some_and(|head| lexicon::is_medium(&head))
+}

@@ -461,3 +461,19 @@ fn clause_pronoun(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<
     })?;
     mention_of(text, toks, k, k)
 }
+
+/// `Selon les pompiers, «Q», rapporte l'agence`: the source named with `selon` / `d'après` in
+/// the quote's sentence before it, when that source is not itself a medium.
+pub(super) fn relayed_source(text: &str, toks: &[Tok]) -> Option<Found> {
+    let start = sentence_start(toks);
+    (start..toks.len()).find_map(|i| {
+        toks.get(i)
+            .filter(|t| t.is("selon") || t.is("d'") || t.is("d’"))
+            .and_then(|_| source_at(text, toks, i))
+            .filter(|f| {
+                f.mention
+                    .as_ref()
+                    .is_some_and(|m| !is_medium_mention(text, m))
+            })
+    })
+}

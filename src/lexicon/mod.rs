@@ -20,8 +20,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 pub(crate) use names::{
-    is_org, is_person_noun, is_title, pronoun, role_synonym, Gender, Pronoun, DOTTED_TITLES,
-    TITLE_LIST, TITLE_LOWER,
+    is_medium, is_org, is_person_noun, is_title, pronoun, role_synonym, Gender, Pronoun,
+    DOTTED_TITLES, TITLE_LIST, TITLE_LOWER,
 };
 pub(crate) use verbs::{verb, Sense, Shape};
 

@@ -12,6 +12,15 @@ const ORGANISATIONS: &str = include_str!("../../lexicon/organisations.txt");
 const PRONOUNS: &str = include_str!("../../lexicon/pronouns.txt");
 const PERSON_NOUNS: &str = include_str!("../../lexicon/person-nouns.txt");
 const ROLE_SYNONYMS: &str = include_str!("../../lexicon/role-synonyms.txt");
+const MEDIA: &str = include_str!("../../lexicon/media.txt");
+
+static MEDIA_SET: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| lines(MEDIA).collect());
+
+/// True when `lower` (a lowercase word) is the head of a medium that relays others' words
+/// (`media.txt`: `agence`, `journal`, `AFP`).
+pub(crate) fn is_medium(lower: &str) -> bool {
+    MEDIA_SET.contains(lower)
+}
 
 /// `other = usual` pairs of `role-synonyms.txt`.
 static SYNONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
