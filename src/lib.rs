@@ -17,9 +17,13 @@
 //! - Time is linear in the length of the text: one scan for the marks, and every rule that looks
 //!   around a quote reads a bounded window that stops a few quotes away, so no text is read by
 //!   more than a small constant number of quotes; speakers are grouped by hash lookups.
-//! - Output is proportional to the text: quotes nest at most eight deep and runs of empty quotes
-//!   or of repairs collapse into one diagnostic, so runs of hostile marks cannot multiply the
-//!   result.
+//! - Output is proportional to the text, at most 40 bytes of JSON per input byte: quotes nest
+//!   at most eight deep, runs of empty quotes or of repairs collapse into one diagnostic, a
+//!   straight pair around one char (`"a"`) or glued to another straight mark is not a quote, and
+//!   a continuation (a speaker carried over from an earlier quote) is dropped where it would
+//!   pass that budget, so runs of hostile marks cannot multiply the result.
+//! - Memory is the answer plus a constant: the marks are scanned a few KiB at a time and runs
+//!   of hostile marks are dropped as they end (under one byte of heap per input byte on them).
 //! - Offsets are byte offsets on char boundaries; [`offsets::convert`] turns them into UTF-16
 //!   code units or code points in one pass.
 //! - Line endings and a leading BOM never change an answer: `\r\n` and a lone `\r` read as
@@ -84,8 +88,7 @@ pub fn analyze(text: &str) -> Analysis {
 
 /// [`analyze`] on text with `\n` line breaks and no leading BOM.
 fn analyze_lf(text: &str) -> Analysis {
-    let marks = scan::scan(text);
-    let (mut quotes, diagnostics) = pair::pair(text, &marks);
+    let (mut quotes, diagnostics) = pair::pair(text);
     classify::classify(text, &mut quotes);
     attribute::attribute(text, &mut quotes);
     document::settle(text, &mut quotes);
@@ -110,8 +113,7 @@ pub fn analyze_counting(text: &str) -> (Analysis, u64) {
 /// part of the stable API.
 #[doc(hidden)]
 pub fn detect(text: &str) -> usize {
-    let marks = scan::scan(text);
-    let (mut quotes, _) = pair::pair(text, &marks);
+    let (mut quotes, _) = pair::pair(text);
     classify::classify(text, &mut quotes);
     quotes.len()
 }

@@ -332,38 +332,45 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Every offset in the analysis, for one-pass unit conversion.
+    /// Every offset in the analysis, for one-pass unit conversion (a vector of 8 bytes an
+    /// offset: [`Analysis::for_each_offset`] visits them without one).
     pub fn offsets_mut(&mut self) -> Vec<&mut usize> {
         let mut out = Vec::with_capacity(self.quotes.len() * 8);
+        self.for_each_offset(|o| out.push(o));
+        out
+    }
+
+    /// Calls `f` on every offset in the analysis, in the order [`Analysis::offsets_mut`] lists
+    /// them: each quote's, then the speakers' mentions, then the diagnostics'.
+    pub fn for_each_offset<'a>(&'a mut self, mut f: impl FnMut(&'a mut usize)) {
         for q in &mut self.quotes {
-            out.push(&mut q.start);
-            out.push(&mut q.end);
-            out.push(&mut q.content_start);
-            out.push(&mut q.content_end);
+            f(&mut q.start);
+            f(&mut q.end);
+            f(&mut q.content_start);
+            f(&mut q.content_end);
             if let Some(s) = &mut q.speaker {
-                out.push(&mut s.start);
-                out.push(&mut s.end);
+                f(&mut s.start);
+                f(&mut s.end);
             }
             if let Some(c) = &mut q.cue {
-                out.push(&mut c.start);
-                out.push(&mut c.end);
+                f(&mut c.start);
+                f(&mut c.end);
                 if let Some(i) = &mut c.incise {
-                    out.push(&mut i.start);
-                    out.push(&mut i.end);
+                    f(&mut i.start);
+                    f(&mut i.end);
                 }
             }
         }
         for s in &mut self.speakers {
             for m in &mut s.mentions {
-                out.push(&mut m.start);
-                out.push(&mut m.end);
+                f(&mut m.start);
+                f(&mut m.end);
             }
         }
         for d in &mut self.diagnostics {
-            out.push(&mut d.start);
-            out.push(&mut d.end);
+            f(&mut d.start);
+            f(&mut d.end);
         }
-        out
     }
 }
 

@@ -8,7 +8,9 @@
 //! it (`»Nein«`) and either no French quote is open or the very next mark is a `«` glued to the
 //! word before it; `«` then closes it when glued to the word before; `“` closes an open `„`,
 //! and the typos `“non“` and `”non”` pair by flanking (a glued `“` closes, a glued `”` opens);
-//! `’` closes only an open `‘` (otherwise it is an apostrophe). A closer ends the innermost open
+//! `’` closes only an open `‘` (otherwise it is an apostrophe); a straight `"` opens before a
+//! word and not after one, never against another `"` (`""`, `"a""b"`) and never around a single
+//! char (`"a"`, a letter or an inch sign). A closer ends the innermost open
 //! quote of its family; quotes opened inside that are still open end just before it
 //! (`closed: false`).
 //!
@@ -40,7 +42,11 @@
 //!   keeps its first [`MAX_DEPTH`] and merges the rest: hostile runs of marks give output
 //!   proportional to their length, not one quote or one diagnostic per mark.
 //!
-//! Complexity: O(n). Each mark is handled once, each quote pushed and popped at most once, the
+//! Complexity: O(n), memory bounded by the quotes kept. The marks are scanned a chunk of text at
+//! a time; whenever a quote opens with none open, the quotes before are settled (runs of empty
+//! quotes dropped, once each) and a run of diagnostics of one code is merged as it is pushed,
+//! so hostile runs of marks hold a few quotes and diagnostics in memory, not one per mark.
+//! Each mark is handled once, each quote pushed and popped at most once, the
 //! per-family counters make "is anything of this family open?" O(1), the only lookahead is the
 //! next mark, the blank-paragraph checks read each stretch of text between two consecutive marks
 //! at most once, and each paragraph's leading dashes are read once (cached).
@@ -111,6 +117,19 @@ struct Pairer<'t> {
     /// Openers past [`MAX_DEPTH`] that were not opened, per family (their closers are
     /// absorbed), reset with the paragraph.
     ignored: [usize; 6],
+    /// `quotes[..settled]` are final: runs of empty quotes dropped, removed quotes compacted
+    /// away ([`Pairer::settle`], each time a quote opens with none open).
+    settled: usize,
+    /// The run of empty quotes being read by [`Pairer::settle`]: its length and its last end.
+    empty_run: usize,
+    empty_last_end: Option<usize>,
+    /// Per diagnostic code: the index of its last diagnostic and how many in a row came with
+    /// no word between them ([`Pairer::push_diag`]).
+    diag_runs: Vec<(&'static str, usize, usize)>,
+    /// The `emptyQuote` diagnostic of the current run of empty quotes.
+    empty_diag: Option<usize>,
+    /// Scratch space for [`compact_from`].
+    eff: Vec<Option<usize>>,
 }
 
 /// How many marks ahead [`pair`] prefetches the text.
@@ -124,15 +143,18 @@ pub const MAX_HELD: usize = 8;
 /// quotes.
 pub const MAX_DEPTH: usize = 8;
 
-/// Pairs marks into quotes sorted by start, parents before children.
-pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
-    // Every quote but a dialogue reply opens at a quotation mark: reserve for that many, so the
-    // quotes are written once (the unused tail of the reservation is never touched).
-    let openers = marks.iter().filter(|m| !m.is_break()).count() + 1;
+/// How many bytes of text are scanned for marks at a time: the marks held in memory are one
+/// chunk's (a multiple of 64, the scan's block).
+const CHUNK: usize = 4 * 1024;
+
+/// Scans `text` for marks (stage 1, a chunk at a time) and pairs them into quotes sorted by
+/// start, parents before children.
+pub fn pair(text: &str) -> (Vec<Quote>, Vec<Diagnostic>) {
     let mut p = Pairer {
         text,
-        quotes: Vec::with_capacity(openers),
-        removed: Vec::with_capacity(openers),
+        // Grown as needed: settled runs of hostile marks are dropped as they end.
+        quotes: Vec::with_capacity((text.len() / 256).min(1 << 16)),
+        removed: Vec::new(),
         diags: Vec::new(),
         stack: Vec::new(),
         count: [0; 6],
@@ -145,14 +167,38 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         held: 0,
         lead: (None, 0),
         ignored: [0; 6],
+        settled: 0,
+        empty_run: 0,
+        empty_last_end: None,
+        diag_runs: Vec::new(),
+        empty_diag: None,
+        eff: Vec::new(),
     };
-    for (i, m) in marks.iter().enumerate() {
-        crate::work::tick(1);
-        // The text around a mark a few marks ahead is fetched while this one is handled.
-        if let Some(ahead) = marks.get(i + PREFETCH_AHEAD) {
-            prefetch(text.as_bytes(), ahead.pos.saturating_sub(1));
+    // The marks of one chunk, plus the last mark of the chunk before (held back until the mark
+    // after it, its lookahead, is known).
+    let mut marks: Vec<Mark> = Vec::with_capacity(1024);
+    let mut from = 0;
+    while from < text.len() {
+        let to = from.saturating_add(CHUNK).min(text.len());
+        crate::scan::scan_into(text, from, to, &mut marks);
+        from = to;
+        let last = from >= text.len();
+        let ready = if last {
+            marks.len()
+        } else {
+            marks.len().saturating_sub(1)
+        };
+        for i in 0..ready {
+            crate::work::tick(1);
+            // The text around a mark a few marks ahead is fetched while this one is handled.
+            if let Some(ahead) = marks.get(i + PREFETCH_AHEAD) {
+                prefetch(text.as_bytes(), ahead.pos.saturating_sub(1));
+            }
+            if let Some(m) = marks.get(i) {
+                p.mark(m, marks.get(i + 1));
+            }
         }
-        p.mark(m, marks.get(i + 1));
+        marks.drain(..ready);
     }
     // The end of the text ends its last paragraph as a line break would: a dialogue reply on the
     // last line is a reply too (found by fuzzing, tests/fixtures/detection/paragraphs.txt).
@@ -167,12 +213,10 @@ pub fn pair(text: &str, marks: &[Mark]) -> (Vec<Quote>, Vec<Diagnostic>) {
         p.pending = Some(text.len());
     }
     p.finish_paragraph();
-    p.drop_empty();
+    p.settle();
     p.diags.sort_by_key(|d| d.start);
     let diags = coalesce(text, p.diags);
-    let mut quotes = p.quotes;
-    compact(&mut quotes, &p.removed);
-    (quotes, diags)
+    (p.quotes, diags)
 }
 
 /// In each run of diagnostics of one code separated only by marks, dashes and spaces (no letter
@@ -206,34 +250,57 @@ fn push_merged(diags: &mut Vec<Diagnostic>, merge: bool, d: Diagnostic) {
     }
 }
 
-/// No letter or digit in `s`.
+/// No letter or digit in `s` (the marks, dashes and spaces of hostile runs answered without
+/// the Unicode tables).
 fn no_word(s: &str) -> bool {
-    !s.chars().any(char::is_alphanumeric)
+    !s.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            !is_quote_mark(c)
+                && !matches!(c, '—' | '–' | '\u{a0}' | '\u{202f}' | '\u{2029}' | '…')
+                && c.is_alphanumeric()
+        }
+    })
 }
 
-/// Drops removed quotes and renumbers parents (a removed quote's children go to its parent),
-/// in place.
-fn compact(quotes: &mut Vec<Quote>, removed: &[bool]) {
-    crate::work::tick(quotes.len() as u64);
-    if !removed.contains(&true) {
-        return;
-    }
-    // For each old index: the new index of the nearest kept quote at or above it.
-    let mut eff: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
-    let mut kept = 0;
-    quotes.retain_mut(|q| {
-        let i = eff.len();
-        let parent = q.parent.and_then(|p| eff.get(p).copied().flatten());
+/// Drops the removed quotes of `quotes[from..]` and renumbers their parents (a removed quote's
+/// children go to its parent), in place, in time proportional to the quotes from `from` on;
+/// `eff` is scratch space.
+fn compact_from(
+    quotes: &mut Vec<Quote>,
+    removed: &[bool],
+    from: usize,
+    eff: &mut Vec<Option<usize>>,
+) {
+    crate::work::tick(quotes.len().saturating_sub(from) as u64);
+    // For each old index from `from`: the new index of the nearest kept quote at or above it.
+    eff.clear();
+    let mut kept = from;
+    for i in from..quotes.len() {
+        let Some(q) = quotes.get_mut(i) else { break };
+        let parent = match q.parent {
+            Some(p) if p < from => Some(p),
+            Some(p) => eff.get(p - from).copied().flatten(),
+            None => None,
+        };
         if removed.get(i).copied().unwrap_or(false) {
             eff.push(parent);
-            false
         } else {
             q.parent = parent;
             eff.push(Some(kept));
+            // `kept <= i < len`: the swap stays in bounds.
+            quotes.swap(kept, i);
             kept += 1;
-            true
         }
-    });
+    }
+    quotes.truncate(kept);
+}
+
+/// [`compact_from`] on the whole list.
+#[cfg(test)]
+fn compact(quotes: &mut Vec<Quote>, removed: &[bool]) {
+    compact_from(quotes, removed, 0, &mut Vec::new());
 }
 
 /// The copying version of [`compact`] it replaced, kept to check it.
@@ -267,6 +334,13 @@ fn dash_at(gap: &str) -> Option<(usize, char)> {
     Some((gap.len() - body.len(), ch))
 }
 
+/// `x"` at `pos`: a straight pair around one char (`"a"`) is a mark, a letter or an inch sign,
+/// not a quote (back to back, they gave a quote every three or four bytes).
+fn one_char_then_straight(text: &str, pos: usize) -> bool {
+    let mut rest = text.get(pos..).unwrap_or("").chars();
+    rest.next().is_some() && rest.next() == Some('"')
+}
+
 fn prev_char(text: &str, pos: usize) -> Option<char> {
     text.get(..pos).and_then(|s| s.chars().next_back())
 }
@@ -279,7 +353,7 @@ fn next_char(text: &str, pos: usize) -> Option<char> {
 fn left_flanking_only(text: &str, m: &Mark) -> bool {
     let before_ok = match prev_char(text, m.pos) {
         None => true,
-        Some(c) => c.is_whitespace() || "([{—–-".contains(c),
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-'),
     };
     let after_word = next_char(text, m.end()).is_some_and(char::is_alphanumeric);
     before_ok && after_word
@@ -384,8 +458,14 @@ impl Pairer<'_> {
                 self.close(m, Family::CurlySingle);
             }
             '"' if self.close(m, Family::Straight) => {}
-            '"' if next_char(self.text, m.end()).is_some_and(|c| !c.is_whitespace())
-                && !prev_char(self.text, m.pos).is_some_and(char::is_alphanumeric) =>
+            // A straight quote opens before a word, not after one (`5"`), and never against
+            // another straight mark: `""` holds nothing and `"a""b"` is a run of marks, not
+            // prose (runs of them gave a quote every two or three bytes, issue #17).
+            '"' if next_char(self.text, m.end())
+                .is_some_and(|c| !c.is_whitespace() && c != '"')
+                && !prev_char(self.text, m.pos)
+                    .is_some_and(|c| c.is_alphanumeric() || c == '"')
+                && !one_char_then_straight(self.text, m.end()) =>
             {
                 self.open(m, Family::Straight);
             }
@@ -461,6 +541,10 @@ impl Pairer<'_> {
             );
             return;
         }
+        if self.stack.is_empty() {
+            // Every quote so far is final: settle them before the next one.
+            self.settle();
+        }
         let parent = self.stack.last().map(|o| o.qi);
         let qi = self.quotes.len();
         self.quotes
@@ -521,29 +605,30 @@ impl Pairer<'_> {
         let Some(q) = self.quotes.get_mut(o.qi) else {
             return;
         };
-        if o.fam.fragile() {
+        let (start, open) = (q.start, q.open);
+        let code = if o.fam.fragile() {
             if let Some(r) = self.removed.get_mut(o.qi) {
                 *r = true;
             }
-            self.diags.push(Diagnostic {
-                start: q.start,
-                end: q.start + q.open.len(),
-                code: "unmatched",
-                message: unmatched_message(q.open),
-            });
-            return;
-        }
-        finish_unclosed(q, self.text, end);
-        self.diags.push(Diagnostic {
-            start: q.start,
-            end: q.start + q.open.len(),
-            code: "unclosed",
-            message: unclosed_message(q.open),
+            "unmatched"
+        } else {
+            finish_unclosed(q, self.text, end);
+            "unclosed"
+        };
+        self.push_diag(Diagnostic {
+            start,
+            end: start + open.len(),
+            code,
+            message: if o.fam.fragile() {
+                unmatched_message(open)
+            } else {
+                unclosed_message(open)
+            },
         });
     }
 
     fn stray(&mut self, m: &Mark) {
-        self.diags.push(Diagnostic {
+        self.push_diag(Diagnostic {
             start: m.pos,
             end: m.end(),
             code: "strayCloser",
@@ -598,7 +683,7 @@ impl Pairer<'_> {
                 self.last_closed = Some(qi);
             }
         }
-        self.diags.push(Diagnostic {
+        self.push_diag(Diagnostic {
             start: diag_at.0,
             end: diag_at.1,
             code: "lateCloser",
@@ -631,7 +716,7 @@ impl Pairer<'_> {
     fn dialogue_reply(&mut self, pos: usize, dash: char) {
         self.finish_paragraph();
         self.open(&Mark { pos, ch: dash }, Family::French);
-        self.diags.push(Diagnostic {
+        self.push_diag(Diagnostic {
             start: pos,
             end: pos + dash.len_utf8(),
             code: "dialogueReply",
@@ -649,7 +734,7 @@ impl Pairer<'_> {
                 .quotes
                 .get(o.qi)
                 .map_or((end, 0), |q| (q.start, q.open.len()));
-            self.diags.push(Diagnostic {
+            self.push_diag(Diagnostic {
                 start,
                 end: start + len,
                 code: "unmarkedContinuation",
@@ -686,46 +771,94 @@ impl Pairer<'_> {
         self.last_closed = None;
     }
 
-    /// In a run of quotes with nothing inside but spaces and dashes (`«»«»«»`, openers each
-    /// ending its paragraph) and nothing but marks between them, the first [`MAX_DEPTH`] stay
-    /// and the rest are dropped, reported as `emptyQuote` diagnostics (merged by [`coalesce`]).
-    fn drop_empty(&mut self) {
-        let mut run = 0;
-        let mut last_end = None;
-        for (q, r) in self.quotes.iter().zip(self.removed.iter_mut()) {
+    /// Pushes a diagnostic; the tenth and later of a run of one code with no word between them
+    /// (other codes may come between) extend the run's ninth instead, as [`coalesce`] will at
+    /// the end: a hostile run of marks holds a few diagnostics in memory, not one per mark.
+    fn push_diag(&mut self, d: Diagnostic) {
+        /// Longer gaps are not read here (the final [`coalesce`] reads them): each push reads
+        /// a bounded stretch of text.
+        const GAP: usize = 256;
+        let at = self.diag_runs.iter().position(|r| r.0 == d.code);
+        if let Some((_, li, run)) = at.and_then(|k| self.diag_runs.get_mut(k)) {
+            let joined = self.diags.get(*li).is_some_and(|last| {
+                last.end <= d.start
+                    && d.start - last.end <= GAP
+                    && self.text.get(last.end..d.start).is_some_and(|gap| {
+                        crate::work::tick(gap.len() as u64);
+                        no_word(gap)
+                    })
+            });
+            *run = if joined { *run + 1 } else { 0 };
+            if *run > MAX_DEPTH {
+                if let Some(last) = self.diags.get_mut(*li) {
+                    last.end = last.end.max(d.end);
+                }
+                return;
+            }
+            *li = self.diags.len();
+        } else {
+            self.diag_runs.push((d.code, self.diags.len(), 0));
+        }
+        self.diags.push(d);
+    }
+
+    /// Settles the quotes pushed since the last call, none of which is open any more: in a run
+    /// of quotes with nothing inside but spaces and dashes (`«»«»«»`, openers each ending its
+    /// paragraph) and nothing but marks between them, the first [`MAX_DEPTH`] stay and the rest
+    /// are dropped, reported as `emptyQuote` diagnostics (merged by [`coalesce`]); then the
+    /// removed quotes are compacted away. Called whenever a quote opens with none open, so a
+    /// hostile run of marks holds a few quotes in memory, not one per mark; each quote is
+    /// settled once.
+    fn settle(&mut self) {
+        let from = self.settled;
+        let mut any_removed = false;
+        for (q, r) in self.quotes.iter().zip(self.removed.iter_mut()).skip(from) {
             crate::work::tick(1);
             if *r {
+                any_removed = true;
                 continue;
             }
             let content = self.text.get(q.content_start..q.content_end).unwrap_or("x");
             let empty = !q.open.is_empty()
                 && content
                     .chars()
-                    .all(|c| c.is_whitespace() || matches!(c, '—' | '–' | '-'));
+                    .all(|c| matches!(c, '—' | '–' | '-') || c.is_whitespace());
             if !empty {
-                run = 0;
-                last_end = None;
+                self.empty_run = 0;
+                self.empty_last_end = None;
                 continue;
             }
-            let joined = last_end
+            let joined = self
+                .empty_last_end
                 .and_then(|e| self.text.get(e..q.start))
                 .is_some_and(no_word);
-            run = if joined { run + 1 } else { 1 };
-            last_end = Some(q.end.max(q.start));
-            if run > MAX_DEPTH {
+            self.empty_run = if joined { self.empty_run + 1 } else { 1 };
+            self.empty_last_end = Some(q.end.max(q.start));
+            if self.empty_run > MAX_DEPTH {
                 *r = true;
-                push_merged(
-                    &mut self.diags,
-                    run > MAX_DEPTH + 1,
-                    Diagnostic {
-                        start: q.start,
-                        end: q.end,
-                        code: "emptyQuote",
-                        message: Cow::Borrowed("Quotation marks with nothing inside were ignored."),
-                    },
-                );
+                any_removed = true;
+                // One diagnostic for the run.
+                let d = Diagnostic {
+                    start: q.start,
+                    end: q.end,
+                    code: "emptyQuote",
+                    message: Cow::Borrowed("Quotation marks with nothing inside were ignored."),
+                };
+                match self.empty_diag.and_then(|k| self.diags.get_mut(k)) {
+                    Some(last) if self.empty_run > MAX_DEPTH + 1 => last.end = last.end.max(d.end),
+                    _ => {
+                        self.empty_diag = Some(self.diags.len());
+                        self.diags.push(d);
+                    }
+                }
             }
         }
+        if any_removed {
+            compact_from(&mut self.quotes, &self.removed, from, &mut self.eff);
+        }
+        self.removed.truncate(self.quotes.len());
+        self.removed.iter_mut().skip(from).for_each(|r| *r = false);
+        self.settled = self.quotes.len();
     }
 
     fn merge_double_opener(&mut self, top: Open, ci: usize) {
@@ -745,7 +878,7 @@ impl Pairer<'_> {
         if let Some(u) = self.quotes.get_mut(top.qi) {
             finish_closed(u, self.text, c_end.saturating_sub(close.len_utf8()), close);
         }
-        self.diags.push(Diagnostic {
+        self.push_diag(Diagnostic {
             start: c_start,
             end: c_start + c_open_len,
             code: "doubleOpener",

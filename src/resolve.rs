@@ -23,7 +23,7 @@ use std::collections::HashMap;
 
 use crate::cast::Cast;
 use crate::lexicon;
-use crate::model::{Gender, Quote, Span, SpeakerEntry};
+use crate::model::{Cue, Gender, Method, Quote, Span, Speaker, SpeakerEntry};
 
 /// The name inside a mention: the mention without a leading title.
 pub fn name_of(mention: &str) -> String {
@@ -97,6 +97,89 @@ fn role_key(mention: &str, name: &str) -> Option<String> {
     (!k.is_empty() && k.chars().any(char::is_alphabetic)).then_some(k)
 }
 
+/// The answer's size budget: at most this many bytes of JSON per byte of text, with
+/// [`OUTPUT_SLACK`] to start with (issue #17 bounds the command line's output at 40).
+pub const OUTPUT_PER_BYTE: usize = 36;
+const OUTPUT_SLACK: usize = 4096;
+
+/// Bytes of JSON a string takes, quotes and escapes included (an upper bound).
+fn json_len(s: &str) -> usize {
+    2 + s
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0C => 2,
+            0..=0x1F => 6,
+            _ => 1,
+        })
+        .sum::<usize>()
+}
+
+/// The answer's size so far against [`OUTPUT_PER_BYTE`], quote by quote in text order: a
+/// continuation (a speaker carried over from an earlier quote, no cue of its own) costs a copy
+/// of the speaker and a mention, so where quotes are so dense that those copies would pass the
+/// budget (`«Ah» «Ah» «Ah»…` after one speaker, a few bytes a quote), the continuation is
+/// dropped and the quote left unattributed. Every other answer is kept; on real text the budget
+/// is never near (a few bytes of JSON a byte). The attribution stage applies it as it goes (so
+/// that the copies are never held), and [`resolve`] again on the final answer.
+pub(crate) struct OutputBudget {
+    credit: usize,
+    read: usize,
+}
+
+impl OutputBudget {
+    // Offsets are counted as 20 digits, the most a usize takes.
+    const QUOTE: usize = 220; // a quote's fields, `reason` and a `parent` included
+    const SPEAKER: usize = 200; // a speaker's fields and ids, and its mention in `speakers`
+
+    pub(crate) const fn new() -> OutputBudget {
+        OutputBudget {
+            credit: OUTPUT_SLACK,
+            read: 0,
+        }
+    }
+
+    /// Accounts for the next quote, which ends at byte `end`.
+    pub(crate) fn quote(&mut self, end: usize) {
+        self.credit = self
+            .credit
+            .saturating_add(OUTPUT_PER_BYTE * end.saturating_sub(self.read));
+        self.read = self.read.max(end);
+        self.credit = self.credit.saturating_sub(Self::QUOTE);
+    }
+
+    /// Accounts for the last quote's speaker and cue; false (nothing accounted) when they are a
+    /// continuation that does not fit.
+    pub(crate) fn speaker(
+        &mut self,
+        s: &Speaker,
+        cue: Option<&Cue>,
+        method: Option<Method>,
+    ) -> bool {
+        let cost = Self::SPEAKER
+            + json_len(&s.text)
+            + s.name.as_deref().map_or(0, |n| 2 * json_len(n))
+            + cue.map_or(0, |c| json_len(&c.text) + json_len(&c.lemma) + 100);
+        if cost > self.credit && method == Some(Method::Continuation) && cue.is_none() {
+            return false;
+        }
+        self.credit = self.credit.saturating_sub(cost);
+        true
+    }
+}
+
+/// [`OutputBudget`] over the final answer. One pass, O(quotes).
+fn bound_continuations(quotes: &mut [Quote]) {
+    let mut budget = OutputBudget::new();
+    for q in quotes.iter_mut() {
+        budget.quote(q.end);
+        let Some(s) = &q.speaker else { continue };
+        if !budget.speaker(s, q.cue.as_deref(), q.method) {
+            q.speaker = None;
+            q.method = None;
+        }
+    }
+}
+
 /// Names through the article: a speaker known by a surname alone (`M. Attal`) or by a role
 /// (`le Premier ministre`, `la ministre`) takes the full name of the one person the article
 /// names so ([`Cast`]), so that every mention of a person joins one entry.
@@ -137,6 +220,7 @@ fn name_from_cast(text: &str, quotes: &mut [Quote]) {
 
 /// Fills `speaker.name` and `speaker.id` and returns the list of distinct speakers.
 pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
+    bound_continuations(quotes);
     name_from_cast(text, quotes);
     let mut entries: Vec<SpeakerEntry> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -200,8 +284,9 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 entries.push(SpeakerEntry {
                     id,
                     name: name.clone(),
-                    quotes: Vec::new(),
-                    mentions: Vec::new(),
+                    // Most speakers say one or two things: no room for four from the start.
+                    quotes: Vec::with_capacity(1),
+                    mentions: Vec::with_capacity(1),
                     gender: None,
                 });
                 if let Some(same) = Surname::of(&mut by_last, &mut surnames, surname) {

@@ -6,8 +6,9 @@
 //! its `\n`). The scan does not decide directions: the pairing stage reads them from context.
 //!
 //! Complexity: O(n) in the text, one pass over its bytes (64 at a time: a bit mask of the bytes
-//! that can start a mark, then only those are decoded), no allocation beyond the output; the
-//! only lookaround is the previous and the next char.
+//! that can start a mark, then only those are decoded), a chunk of text at a time so that the
+//! marks in memory are a chunk's, not the text's; the only lookaround is the previous and the
+//! next char.
 //! Edge cases: marks at the very start or end of the text; `’` and `‘` **between two letters**
 //! (`l’Arménie`, `aujourd’hui`, the typo `l‘État`) are apostrophes and never recorded.
 
@@ -30,22 +31,32 @@ impl Mark {
     }
 }
 
-/// Every quotation mark and paragraph break in text order.
+/// Every quotation mark and paragraph break in text order (the whole text at once: tests and
+/// tools; the pairing stage reads the marks a chunk at a time with [`scan_into`]).
+#[cfg(test)]
+pub fn scan(text: &str) -> Vec<Mark> {
+    let mut out = Vec::new();
+    scan_into(text, 0, text.len(), &mut out);
+    out
+}
+
+/// Appends the marks that start in `text[from..to]` to `out` (any range; chunks whose length is
+/// a multiple of 64 keep to the fast path).
 ///
 /// Works on bytes: every recorded char starts with `\n`, `\r`, `"`, `0xC2` (`«` `»`) or `0xE2`
-/// (the others and U+2029), so eight bytes at a time are tested for those lead bytes
-/// (`lead_mask`) and only the few that match are decoded.
-pub fn scan(text: &str) -> Vec<Mark> {
-    let bytes = text.as_bytes();
-    crate::work::tick(bytes.len() as u64);
-    let mut out = Vec::with_capacity(bytes.len() / 128 + 8);
-    let mut base = 0;
+/// (the others and U+2029), so sixty-four bytes at a time are tested for those lead bytes
+/// (`lead_mask`) and only the few that match are decoded (their neighbours are read from the
+/// whole text, across the chunk's ends).
+pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<Mark>) {
+    let bytes = text.as_bytes().get(..to).unwrap_or(text.as_bytes());
+    crate::work::tick(bytes.len().saturating_sub(from) as u64);
+    let mut base = from;
     // Sixty-four bytes at a time: a bit mask of the lead bytes (a loop the compiler turns into
     // vector compares), then only the flagged bytes are decoded.
     while let Some(block) = bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
         let mut mask = lead_mask(block);
         while mask != 0 {
-            record(text, base + mask.trailing_zeros() as usize, &mut out);
+            record(text, base + mask.trailing_zeros() as usize, out);
             mask &= mask - 1;
         }
         base += 64;
@@ -53,11 +64,10 @@ pub fn scan(text: &str) -> Vec<Mark> {
     // The tail, byte by byte.
     while let Some(&b) = bytes.get(base) {
         if is_lead(b) {
-            record(text, base, &mut out);
+            record(text, base, out);
         }
         base += 1;
     }
-    out
 }
 
 /// Lead bytes of the recorded chars: `\n`, `\r`, `"`, `0xC2` (`«` `»`), `0xE2` (the others and

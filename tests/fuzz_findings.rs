@@ -25,10 +25,11 @@ fn a_pronoun_does_not_stand_for_a_market() {
     );
 }
 
-/// `Et d'ajouter : «…»` after a sentence that names its speaker gets the method
+/// `Et d'ajouter : «…»` after a sentence that names its speaker got the method
 /// `continuation` and the cue `ajouter` but no speaker: an attribution that names nobody.
+/// With no earlier quoted speaker to continue, the quote is now left unattributed (speaker,
+/// cue and method all empty), as any quote whose speaker cannot be found.
 #[test]
-#[ignore = "attribution (src/attribute): continuation without a speaker"]
 fn a_continuation_names_its_speaker() {
     let text = "Le calendrier sera tenu, affirme la présidente de région, Agathe Morel. \
                 Et d'ajouter : «Les premiers trains rouleront en juin.»";
@@ -44,35 +45,52 @@ fn a_continuation_names_its_speaker() {
     }
 }
 
-/// Issue #17 bounds the output at 40 bytes of JSON per input byte: back-to-back straight-quoted
-/// words (`"a""a"…`, one quote every 3 bytes, about 172 bytes of JSON each) give about 57. The
-/// `analyze` fuzz target checks the bound that holds today (64 per byte).
+/// Issue #17 bounds the output at 40 bytes of JSON per input byte. Back-to-back straight-quoted
+/// words (`"a""a"…`, one quote every 3 bytes, about 172 bytes of JSON each) gave 57; short quotes
+/// after one speaker (`«Ah» «Ah» …`), each copying the speaker as a continuation, gave 44 to
+/// 72. Now a straight pair around one char or glued to another straight mark is not a quote
+/// (src/pair.rs), and continuations are dropped where they would pass the budget
+/// (src/resolve.rs).
 #[test]
-#[ignore = "output format (src/model.rs): 57 bytes of JSON per input byte on dense straight quotes"]
 fn json_is_at_most_40_bytes_per_input_byte() {
-    let text = "\"a\"".repeat(2000);
-    let json = serde_json::to_string(&analyze(&text)).expect("serialises");
-    assert!(
-        json.len() <= 40 * text.len() + 4096,
-        "{} bytes of JSON for {} bytes of text",
-        json.len(),
-        text.len()
-    );
+    let speaker = "Le ministre de l'Économie et des Finances, Bruno Le Maire, a déclaré : «Oui.» ";
+    let shapes = [
+        "\"a\"".repeat(2000),
+        "\"a\" ".repeat(2000),
+        "\"ab\"".repeat(2000),
+        format!("{speaker}{}", "«Ah» ".repeat(2000)),
+        format!("{speaker}{}", "«Non.» ".repeat(2000)),
+        format!("{speaker}{}", "\"Non.\" ".repeat(2000)),
+        format!("{speaker}{}", "\"ab\" ".repeat(2000)),
+        format!("{speaker}{}", "\"a\" ".repeat(2000)),
+        format!("{speaker}{}", "«a» ".repeat(2000)),
+        "«a», dit-il. ".repeat(2000),
+        "»Nein« ".repeat(2000),
+    ];
+    for text in &shapes {
+        let json = serde_json::to_string(&analyze(text)).expect("serialises");
+        assert!(
+            json.len() <= 40 * text.len() + 4096,
+            "{} bytes of JSON for {} bytes of text: {:?}…",
+            json.len(),
+            text.len(),
+            text.get(..40)
+        );
+    }
 }
 
 /// Found by the `analyze` target (`crash-7f658492…`, 156 bytes giving 14,928 bytes of JSON):
-/// short runs of straight quotes (`""""`) are kept as empty quotes, 2 bytes each, which the
-/// run-collapsing of empty quotes does not reach when letters break the runs; they take
+/// short runs of straight quotes (`""""`) were kept as empty quotes, 2 bytes each, which the
+/// run-collapsing of empty quotes did not reach when letters broke the runs; they took
 /// speakers too (`continuation` of a `le Kremlin` read from a neighbouring quote). Output
-/// reaches 68 bytes of JSON per input byte, above the fuzz target's bound of 64.
+/// reached 68 bytes of JSON per input byte. Now `""` is not a quote.
 #[test]
-#[ignore = "pairing (src/pair.rs): runs of empty straight quotes, attributed and not collapsed"]
 fn runs_of_empty_straight_quotes_stay_small_and_unattributed() {
     let text = "\"\"\"\"a".repeat(500);
     let a = analyze(&text);
     let json = serde_json::to_string(&a).expect("serialises");
     assert!(
-        json.len() <= 64 * text.len() + 4096,
+        json.len() <= 40 * text.len() + 4096,
         "{} bytes of JSON for {} bytes of text",
         json.len(),
         text.len()
@@ -86,4 +104,55 @@ fn runs_of_empty_straight_quotes_stay_small_and_unattributed() {
             q.speaker
         );
     }
+}
+
+/// Found by the `analyze` target (`crash-dcab1457…`, issue #17's session): a word with a `’`
+/// longer than the 32-byte stack buffer of the phrase lookup (src/attribute/tokens.rs) added
+/// "too long" to the length once per char and overflowed (a panic where overflow is checked, as
+/// in `cargo test` and the fuzz build). The length now saturates.
+#[test]
+fn a_long_word_with_an_apostrophe_does_not_overflow() {
+    let text = "\"Nous seol\"Nous annoncerseolymp\u{2019}attestymp\u{2019}attesterique.\n";
+    let a = analyze(text);
+    assert!(a.quotes.len() <= 2, "{a:#?}");
+    let long = format!("«Oui», a dit {}.", "d\u{2019}ab".repeat(40));
+    assert_eq!(analyze(&long).quotes.len(), 1);
+}
+
+/// Found by the `differential` target at the end of issue #17's session
+/// (`crash-89ac4a92…`, kept as `tests/fuzz_findings_differential_89ac4a92.txt`): in a run of
+/// `«»` after `La directrice …, a mis en garde les élus : «…`, one empty quote gets a
+/// continuation speaker when the text follows a quote-free paragraph and none alone. Likely
+/// the output budget (src/resolve.rs `OutputBudget`): its credit counts from the start of the
+/// text, so a paragraph before gives a continuation room it does not have alone. To fix: count
+/// the credit from a bounded window (or from the paragraph), not from the text's start.
+#[test]
+#[ignore = "output budget (src/resolve.rs): the answer depends on text before a quote-free break"]
+fn context_does_not_change_a_continuation() {
+    let Ok(text) = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fuzz_findings_differential_89ac4a92.txt"
+    )) else {
+        panic!("fixture missing");
+    };
+    let alone = analyze(&text);
+    let before = "Mis à jour à 8 h 30.\n\n";
+    let long = analyze(&format!("{before}{text}\n\nFin."));
+    let who = |q: &quote_highlighter::Quote| {
+        (
+            q.speaker.as_ref().map(|s| s.text.clone()),
+            q.method,
+            q.start,
+        )
+    };
+    let alone: Vec<_> = alone.quotes.iter().map(who).collect();
+    let long: Vec<_> = long
+        .quotes
+        .iter()
+        .map(|q| {
+            let (s, m, start) = who(q);
+            (s, m, start - before.len())
+        })
+        .collect();
+    assert_eq!(alone, long);
 }

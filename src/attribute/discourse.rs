@@ -70,9 +70,23 @@ impl Discourse {
         let mut speaker = None;
         let mut gender = None;
         if f.mention.is_none() && f.method == Method::Continuation {
-            if let Some(prev) = self.history.last() {
-                speaker = Some(said_speaker(quotes, prev).clone());
-                gender = prev.gender;
+            match self.history.last() {
+                Some(prev) => {
+                    speaker = Some(said_speaker(quotes, prev).clone());
+                    gender = prev.gender;
+                }
+                // No earlier speaker to continue (`Et d'ajouter : «Q»` after speech reported
+                // without quotes): an attribution that names nobody is none (fuzz finding,
+                // tests/fuzz_findings.rs).
+                None => {
+                    return Attribution {
+                        speaker: None,
+                        cue: None,
+                        method: None,
+                        gender: None,
+                        paragraph_start,
+                    }
+                }
             }
         }
         if let Some(m) = f.mention.filter(|m| !m.none) {

@@ -94,7 +94,11 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         .collect();
     let mut win = Windows::new(text, starts);
     let mut talk = Discourse::default();
+    let mut budget = crate::resolve::OutputBudget::new();
     for qi in 0..quotes.len() {
+        if let Some(q) = quotes.get(qi) {
+            budget.quote(q.end);
+        }
         let Some(q) = quotes.get(qi).and_then(QuoteAt::of) else {
             continue;
         };
@@ -126,13 +130,23 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             Some(f) => talk.speaker_of(f, &mut win.before, text, quotes, &q),
             None => talk.floating(&mut win.before, text, quotes, &q), // 6. continuation
         };
-        talk.remember(&said, qi, &q);
+        // A continuation past the output budget (issue #17) is not kept (nor remembered): no
+        // copy of the speaker per quote of a hostile run.
+        let fits = said
+            .speaker
+            .as_ref()
+            .is_none_or(|s| budget.speaker(s, said.cue.as_deref(), said.method));
+        if fits {
+            talk.remember(&said, qi, &q);
+        }
         if let Some(out) = quotes.get_mut(qi) {
             if said.cue.is_some() {
                 out.cue = said.cue;
             }
-            out.method = said.method;
-            out.speaker = said.speaker.map(Box::new);
+            if fits {
+                out.method = said.method;
+                out.speaker = said.speaker.map(Box::new);
+            }
         }
     }
 }

@@ -553,11 +553,14 @@ pub(super) fn phrase_at(toks: &[Tok], k: usize, phrases: &Phrases) -> usize {
     let long;
     let candidates = if first.lower.contains('’') {
         // `d’` as `d'`, in a buffer on the stack (on the heap for a long word).
-        let mut n = 0;
+        let mut n: usize = 0;
         for c in first.lower.chars().map(|c| if c == '’' { '\'' } else { c }) {
-            n += buf
-                .get_mut(n..n + c.len_utf8())
-                .map_or(usize::MAX / 2, |b| c.encode_utf8(b).len());
+            // Saturating: a word past the buffer adds "too long" once per char (fuzz finding,
+            // tests/fuzz_findings.rs).
+            n = n.saturating_add(
+                buf.get_mut(n..n.saturating_add(c.len_utf8()))
+                    .map_or(usize::MAX / 2, |b| c.encode_utf8(b).len()),
+            );
         }
         match buf.get(..n).and_then(|b| std::str::from_utf8(b).ok()) {
             Some(k) => phrases.starting_with(k),

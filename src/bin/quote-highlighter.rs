@@ -195,13 +195,18 @@ fn run_single(opts: &Options, input: &Input, out: &mut dyn Write) -> Result<Exit
     })?;
     let mut a = analyze(text);
     offsets::convert(&mut a, text, opts.unit);
+    // A buffer of a concrete type between serde_json and `out`: its many small writes are then
+    // inlined copies rather than one dynamic call each (a third of the run on dense quotes).
+    let mut buffered = BufWriter::with_capacity(1 << 16, &mut *out);
     let json = if opts.pretty {
-        serde_json::to_writer_pretty(&mut *out, &a)
+        serde_json::to_writer_pretty(&mut buffered, &a)
     } else {
-        serde_json::to_writer(&mut *out, &a)
+        serde_json::to_writer(&mut buffered, &a)
     };
     json.map_err(|e| Single::Write(e.into()))?;
-    writeln!(out).map_err(Single::Write)?;
+    writeln!(buffered).map_err(Single::Write)?;
+    buffered.flush().map_err(Single::Write)?;
+    drop(buffered);
     out.flush().map_err(Single::Write)?;
     Ok(ExitCode::SUCCESS)
 }
