@@ -366,6 +366,14 @@ fn word_end(text: &str, at: usize) -> usize {
         return at;
     };
     let mut end = at;
+    // ASCII letters and digits byte by byte; the rest char by char.
+    let ascii = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        .count();
+    let (done, rest) = rest.split_at(ascii);
+    end += done.len();
+    let at = end;
     for (i, c) in rest.char_indices() {
         if is_alnum(c) || c == '-' {
             end = at + i + c.len_utf8();
