@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::grammar::class_of;
+use crate::lexicon::grammar::{class_of, C_PARTICLE};
 use crate::lexicon::{is_org, is_person_noun, is_title, role_synonym, Gender};
 use crate::resolve::key_of;
 use crate::text::{ceil_boundary, floor_boundary, is_alnum, is_apostrophe, words};
@@ -290,22 +290,10 @@ fn opens_on_verb(w: &str) -> bool {
         )
 }
 
+/// A particle inside a name (`de`, `van`, `ibn`: `lexicon/grammar.txt`, `[name particles]`),
+/// but not `et`, `y`, which join two people.
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "d'"
-            | "d’"
-            | "du"
-            | "des"
-            | "van"
-            | "von"
-            | "der"
-            | "da"
-            | "del"
-            | "di"
-            | "le"
-            | "la"
-    )
+    class_of(w) & C_PARTICLE != 0 && !matches!(w, "et" | "y")
 }
 
 /// The first byte at or after `from` that may start an uppercase letter (an ASCII capital or a
