@@ -1,7 +1,7 @@
 //! Offset units at the boundaries: byte offsets inside, UTF-16 code units for JavaScript, code
 //! points (Unicode scalar values) for the command line and the scorer.
 //!
-//! [`convert`] counts the units before every block of [`BLOCK`] bytes in one walk over the text
+//! [`convert`] counts the units before every block of `BLOCK` bytes in one walk over the text
 //! (a table of one number a block), then converts each offset of an [`Analysis`] in place from
 //! its block's count and at most a block of bytes: O(n + k) time for a text of n bytes and k
 //! offsets, n / 8 bytes of memory and no copy of the offsets. An offset that is not on a char
