@@ -339,6 +339,14 @@ pub(super) fn source_after(text: &str, toks: &[Tok]) -> Option<Found> {
     source_at(text, toks, i)
 }
 
+/// `selon X` / `d'après X` at token `i`: [`source_at`] without the `pour X` it also reads
+/// (that one counts only at the start of a sentence).
+fn selon_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
+    toks.get(i)
+        .filter(|t| t.is("selon") || t.is("d'") || t.is("d’"))
+        .and_then(|_| source_at(text, toks, i))
+}
+
 pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let t = toks.get(i)?;
     let (lemma, s) = if t.is("selon") {
@@ -382,13 +390,11 @@ pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
             return None;
         }
         // `(un «must» en matière de tenue de route selon Murray)`
-        if t.is("selon") || t.is("d'") || t.is("d’") {
-            if let Some(f) = source_at(text, toks, k) {
-                let end = f.mention.as_ref().map_or(usize::MAX, |m| m.end);
-                let next = toks.iter().find(|t| t.start >= end);
-                if next.is_none_or(|n| is_sentence_end(n) || n.punct() == Some(')')) {
-                    return Some(f);
-                }
+        if let Some(f) = selon_at(text, toks, k) {
+            let end = f.mention.as_ref().map_or(usize::MAX, |m| m.end);
+            let next = toks.iter().find(|t| t.start >= end);
+            if next.is_none_or(|n| is_sentence_end(n) || n.punct() == Some(')')) {
+                return Some(f);
             }
         }
         if t.punct() != Some(',') {
@@ -419,11 +425,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     // sentence holds (`Il s'est dit inquiet, car, selon lui «Q»`).
     let last_word = toks.iter().rposition(Tok::is_word);
     for i in (start..end).rev().take(8) {
-        let Some(f) = toks
-            .get(i)
-            .filter(|t| t.is("selon") || t.is("d'") || t.is("d’"))
-            .and_then(|_| source_at(text, toks, i))
-        else {
+        let Some(f) = selon_at(text, toks, i) else {
             continue;
         };
         let ends_here = last_word
@@ -519,11 +521,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     // Sources in the same sentence: `Selon X, … «Q»`.
     for i in start..end {
-        if let Some(f) = toks
-            .get(i)
-            .filter(|t| t.is("selon") || t.is("d'") || t.is("d’"))
-            .and_then(|_| source_at(text, toks, i))
-        {
+        if let Some(f) = selon_at(text, toks, i) {
             return Some(f);
         }
     }
@@ -599,13 +597,10 @@ fn clause_pronoun(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<
 pub(super) fn relayed_source(text: &str, toks: &[Tok]) -> Option<Found> {
     let start = sentence_start(toks);
     (start..toks.len()).find_map(|i| {
-        toks.get(i)
-            .filter(|t| t.is("selon") || t.is("d'") || t.is("d’"))
-            .and_then(|_| source_at(text, toks, i))
-            .filter(|f| {
-                f.mention
-                    .as_ref()
-                    .is_some_and(|m| !is_medium_mention(text, m))
-            })
+        selon_at(text, toks, i).filter(|f| {
+            f.mention
+                .as_ref()
+                .is_some_and(|m| !is_medium_mention(text, m))
+        })
     })
 }
