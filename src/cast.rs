@@ -14,8 +14,8 @@
 use std::collections::HashMap;
 
 use crate::lexicon::grammar::{class_of, C_PARTICLE};
-use crate::lexicon::{is_org, is_person_noun, is_title, role_synonym, Gender};
-use crate::resolve::key_of;
+use crate::lexicon::{is_org, is_person_noun, is_title, role_synonym, Gender, DOTTED_TITLES};
+use crate::resolve::{key_of, last_word};
 use crate::text::{ceil_boundary, floor_boundary, is_alnum, is_apostrophe, words};
 
 /// How far before a name its role is looked for, in bytes.
@@ -204,7 +204,7 @@ impl Cast {
         let title_gender = first
             .checked_sub(1)
             .and_then(word)
-            .filter(|t| is_title(t) || is_title(&format!("{t}.")))
+            .filter(|t| is_title(t) || DOTTED_TITLES.contains(t))
             .and_then(title_gender);
         // The role before: `DET role… [,] Name`.
         if let Some((at, key, head, g)) = role_before(text, ws, first) {
@@ -227,7 +227,7 @@ impl Cast {
         }
         let p = self.people.len();
         self.people.push(name.to_string());
-        let last = key.rsplit(' ').next().unwrap_or("").to_string();
+        let last = last_word(&key).to_string();
         self.by_last.entry(last).or_default().push(p);
         self.by_key.insert(key, p);
         p
@@ -319,12 +319,11 @@ fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
 /// Does a run of two name words (or a name word, a particle, a name word) start at `at`? A
 /// quick test before any window is read.
 fn starts_run(text: &str, at: usize) -> bool {
-    let first_end = word_end(text, at);
-    let Some(first) = text.get(at..first_end) else {
+    let Some(first) = word_at(text, at) else {
         return false;
     };
     // The cheap tests first: a capitalised word or a particle follows after spaces.
-    let mut from = first_end;
+    let mut from = at + first.len();
     for _ in 0..2 {
         let rest = text.get(from..).unwrap_or("");
         let next_at =
@@ -332,8 +331,7 @@ fn starts_run(text: &str, at: usize) -> bool {
         if next_at == from {
             return false;
         }
-        let next_end = word_end(text, next_at);
-        let Some(n) = text.get(next_at..next_end).filter(|n| !n.is_empty()) else {
+        let Some(n) = word_at(text, next_at) else {
             return false;
         };
         if n.starts_with(char::is_uppercase) {
@@ -342,37 +340,19 @@ fn starts_run(text: &str, at: usize) -> bool {
         if !is_particle(n) {
             return false;
         }
-        from = next_end;
+        from = next_at + n.len();
     }
     false
 }
 
-/// The end of the word starting at `at`, as [`words`] cuts it (letters, digits and `-`, then an
-/// apostrophe that belongs to the word).
-fn word_end(text: &str, at: usize) -> usize {
-    let Some(rest) = text.get(at..) else {
-        return at;
-    };
-    let mut end = at;
-    // ASCII letters and digits byte by byte; the rest char by char.
-    let ascii = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
-        .count();
-    let (done, rest) = rest.split_at(ascii);
-    end += done.len();
-    let at = end;
-    for (i, c) in rest.char_indices() {
-        if is_alnum(c) || c == '-' {
-            end = at + i + c.len_utf8();
-        } else {
-            if is_apostrophe(c) && end > at {
-                end = at + i + c.len_utf8();
-            }
-            break;
-        }
+/// The word starting at byte `at`, as the one splitter ([`words`]) cuts it; `None` when no
+/// word starts there.
+fn word_at(text: &str, at: usize) -> Option<&str> {
+    let rest = text.get(at..)?;
+    if !rest.starts_with(|c: char| is_alnum(c) || c == '-') {
+        return None;
     }
-    end
+    words(rest).next()
 }
 
 /// Does a word start at byte `at` (no letter, digit, hyphen or apostrophe before it)?

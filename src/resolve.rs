@@ -403,7 +403,7 @@ fn insert_sorted(ids: &mut Vec<usize>, id: usize) {
 }
 
 /// The last word of a grouping key.
-fn last_word(key: &str) -> &str {
+pub(crate) fn last_word(key: &str) -> &str {
     key.rsplit(' ').next().unwrap_or("")
 }
 
