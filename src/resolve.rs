@@ -11,7 +11,7 @@
 //! - a role joins the person the text tied it to by apposition (`la ministre de la Culture, Claire
 //!   Dubois` makes a later bare `la ministre de la Culture` the same speaker).
 //!
-//! - names through the article: before grouping, a surname alone (`M. Attal`) or a role (`le
+//! - names through the article: as it is grouped, a surname alone (`M. Attal`) or a role (`le
 //!   Premier ministre`, `la ministre`, `le chef du gouvernement`) takes the full name of the one
 //!   person the article names so anywhere (surname) or before the mention (role, gender agreeing),
 //!   from the article's cast ([`crate::cast`]), even when that person never spoke before.
@@ -182,46 +182,41 @@ fn bound_continuations(quotes: &mut [Quote]) {
 
 /// Names through the article: a speaker known by a surname alone (`M. Attal`) or by a role
 /// (`le Premier ministre`, `la ministre`) takes the full name of the one person the article
-/// names so ([`Cast`]), so that every mention of a person joins one entry.
-fn name_from_cast(text: &str, quotes: &mut [Quote]) {
-    let mut cast: Option<Cast> = None;
-    for q in quotes.iter_mut() {
-        let Some(s) = &mut q.speaker else { continue };
-        let name = match &s.name {
-            Some(n) => n.clone(),
-            None if lexicon::pronoun(&s.text).is_none() => name_of(&s.text),
-            None => continue,
-        };
-        let key = key_of(&name);
-        if key.is_empty() {
-            continue;
-        }
-        // A role's head is a noun of people (`le chef du gouvernement`); a surname is one
-        // capitalised word that names no organisation (`France` of `la Banque de France`).
-        let role = key.split(' ').take(2).any(lexicon::is_person_noun);
-        let surname = !role
-            && !key.contains(' ')
-            && name.starts_with(char::is_uppercase)
-            && !lexicon::is_org(&key);
-        if !surname && !role {
-            continue;
-        }
-        let cast = cast.get_or_insert_with(|| Cast::of(text));
-        let full = if surname {
-            cast.full_name(&key)
-        } else {
-            cast.holder(&key, s.start, s.gender)
-        };
-        if let Some(full) = full {
-            s.name = Some(full.to_string());
-        }
+/// names so ([`Cast`], read from `text` the first time it is needed), so that every mention of
+/// a person joins one entry. `name` and `key` are the mention's, `at` where it starts.
+fn cast_name<'c>(
+    text: &str,
+    cast: &'c mut Option<Cast>,
+    name: &str,
+    key: &str,
+    at: usize,
+    gender: Option<Gender>,
+) -> Option<&'c str> {
+    if key.is_empty() {
+        return None;
+    }
+    // A role's head is a noun of people (`le chef du gouvernement`); a surname is one
+    // capitalised word that names no organisation (`France` of `la Banque de France`).
+    let role = key.split(' ').take(2).any(lexicon::is_person_noun);
+    let surname = !role
+        && !key.contains(' ')
+        && name.starts_with(char::is_uppercase)
+        && !lexicon::is_org(key);
+    if !surname && !role {
+        return None;
+    }
+    let cast = cast.get_or_insert_with(|| Cast::of(text));
+    if surname {
+        cast.full_name(key)
+    } else {
+        cast.holder(key, at, gender)
     }
 }
 
 /// Fills `speaker.name` and `speaker.id` and returns the list of distinct speakers.
 pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     bound_continuations(quotes);
-    name_from_cast(text, quotes);
+    let mut cast: Option<Cast> = None;
     let mut entries: Vec<SpeakerEntry> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_role: HashMap<String, usize> = HashMap::new();
@@ -251,6 +246,10 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             continue;
         }
         let key = key_of(&name);
+        let (name, key) = match cast_name(text, &mut cast, &name, &key, s.start, s.gender) {
+            Some(full) => (full.to_string(), key_of(full)),
+            None => (name, key),
+        };
         let surname = last_word(&key);
         let existing = by_key
             .get(&key)
