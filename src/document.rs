@@ -446,12 +446,8 @@ fn segment_can_speak(mention: &str) -> bool {
     }
     // Words of someone: `Réponse de sa femme`, `la voix du père`, `le message de Paul`.
     if SPEECH_NOUNS.contains(lower.as_ref()) {
-        let mut after = rest.iter().skip_while(|w| {
-            !matches!(w.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’")
-        });
-        if after.next().is_some() {
-            let owner: Vec<&str> = after.copied().collect();
-            return !owner.is_empty() && segment_can_speak(&owner.join(" "));
+        if let Some(owner) = owner_after(mention, head) {
+            return segment_can_speak(owner);
         }
     }
     // A name after the head (`la judokate Clarisse Durand`, `le trésorier, Jean Morel`).
@@ -498,16 +494,11 @@ fn segment_can_speak(mention: &str) -> bool {
 /// The owner of the words a mention headed by a noun of speech names (`Réponse de sa femme` →
 /// `sa femme`, `la voix du père` → `père`), when the mention's first noun is one.
 fn speech_owner(mention: &str) -> Option<&str> {
-    let mut ws = words(mention)
-        .skip_while(|w| PRENOMINAL.contains(lowercase(w).as_ref()))
-        .peekable();
-    let head = ws.next()?;
+    let head = words(mention).find(|w| !PRENOMINAL.contains(lowercase(w).as_ref()))?;
     if !SPEECH_NOUNS.contains(lowercase(head).as_ref()) {
         return None;
     }
-    let link = ws.find(|w| matches!(lowercase(w).as_ref(), "de" | "du" | "des" | "d'" | "d’"))?;
-    let at = link.as_ptr() as usize - mention.as_ptr() as usize + link.len();
-    let owner = mention.get(at..)?.trim();
+    let owner = owner_after(mention, head)?;
     // Without a definite article, as names of roles are (`la direction` → `direction`).
     let owner = ["le ", "la ", "les ", "l'", "l’"]
         .iter()
@@ -515,6 +506,18 @@ fn speech_owner(mention: &str) -> Option<&str> {
         .unwrap_or(owner)
         .trim_start();
     (!owner.is_empty()).then_some(owner)
+}
+
+/// What follows the `de` / `du` / `des` / `d'` after `head` (a word of `mention`, borrowed from
+/// it): `Réponse de sa femme` → `sa femme`. `None` without such a link; empty when nothing
+/// follows it.
+fn owner_after<'m>(mention: &'m str, head: &str) -> Option<&'m str> {
+    let head_end = head.as_ptr() as usize - mention.as_ptr() as usize + head.len();
+    let after = mention.get(head_end..)?;
+    let link = words(after)
+        .find(|w| matches!(lowercase(w).as_ref(), "de" | "du" | "des" | "d'" | "d’"))?;
+    let at = link.as_ptr() as usize - after.as_ptr() as usize + link.len();
+    Some(after.get(at..)?.trim())
 }
 
 /// A resolved name must be a name or a noun phrase that can speak, not a pronoun (`ce`,
