@@ -583,7 +583,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
 fn clause_pronoun(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Mention> {
     let k = (start..end).rev().find(|&k| {
         toks.get(k)
-            .is_some_and(|t| in_list(t, &["il", "elle", "ils", "elles"]))
+            .is_some_and(|t| t.is_word() && tok_pronoun(t).is_some())
             && toks.get(k + 1).is_some_and(Tok::lowercase_word)
             && !toks
                 .get(k.wrapping_sub(1))
