@@ -24,6 +24,14 @@
 //! 6. **Floating quotes**: a quote that opens its own sentence, with no speaker, right after the
 //!    sentence that attributed the previous quote (`«Q1», a commenté X, le directeur de Y. «Q2»`)
 //!    continues that speaker ([`Method::Continuation`]).
+//! 7. **Nobody's words** (before rule 5): a fragment embedded in the writer's sentence
+//!    (`partial`, not nested) for which no rule found a speaker or even a speech cue takes the
+//!    speaker of the next quote of its sentence (`Le texte parle de «sobriété» et de
+//!    «partage», a relevé l'économiste`, [`Method::Continuation`]); with none, it is the writer's
+//!    word at a distance, not a quotation (`la fin des «régimes spéciaux»`): `term`
+//!    ([`TermReason::Unattributed`]). A fragment with a cue but no one named (`a-t-on appris`,
+//!    `une note évoquait des «…»`) or right after a copula (`le maire est «très inquiet»`) stays
+//!    a quotation.
 //!
 //! Complexity: every rule reads a bounded window around each quote (a line start is found by
 //! searching back no further than the previous quote), and the recurring phrases are counted in
@@ -135,6 +143,7 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
         }
     }
     recurring(text, quotes);
+    unattributed(text, quotes);
     for q in quotes.iter_mut() {
         // A pronoun's antecedent that cannot speak (`l'agacement de la ministre`) names nobody.
         if let Some(s) = &mut q.speaker {
@@ -155,6 +164,45 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
         }
     }
     floating(text, quotes);
+}
+
+/// Rule 7: a fragment with no speaker and no cue takes the speaker of the next quote of its
+/// sentence (`Le texte parle de «sobriété» et de «partage», a relevé l'économiste`); else,
+/// unless it follows a copula (`le maire est «très inquiet»`), it is nobody's words: a term. (A
+/// fragment a speech verb embeds keeps that cue even when its subject cannot speak: `une note
+/// évoquait des «dépenses imprévues»` stays a quotation.)
+fn unattributed(text: &str, quotes: &mut [Quote]) {
+    let mut next_said: Option<usize> = None;
+    for qi in (0..quotes.len()).rev() {
+        let Some(q) = quotes.get(qi) else { continue };
+        if q.parent.is_some() || q.kind == QuoteKind::Term {
+            continue;
+        }
+        let bare = q.kind == QuoteKind::Partial && q.speaker.is_none() && q.cue.is_none();
+        if !bare {
+            next_said = q.speaker.as_ref().map(|_| qi);
+            continue;
+        }
+        let shared = next_said
+            .and_then(|n| quotes.get(n))
+            .filter(|n| {
+                text.get(q.end..n.start)
+                    .is_some_and(|gap| !gap.contains(['.', '!', '?', '…', ';', '\n']))
+            })
+            .and_then(|n| n.speaker.clone());
+        let copula = crate::classify::after_copula(text, q.start);
+        if let Some(out) = quotes.get_mut(qi) {
+            match shared {
+                Some(s) => {
+                    out.speaker = Some(s);
+                    out.method = Some(Method::Continuation);
+                    next_said = Some(qi);
+                }
+                None if !copula => make_term(out, TermReason::Unattributed),
+                None => {}
+            }
+        }
+    }
 }
 
 fn make_term(q: &mut Quote, reason: TermReason) {

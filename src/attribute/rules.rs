@@ -438,6 +438,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     let verbs = verbs_back(toks, start, end);
     let mut fallback: Option<Found> = None;
+    let mut mute: Option<Found> = None;
     for v in &verbs {
         // `«Q1», assure X, «Q2»` or `a-t-il lancé :`: the subject follows the verb.
         let after_quote = v.first > start
@@ -463,6 +464,17 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         };
         // A subject that names no one (`Rien n'est fait`) leaves the floor to another clause.
         let Some(m) = mention.filter(|m| speaks(text, m)) else {
+            // A partial quote embedded by a speech verb whose subject is no one who speaks
+            // (`Le rapport pointe des «failles graves»`) is still someone's words: the cue
+            // stays, with no speaker, unless another clause names one.
+            if partial && mute.is_none() {
+                mute = Some(Found {
+                    cue: cue_of(toks, v),
+                    gender: None,
+                    mention: None,
+                    method: Method::ClauseSubject,
+                });
+            }
             continue;
         };
         let method = if partial && !colon_or_que {
@@ -553,16 +565,19 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     // A colon with no speech verb: `X a été clair : «Q»` — the subject of the sentence.
     if partial || colon {
-        let m = sentence_subject(text, toks, start, end)
+        let Some(m) = sentence_subject(text, toks, start, end)
             // `Rien n'est fait, même si elle …`: a subject that names no one gives way.
             .filter(|m| speaks(text, m))
             .or_else(|| {
                 colon
                     .then(|| clause_pronoun(text, toks, start, end))
                     .flatten()
-            })?;
+            })
+        else {
+            return mute;
+        };
         if m.none && !colon {
-            return None;
+            return mute;
         }
         return Some(Found {
             cue: None,
@@ -575,7 +590,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
             },
         });
     }
-    None
+    mute
 }
 
 /// A sentence with no subject of its own before a colon (`Pas pour cette fois, même s'il
@@ -633,5 +648,47 @@ pub(super) fn side_of(text: &str, toks: &[Tok], from: usize) -> Option<Mention> 
             });
         }
         (!m.none && m.pronoun.is_none() && speaks(text, &m)).then_some(m)
+    })
+}
+
+/// A passive with its agent: `une décision qualifiée de «Q» par la gauche`, `un texte jugé
+/// «Q» par les syndicats` — a speech verb's participle among the last words before the quote
+/// (`before`, the quote's sentence), `par` and a noun phrase that can speak right after it
+/// (`after`): that phrase is the speaker.
+pub(super) fn passive_agent(text: &str, before: &[Tok], after: &[Tok]) -> Option<Found> {
+    if !after.first().is_some_and(|t| t.is("par")) {
+        return None;
+    }
+    let n = before.len();
+    let v = (n.saturating_sub(3)..n).rev().find(|&k| {
+        before
+            .get(k)
+            .is_some_and(|t| t.is_word() && verb_of(t).is_some())
+    })?;
+    let verb = before.get(v)?;
+    // A participle: `qualifiée`, `jugés`, `décrite`, `dénoncé`.
+    if ![
+        "é", "ée", "és", "ées", "it", "ite", "its", "ites", "u", "ue", "us", "ues",
+    ]
+    .iter()
+    .any(|e| verb.lower.ends_with(e))
+    {
+        return None;
+    }
+    let e = np_forward(after, 1)?;
+    let m = mention_of(text, after, 1, e)?;
+    if m.none || m.pronoun.is_some() || !speaks(text, &m) {
+        return None;
+    }
+    let lemma = verb_of(verb)?.first()?.lemma;
+    Some(Found {
+        cue: Some(CueAt {
+            start: verb.start,
+            end: verb.end,
+            lemma: lemma.into(),
+        }),
+        gender: None,
+        mention: Some(m),
+        method: Method::ClauseSubject,
     })
 }
