@@ -83,8 +83,9 @@ const MUTE_PRONOUNS: [&str; 11] = [
     "quiconque",
 ];
 
-/// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`).
-const SPEAKING_PRONOUNS: [&str; 24] = [
+/// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`; `on` when the
+/// text says for whom: `explique-t-on du côté de la mairie`).
+const SPEAKING_PRONOUNS: [&str; 25] = [
     "il",
     "elle",
     "ils",
@@ -93,6 +94,7 @@ const SPEAKING_PRONOUNS: [&str; 24] = [
     "j'",
     "j’",
     "nous",
+    "on",
     "lui",
     "eux",
     "celui",

@@ -67,9 +67,10 @@ use crate::model::{Method, Quote, QuoteKind};
 use discourse::Discourse;
 use nouns::is_medium_mention;
 use rules::{
-    after_incise, before_quote, closing_incise, headline, inside_incise, relayed_source, signature,
-    source_after,
+    after_incise, before_quote, closing_incise, headline, inside_incise, relayed_source, side_of,
+    signature, source_after,
 };
+use tokens::sentence_start;
 use windows::{content_closed_by_punct, Windows};
 
 /// How far before a quote's opening mark the rules look, in bytes.
@@ -115,7 +116,30 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             .or_else(|| source_after(text, win.after(&q))) // 4. «Q», selon X
             .or_else(|| closing_incise(text, win.after(&q))) // 4b. «Q» …, précise X.
             .or_else(|| before_quote(text, win.before(&q), q.partial)) // 5. X a dit : «Q»
-            .map(|f| {
+            .map(|mut f| {
+                // 2″. `on` speaking for a group named with `du côté de` or `chez` (`«Q»,
+                // explique-t-on du côté de la mairie`): the mention `on`, the group's name.
+                if f.mention.as_ref().is_some_and(|m| {
+                    m.none
+                        && text
+                            .get(m.start..m.end)
+                            .is_some_and(|s| s.eq_ignore_ascii_case("on"))
+                }) {
+                    let side = match f.method {
+                        Method::AfterQuote => side_of(text, win.after(&q), 0),
+                        _ => None,
+                    }
+                    .or_else(|| {
+                        let toks = win.before(&q);
+                        side_of(text, toks, sentence_start(toks))
+                    });
+                    // The mention stays `on` (what the text says), named after the group.
+                    if let (Some(side), Some(on)) = (side, f.mention.as_mut()) {
+                        on.name = side.name;
+                        on.gender = side.gender;
+                        on.none = false;
+                    }
+                }
                 // 2′. `Selon X, «Q», rapporte l'agence`: the medium only relays X's words.
                 let medium = f.method == Method::AfterQuote
                     && f.mention

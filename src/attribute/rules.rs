@@ -604,3 +604,34 @@ pub(super) fn relayed_source(text: &str, toks: &[Tok]) -> Option<Found> {
         })
     })
 }
+
+/// `«Q», explique-t-on du côté de la mairie`, `Du côté de la CGT, on assure que «Q»`, `Chez
+/// Renault, on estime que…`: the group `on` speaks for, named with `du côté de` or `chez` in the
+/// quote's sentence (`toks[from..]`), when it can speak.
+pub(super) fn side_of(text: &str, toks: &[Tok], from: usize) -> Option<Mention> {
+    (from..toks.len()).find_map(|i| {
+        let t = toks.get(i)?;
+        let s = if t.is("chez") {
+            i + 1
+        } else if t.is("du") && toks.get(i + 1).is_some_and(|n| n.is("côté")) {
+            // `du côté de la CGT`, `du côté d'Ottawa`; `du côté des syndicats`, `du côté du
+            // gouvernement` (the article holds the preposition).
+            match toks.get(i + 2) {
+                Some(p) if p.is("de") || p.is("d'") || p.is("d’") => i + 3,
+                _ => i + 2,
+            }
+        } else {
+            return None;
+        };
+        let e = np_forward(toks, s)?;
+        let mut m = mention_of(text, toks, s, e)?;
+        // `des syndicats`, `du gouvernement` hold `de les`, `de le`: named as `les syndicats`.
+        if toks.get(s).is_some_and(|t| t.is("des") || t.is("du")) {
+            m.name = m.name.map(|n| match n.split_once(' ') {
+                Some((_, rest)) if !rest.is_empty() => rest.to_string(),
+                _ => n,
+            });
+        }
+        (!m.none && m.pronoun.is_none() && speaks(text, &m)).then_some(m)
+    })
+}
