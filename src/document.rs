@@ -57,12 +57,24 @@ const CLAUSE_BACK: usize = 100;
 /// How far back a floating quote looks for the previous attribution, in bytes.
 const FLOAT_GAP: usize = 400;
 
-static PRENOMINAL: LazyLock<FnvSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../lexicon/prenominal.txt")).collect());
-static SPEECH_NOUNS: LazyLock<FnvSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../lexicon/speech-nouns.txt")).collect());
-static NAVIGATION: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../lexicon/navigation.txt")).collect());
+static PRENOMINAL: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
+    lines(crate::lexicon::data!(include_str!(
+        "../lexicon/prenominal.txt"
+    )))
+    .collect()
+});
+static SPEECH_NOUNS: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
+    lines(crate::lexicon::data!(include_str!(
+        "../lexicon/speech-nouns.txt"
+    )))
+    .collect()
+});
+static NAVIGATION: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lines(crate::lexicon::data!(include_str!(
+        "../lexicon/navigation.txt"
+    )))
+    .collect()
+});
 
 /// Pronouns that stand for no one who could speak (the mention is the pronoun alone).
 const MUTE_PRONOUNS: [&str; 11] = [
