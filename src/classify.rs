@@ -287,6 +287,12 @@ fn has_clause_word(s: &str, words: &mut Words) -> bool {
     (0..words.len()).any(|i| is_in(words.get(i), &CLAUSE_WORDS))
 }
 
+/// [`incise_after`] for the later stages: does an incise (a comma, then a verb form) follow
+/// the quote's closer? Then the quote is attributed by it, to someone or to no one.
+pub(crate) fn has_incise_after(text: &str, q: &Quote) -> bool {
+    incise_after(text, q, &mut Words::default())
+}
+
 /// A speech incise right after the closer: `», a-t-il dit`, `», estime X`, `», s'est
 /// félicité X`, `», selon X` (a comma, then an auxiliary, an inverted verb, `selon` or a verb
 /// form); not `», éteignant les feux`, `», je rêvais` or `», et`.

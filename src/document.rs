@@ -171,10 +171,10 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
         if nameless_on {
             q.speaker = None;
         }
+        // The cue stays: the quote is attributed, to no one who speaks, and is never given to
+        // the previous speaker by rule 6 (`«Q», lance un objet` after someone spoke).
         if q.speaker.as_ref().is_some_and(|s| !can_speak(&s.text)) {
             q.speaker = None;
-            q.cue = None;
-            q.method = None;
         }
         // `Réponse de sa femme`: the speaker is the owner of the words, not the noun.
         if let Some(s) = &mut q.speaker {
@@ -646,6 +646,7 @@ fn floating(text: &str, quotes: &mut [Quote]) {
             && opens_sentence(text, q.start)
             && !after_colon
             && !turn
+            && !crate::classify::has_incise_after(text, q)
         {
             let from = prev.and_then(|p| quotes.get(p)).map(|p| {
                 let s = p.speaker.as_ref().map_or(0, |s| s.end);

@@ -258,7 +258,10 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         let Some(name) = s.name.take().or_else(|| {
             // A pronoun with no antecedent or the narrator: no entry.
             (lexicon::pronoun(&s.text).is_none()
-                && !matches!(s.text.to_lowercase().as_str(), "je" | "j'" | "j’"))
+                && !matches!(
+                    s.text.to_lowercase().as_str(),
+                    "je" | "j'" | "j’" | "lui" | "eux"
+                ))
             .then(|| name_of(&s.text))
         }) else {
             continue;

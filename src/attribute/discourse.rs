@@ -119,6 +119,18 @@ impl Discourse {
         }
     }
 
+    /// No speaker and no continuation: an incise follows the quote whose subject is no one who
+    /// speaks (`«Q», affiche un panneau`).
+    pub(super) fn nobody(&mut self, text: &str, q: &QuoteAt) -> Attribution {
+        Attribution {
+            speaker: None,
+            cue: None,
+            method: None,
+            gender: None,
+            paragraph_start: paragraph_start(text, q.start, &mut self.para_seen),
+        }
+    }
+
     /// Rule 6, for a quote no rule attributed: see [`floating`].
     pub(super) fn floating<'t>(
         &mut self,

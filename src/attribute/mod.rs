@@ -161,7 +161,15 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             });
         let said = match found {
             Some(f) => talk.speaker_of(f, &mut win.before, text, quotes, &q),
-            None => talk.floating(&mut win.before, text, quotes, &q), // 6. continuation
+            // 6. continuation — not past an incise whose subject is no one who speaks (`«Q»,
+            // affiche un panneau`).
+            None if quotes
+                .get(qi)
+                .is_some_and(|x| crate::classify::has_incise_after(text, x)) =>
+            {
+                talk.nobody(text, &q)
+            }
+            None => talk.floating(&mut win.before, text, quotes, &q),
         };
         // A continuation past the output budget (issue #17) is not kept (nor remembered): no
         // copy of the speaker per quote of a hostile run.
