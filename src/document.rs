@@ -13,28 +13,34 @@
 //!    Car»`, `l'émission phare de la chaîne, «Recherche appartement ou maison»`) is a name:
 //!    `term` ([`TermReason::Title`]). A quote that opens its sentence, or ends with sentence
 //!    punctuation, or carries an incise after it, is never one.
-//! 4. **Once a term, always a term**: the same phrase in guillemets that the document already
+//! 4. **The narrator's words**: in a narrative text — told in the passé simple (`il entra`, `ce
+//!    fut`: `lexicon/narrative-past.txt`), as novels and memoirs are and news is not — a short
+//!    fragment embedded in the narrator's sentence that no incise or colon gives to anyone (`qui
+//!    se disaient « tu »`, `c'était un « monsieur »`) is a word held at a distance: `term`
+//!    ([`TermReason::Named`]). Fiction quotes whole turns; news quotes fragments of its sources.
+//! 5. **Once a term, always a term**: the same phrase in guillemets that the document already
 //!    treats as a term elsewhere, or that recurs in running text at least twice while short, is a
 //!    term at every occurrence ([`TermReason::Recurring`]).
-//! 5. **Who can speak**: a speaker mention must be a person, an organisation or a pronoun: a name,
+//! 6. **Who can speak**: a speaker mention must be a person, an organisation or a pronoun: a name,
 //!    or a noun phrase whose head (after determiners and adjectives such as `l'ancien`, `les
 //!    deux`) is in `lexicon/person-nouns.txt` or `lexicon/organisations.txt`. Any other mention
 //!    (`le panneau`, `une annonce`, `Le 26`, `un Performance Pack`) is dropped: no speaker is
 //!    better than a wrong one.
-//! 6. **Floating quotes**: a quote that opens its own sentence, with no speaker, right after the
+//! 7. **Floating quotes**: a quote that opens its own sentence, with no speaker, right after the
 //!    sentence that attributed the previous quote (`«Q1», a commenté X, le directeur de Y. «Q2»`)
 //!    continues that speaker ([`Method::Continuation`]).
 //!
 //! Complexity: every rule reads a bounded window around each quote (a line start is found by
-//! searching back no further than the previous quote), and the recurring phrases are counted in
-//! one hash map: O(text + quotes).
+//! searching back no further than the previous quote), the recurring phrases are counted in
+//! one hash map, and the narrative past is counted in one pass over the words, only when a
+//! fragment asks: O(text + quotes).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::cues::TITLE_NOUN_WORDS;
-use crate::lexicon::{is_org, is_person_noun, is_title, lines, FnvSet};
+use crate::lexicon::{is_org, is_person_noun, is_title, lines, narrative_past, FnvSet};
 use crate::model::{Method, Quote, QuoteKind, TermReason};
 use crate::text::{is_padding, words};
 
@@ -106,6 +112,8 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
     // One lowercase buffer for every head read; the navigation test once per line.
     let mut buf = String::new();
     let mut nav_line: Option<(usize, bool)> = None;
+    // Is the text told in the narrative past? Read once, only when a rule needs it.
+    let mut narrative: Option<bool> = None;
     for q in quotes.iter_mut() {
         if q.parent.is_some() || q.kind == QuoteKind::Term {
             continue;
@@ -130,6 +138,8 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
             make_term(q, TermReason::Gloss);
         } else if title_like(text, q) {
             make_term(q, TermReason::Title);
+        } else if narrator_word(text, q) && *narrative.get_or_insert_with(|| is_narrative(text)) {
+            make_term(q, TermReason::Named);
         }
     }
     recurring(text, quotes);
@@ -153,6 +163,40 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
         }
     }
     floating(text, quotes);
+}
+
+/// A text is narrative when at least this many of its words are a passé simple of narration…
+const NARRATIVE_MIN: usize = 4;
+/// … and at least one word in this many is one.
+const NARRATIVE_DENSITY: usize = 400;
+/// A fragment of at most this many words is the narrator's word in a narrative text.
+const NARRATOR_WORDS: usize = 6;
+
+/// Is the text told in the narrative past, as novels, tales and memoirs are (`il entra`, `elle
+/// répondit`, `ce fut`), rather than reported in the passé composé and the present as news is?
+/// Counted over the whole text, once: O(text).
+fn is_narrative(text: &str) -> bool {
+    let (mut n, mut past) = (0usize, 0usize);
+    for w in words(text) {
+        n += 1;
+        if narrative_past(w) {
+            past += 1;
+        }
+    }
+    past >= NARRATIVE_MIN && past.saturating_mul(NARRATIVE_DENSITY) >= n
+}
+
+/// A short fragment embedded in a sentence (`qui se disaient « tu »`, `c'était un « monsieur »`,
+/// `comme « des ventres de femme grosse »`) that no incise or colon gives to anyone. In news it
+/// is a partial quote of the source the sentence names; in a novel it is the narrator holding a
+/// word at a distance or naming it, not a character's speech: fiction quotes whole turns.
+fn narrator_word(text: &str, q: &Quote) -> bool {
+    q.kind == QuoteKind::Partial
+        && !matches!(
+            q.method,
+            Some(Method::AfterQuote | Method::InsideQuote | Method::BeforeQuote)
+        )
+        && fragment_words(q.content().slice(text)).is_some_and(|n| n <= NARRATOR_WORDS)
 }
 
 fn make_term(q: &mut Quote, reason: TermReason) {

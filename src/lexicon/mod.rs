@@ -23,7 +23,7 @@ pub(crate) use names::{
     is_medium, is_org, is_person_noun, is_title, pronoun, role_synonym, Gender, Pronoun,
     DOTTED_TITLES, TITLE_LIST, TITLE_LOWER,
 };
-pub(crate) use verbs::{verb, Sense, Shape};
+pub(crate) use verbs::{narrative_past, verb, Sense, Shape};
 
 /// Lines of a data file without comments and blanks, trimmed.
 pub(crate) fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
