@@ -18,6 +18,11 @@
 //!    fragment embedded in the narrator's sentence that no incise or colon gives to anyone (`qui
 //!    se disaient « tu »`, `c'était un « monsieur »`) is a word held at a distance: `term`
 //!    ([`TermReason::Named`]). Fiction quotes whole turns; news quotes fragments of its sources.
+//!    Likewise a **written document** the story reproduces after a colon — a word of
+//!    `lexicon/documents.txt` in the colon's sentence, which has no speech verb of its own (`il
+//!    ouvrit le pli et lut ce qui suit : «…»`), or in the sentence before a bare `Il disait :`,
+//!    or a letter's salutation on a line of its own (`« Monsieur,⏎« Je vous prie…`) — is read,
+//!    not said: `term` ([`TermReason::Document`]).
 //! 5. **Once a term, always a term**: the same phrase in guillemets that the document already
 //!    treats as a term elsewhere, or that recurs in running text at least twice while short, is a
 //!    term at every occurrence ([`TermReason::Recurring`]).
@@ -40,9 +45,11 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::cues::TITLE_NOUN_WORDS;
-use crate::lexicon::{is_org, is_person_noun, is_title, lines, narrative_past, FnvSet};
+use crate::lexicon::{
+    is_org, is_person_noun, is_title, lines, narrative_past, phrases, verb, FnvSet,
+};
 use crate::model::{Method, Quote, QuoteKind, TermReason};
-use crate::text::{is_padding, words};
+use crate::text::{floor_boundary, is_padding, words, Words};
 
 /// A phrase of at most this many words that recurs in running text is a term.
 pub const SHORT_FRAGMENT: usize = 4;
@@ -114,6 +121,7 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
     let mut nav_line: Option<(usize, bool)> = None;
     // Is the text told in the narrative past? Read once, only when a rule needs it.
     let mut narrative: Option<bool> = None;
+    let mut words_buf = Words::default();
     for q in quotes.iter_mut() {
         if q.parent.is_some() || q.kind == QuoteKind::Term {
             continue;
@@ -140,6 +148,10 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
             make_term(q, TermReason::Title);
         } else if narrator_word(text, q) && *narrative.get_or_insert_with(|| is_narrative(text)) {
             make_term(q, TermReason::Named);
+        } else if read_out(text, q, &mut words_buf)
+            && *narrative.get_or_insert_with(|| is_narrative(text))
+        {
+            make_term(q, TermReason::Document);
         }
     }
     recurring(text, quotes);
@@ -197,6 +209,107 @@ fn narrator_word(text: &str, q: &Quote) -> bool {
             Some(Method::AfterQuote | Method::InsideQuote | Method::BeforeQuote)
         )
         && fragment_words(q.content().slice(text)).is_some_and(|n| n <= NARRATOR_WORDS)
+}
+
+/// How far back from a colon the document rule reads, in bytes: its sentence and the one before.
+const DOCUMENT_BACK: usize = 240;
+/// A sentence of at most this many words before its colon (`Il disait :`) lets the sentence
+/// before it say what is read.
+const BARE_INTRO: usize = 3;
+
+/// A letter's salutation has at most this many words.
+const SALUTATION_WORDS: usize = 4;
+
+static DOCUMENT_WORDS: LazyLock<Vec<Vec<String>>> =
+    LazyLock::new(|| phrases(include_str!("../lexicon/documents.txt")).collect());
+
+/// A statement after a colon that reproduces a written document (`L'abbé ouvrit le pli et lut ce
+/// qui suit : « … »`, `la copie du testament, lequel se terminait ainsi : « … »`, `Une lettre de
+/// Firmin arriva. Il disait : « … »`): a word of `lexicon/documents.txt` in the colon's sentence,
+/// which has no speech verb of its own, or in the sentence before a bare `Il disait :`.
+fn read_out(text: &str, q: &Quote, buf: &mut Words) -> bool {
+    if q.kind != QuoteKind::Direct
+        || matches!(q.method, Some(Method::AfterQuote | Method::InsideQuote))
+    {
+        return false;
+    }
+    if salutation(q.content().slice(text)) {
+        return true;
+    }
+    let before = text.get(..q.start).unwrap_or("");
+    let lead = before.trim_end_matches(|c: char| c.is_whitespace() || c == '—' || c == '–');
+    let Some(intro) = lead.strip_suffix(':') else {
+        return false;
+    };
+    let from = floor_boundary(intro, intro.len().saturating_sub(DOCUMENT_BACK));
+    let window = intro.get(from..).unwrap_or("");
+    // Where the sentence that ends `s` starts.
+    let ends = |s: &str| {
+        s.char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | '»' | '\n'))
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let sentence_at = ends(window);
+    let sentence = window.get(sentence_at..).unwrap_or("");
+    buf.clear();
+    buf.push_words(sentence);
+    if has_document_word(buf) {
+        // `lire` is a verb of saying for news (`a lu un communiqué`), but here it says what is read.
+        return !(0..buf.len()).any(|i| document_at(buf, i) == 0 && speech_verb_at(buf, i));
+    }
+    if buf.len() > BARE_INTRO {
+        return false;
+    }
+    // The sentence before, without the mark that ends it.
+    let earlier = window
+        .get(..sentence_at)
+        .map_or("", |e| e.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let previous = earlier.get(ends(earlier)..).unwrap_or("");
+    buf.clear();
+    buf.push_words(previous);
+    has_document_word(buf)
+}
+
+/// A letter's salutation on a line of its own (`Monsieur,`, `Ma chère Louise,`), the letter
+/// running on in the next paragraphs: nobody speaks a line break after a vocative.
+fn salutation(content: &str) -> bool {
+    content.split_once('\n').is_some_and(|(first, rest)| {
+        let first = first.trim_end();
+        first.ends_with(',')
+            && words(first).count() <= SALUTATION_WORDS
+            && rest.chars().any(char::is_alphabetic)
+    })
+}
+
+/// Is word `i` a speech verb with the words its sense needs after it (`prit` only in `prit la
+/// parole`)?
+fn speech_verb_at(w: &Words, i: usize) -> bool {
+    w.get(i).and_then(verb).is_some_and(|senses| {
+        senses.iter().any(|s| {
+            s.particles
+                .iter()
+                .enumerate()
+                .all(|(k, p)| w.get(i + 1 + k) == Some(*p))
+        })
+    })
+}
+
+/// Does a word or phrase of `lexicon/documents.txt` stand among `w`?
+fn has_document_word(w: &Words) -> bool {
+    (0..w.len()).any(|i| document_at(w, i) > 0)
+}
+
+/// The number of words of the entry of `lexicon/documents.txt` that starts at word `i`, or 0.
+fn document_at(w: &Words, i: usize) -> usize {
+    DOCUMENT_WORDS
+        .iter()
+        .find(|p| {
+            p.iter()
+                .enumerate()
+                .all(|(k, pw)| w.get(i + k).is_some_and(|x| x == pw))
+        })
+        .map_or(0, Vec::len)
 }
 
 fn make_term(q: &mut Quote, reason: TermReason) {

@@ -66,6 +66,9 @@ pub enum TermReason {
     Navigation,
     /// A translation the writer gives of a word (`«cent dix» en français`).
     Gloss,
+    /// In a narrative text, a written document the story reproduces after a colon (a letter, a
+    /// note, a will: `il lut ce qui suit : «…»`): read, not said by a character.
+    Document,
 }
 
 /// How a speaker was found for a quote.

@@ -48,7 +48,7 @@ export interface Cue {
   incise: { start: number; end: number } | null;
 }
 /** Why a quote is a term: a name or term by its context, a title, a recurring phrase, a navigation line, a translation of a word. */
-export type TermReason = "named" | "title" | "recurring" | "navigation" | "gloss";
+export type TermReason = "named" | "title" | "recurring" | "navigation" | "gloss" | "document";
 export type QuoteKind = "direct" | "partial" | "term";
 export type Method = "afterQuote" | "insideQuote" | "beforeQuote" | "signature" | "source" | "clauseSubject" | "continuation";
 export interface Quote {
@@ -198,6 +198,7 @@ impl<'a> Packed<'a> {
                 TermReason::Recurring => 2,
                 TermReason::Navigation => 3,
                 TermReason::Gloss => 4,
+                TermReason::Document => 5,
             }));
         }
         p.nums.push(num(a.speakers.len()));

@@ -21,7 +21,7 @@ struct Expect {
     method: Option<String>,
     /// `gender: f`, `gender: m` or `gender: -` (the text does not say).
     gender: Option<String>,
-    /// Why a term is one: `named`, `title`, `recurring`, `navigation`, `gloss`.
+    /// Why a term is one: `named`, `title`, `recurring`, `navigation`, `gloss`, `document`.
     reason: Option<String>,
     nested: bool,
     /// The content (marks and padding excluded), when given.
