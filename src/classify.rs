@@ -28,7 +28,9 @@
 //!
 //! Complexity: each quote reads a bounded window (at most [`WINDOW`] bytes, [`SENTENCE_WINDOW`]
 //! for the speech-cue check) before its opener, at most [`CONTENT_PEEK`] bytes of its content
-//! and a bounded window after its closer: O(quotes).
+//! and a bounded window after its closer: O(quotes). The speech-cue window also stops at the
+//! quote [`NEIGHBOURS`] quotes away on either side, so that however dense the quotes (`«a»«a»…`)
+//! no text is read by more than a few of them.
 
 use crate::lexicon::cues::{speech_cue_at, TERM_CUES_BY_LAST, TITLE_NOUN_WORDS, TITLE_PHRASES};
 use crate::model::{Quote, QuoteKind, TermReason};
@@ -106,8 +108,17 @@ pub fn classify(text: &str, quotes: &mut [Quote]) {
             prefetch(bytes, ahead.start);
             prefetch(bytes, ahead.end);
         }
+        // The speech-cue window reaches no further than the [`NEIGHBOURS`]-th quote on each
+        // side: however dense the quotes, no text is read by more than a few of them.
+        let reach = Reach {
+            floor: i
+                .checked_sub(NEIGHBOURS)
+                .and_then(|k| quotes.get(k))
+                .map_or(0, |q| q.start),
+            ceiling: quotes.get(i + NEIGHBOURS).map_or(text.len(), |q| q.start),
+        };
         if let Some(q) = quotes.get_mut(i) {
-            q.kind = kind_of(text, q, &mut scratch);
+            q.kind = kind_of(text, q, reach, &mut scratch);
             if q.kind == QuoteKind::Term {
                 q.reason = Some(TermReason::Named);
             }
@@ -117,6 +128,16 @@ pub fn classify(text: &str, quotes: &mut [Quote]) {
 
 /// How many quotes ahead [`classify`] prefetches the text.
 const PREFETCH_AHEAD: usize = 4;
+
+/// A window around a quote stops at the start of the quote this many quotes before or after it.
+const NEIGHBOURS: usize = 4;
+
+/// The stretch `floor..ceiling` a quote's speech-cue window may read (see [`NEIGHBOURS`]).
+#[derive(Clone, Copy)]
+struct Reach {
+    floor: usize,
+    ceiling: usize,
+}
 
 /// Buffers reused from quote to quote, so that classifying allocates nothing per quote.
 #[derive(Default)]
@@ -398,7 +419,7 @@ fn looks_like_verb(w: &str) -> bool {
         && !["ier", "ière"].iter().any(|e| w.ends_with(e))
 }
 
-fn kind_of(text: &str, q: &Quote, scratch: &mut Scratch) -> QuoteKind {
+fn kind_of(text: &str, q: &Quote, reach: Reach, scratch: &mut Scratch) -> QuoteKind {
     if q.open.is_empty() {
         // A reply resumed after an incise (see `pair`, `lateCloser`).
         return QuoteKind::Direct;
@@ -452,7 +473,10 @@ fn kind_of(text: &str, q: &Quote, scratch: &mut Scratch) -> QuoteKind {
     if lower || upper && is_in(nearest, &ARTICLES) {
         // An embedded fragment is a quotation only when someone says it (rule 6); otherwise
         // the guillemets hold a term or keep a word at a distance.
-        if q.parent.is_some() || is_in(nearest, &COPULAS) || speech_in_sentence(text, q, other) {
+        if q.parent.is_some()
+            || is_in(nearest, &COPULAS)
+            || speech_in_sentence(text, q, reach, other)
+        {
             return QuoteKind::Partial;
         }
         return QuoteKind::Term;
@@ -461,13 +485,19 @@ fn kind_of(text: &str, q: &Quote, scratch: &mut Scratch) -> QuoteKind {
 }
 
 /// Is a speech cue ([`crate::lexicon::cues`]) in the quote's sentence: back to the previous
-/// sentence end or paragraph start and on to the next one, within [`SENTENCE_WINDOW`]?
-fn speech_in_sentence(text: &str, q: &Quote, words: &mut Words) -> bool {
-    let mut start = q.start.saturating_sub(SENTENCE_WINDOW);
+/// sentence end or paragraph start and on to the next one, within [`SENTENCE_WINDOW`] and
+/// `reach`?
+fn speech_in_sentence(text: &str, q: &Quote, reach: Reach, words: &mut Words) -> bool {
+    let mut start = q
+        .start
+        .saturating_sub(SENTENCE_WINDOW)
+        .max(reach.floor.min(q.start));
     while start > 0 && !text.is_char_boundary(start) {
         start -= 1;
     }
-    let mut end = (q.end + SENTENCE_WINDOW / 2).min(text.len());
+    let mut end = (q.end + SENTENCE_WINDOW / 2)
+        .min(reach.ceiling.max(q.end))
+        .min(text.len());
     while end > q.end && !text.is_char_boundary(end) {
         end -= 1;
     }

@@ -703,8 +703,15 @@ fn can_name(name: &str) -> bool {
 /// speaker when only the rest of that quote's attributing sentence lies between.
 fn floating(text: &str, quotes: &mut [Quote]) {
     let mut prev: Option<usize> = None;
+    // The continuations added here count against the answer's size budget as the attribution
+    // stage's do: none is copied where it would not fit.
+    let mut budget = crate::resolve::OutputBudget::new();
     for qi in 0..quotes.len() {
         let Some(q) = quotes.get(qi) else { break };
+        budget.quote(q.end);
+        if let Some(s) = &q.speaker {
+            budget.speaker(s, q.cue.as_deref(), q.method);
+        }
         if q.parent.is_some() || q.kind == QuoteKind::Term {
             continue;
         }
@@ -726,10 +733,12 @@ fn floating(text: &str, quotes: &mut [Quote]) {
                     && q.start - attr_end <= FLOAT_GAP
                     && only_sentence_end(text.get(attr_end..q.start).unwrap_or("."))
                 {
-                    // Only the speaker is copied, and only when it is carried over.
+                    // Only the speaker is copied, and only when it is carried over and fits.
                     let speaker = prev
                         .and_then(|p| quotes.get(p))
-                        .and_then(|p| p.speaker.clone());
+                        .and_then(|p| p.speaker.as_ref())
+                        .filter(|s| budget.speaker(s, None, Some(Method::Continuation)))
+                        .cloned();
                     if let Some(out) = quotes.get_mut(qi) {
                         out.speaker = speaker;
                         out.method = Some(Method::Continuation);

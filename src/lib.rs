@@ -18,7 +18,8 @@
 //!   around a quote reads a bounded window that stops a few quotes away, so no text is read by
 //!   more than a small constant number of quotes; speakers are grouped by hash lookups.
 //! - Output is proportional to the text, at most 40 bytes of JSON per input byte: quotes nest
-//!   at most eight deep, runs of empty quotes or of repairs collapse into one diagnostic, a
+//!   at most eight deep, runs of empty quotes or of repairs collapse into one diagnostic, a run
+//!   of one-word quotes with no word between them (`«a»«a»…`) is cut after 32, a
 //!   straight pair around one char (`"a"`) or glued to another straight mark is not a quote, and
 //!   a continuation (a speaker carried over from an earlier quote) is dropped where it would
 //!   pass that budget, so runs of hostile marks cannot multiply the result.

@@ -40,7 +40,11 @@
 //! - `emptyQuote`: in a run of quotes with nothing inside (`«»«»«»…`), only the first
 //!   [`MAX_DEPTH`] are kept. Likewise a run of diagnostics of one code with no word between them
 //!   keeps its first [`MAX_DEPTH`] and merges the rest: hostile runs of marks give output
-//!   proportional to their length, not one quote or one diagnostic per mark.
+//!   proportional to their length, not one quote or one diagnostic per mark;
+//! - `quoteRun`: in a run of quotes of one word each with no word between them (`«a»«a»«a»…`,
+//!   `»Nein« »Nein« …`, `«Ah» «Ah» …`), only the first [`MAX_RUN`] are kept: no prose holds
+//!   such a run (the real articles and novels we measure hold at most three quotes in 64
+//!   characters), and a run of them would cost a quote's answer every few bytes.
 //!
 //! Complexity: O(n), memory bounded by the quotes kept. The marks are scanned a chunk of text at
 //! a time; whenever a quote opens with none open, the quotes before are settled (runs of empty
@@ -128,6 +132,11 @@ struct Pairer<'t> {
     diag_runs: Vec<(&'static str, usize, usize)>,
     /// The `emptyQuote` diagnostic of the current run of empty quotes.
     empty_diag: Option<usize>,
+    /// The run of one-word quotes being read by [`Pairer::settle`] (its length and its last
+    /// end) and its `quoteRun` diagnostic.
+    word_run: usize,
+    word_last_end: Option<usize>,
+    word_diag: Option<usize>,
     /// Scratch space for [`compact_from`].
     eff: Vec<Option<usize>>,
 }
@@ -142,6 +151,13 @@ pub const MAX_HELD: usize = 8;
 /// diagnostic per run) rather than opened, so a run of openers cannot make millions of nested
 /// quotes.
 pub const MAX_DEPTH: usize = 8;
+
+/// How many quotes of a run of one-word quotes with no word between them are kept (see
+/// `quoteRun`).
+pub const MAX_RUN: usize = 32;
+
+/// The longest content, in bytes, of a quote that counts in a run of one-word quotes.
+const RUN_WORD: usize = 24;
 
 /// How many bytes of text are scanned for marks at a time: the marks held in memory are one
 /// chunk's (a multiple of 64, the scan's block).
@@ -172,6 +188,9 @@ pub fn pair(text: &str) -> (Vec<Quote>, Vec<Diagnostic>) {
         empty_last_end: None,
         diag_runs: Vec::new(),
         empty_diag: None,
+        word_run: 0,
+        word_last_end: None,
+        word_diag: None,
         eff: Vec::new(),
     };
     // The marks of one chunk, plus the last mark of the chunk before (held back until the mark
@@ -823,6 +842,41 @@ impl Pairer<'_> {
                 && content
                     .chars()
                     .all(|c| matches!(c, '—' | '–' | '-') || c.is_whitespace());
+            // One word, nothing else (`«a»`, `»Nein«`): a run of them is not prose.
+            let word = !empty && !q.open.is_empty() && {
+                let w = content.trim_matches(char::is_whitespace);
+                w.len() <= RUN_WORD && !w.contains(char::is_whitespace)
+            };
+            if word {
+                let joined = self
+                    .word_last_end
+                    .and_then(|e| self.text.get(e..q.start))
+                    .is_some_and(no_word);
+                self.word_run = if joined { self.word_run + 1 } else { 1 };
+                self.word_last_end = Some(q.end.max(q.start));
+                if self.word_run > MAX_RUN {
+                    *r = true;
+                    any_removed = true;
+                    let d = Diagnostic {
+                        start: q.start,
+                        end: q.end,
+                        code: "quoteRun",
+                        message: Cow::Borrowed(
+                            "A long run of one-word quotations was not read past its first 32.",
+                        ),
+                    };
+                    match self.word_diag.and_then(|k| self.diags.get_mut(k)) {
+                        Some(last) if self.word_run > MAX_RUN + 1 => last.end = last.end.max(d.end),
+                        _ => {
+                            self.word_diag = Some(self.diags.len());
+                            self.diags.push(d);
+                        }
+                    }
+                }
+            } else {
+                self.word_run = 0;
+                self.word_last_end = None;
+            }
             if !empty {
                 self.empty_run = 0;
                 self.empty_last_end = None;

@@ -97,10 +97,11 @@ fn role_key(mention: &str, name: &str) -> Option<String> {
     (!k.is_empty() && k.chars().any(char::is_alphabetic)).then_some(k)
 }
 
-/// The answer's size budget: at most this many bytes of JSON per byte of text, with
-/// [`OUTPUT_SLACK`] to start with (issue #17 bounds the command line's output at 40).
+/// The answer's size budget: at most this many bytes of JSON per byte of text, counted over a
+/// sliding stretch of [`OUTPUT_WINDOW`] bytes (issue #17 bounds the command line's output at 40).
 pub const OUTPUT_PER_BYTE: usize = 36;
-const OUTPUT_SLACK: usize = 4096;
+/// The stretch of text over which [`OUTPUT_PER_BYTE`] is counted, in bytes.
+const OUTPUT_WINDOW: usize = 1024;
 
 /// Bytes of JSON a string takes, quotes and escapes included (an upper bound).
 fn json_len(s: &str) -> usize {
@@ -114,37 +115,59 @@ fn json_len(s: &str) -> usize {
         .sum::<usize>()
 }
 
-/// The answer's size so far against [`OUTPUT_PER_BYTE`], quote by quote in text order: a
-/// continuation (a speaker carried over from an earlier quote, no cue of its own) costs a copy
-/// of the speaker and a mention, so where quotes are so dense that those copies would pass the
-/// budget (`«Ah» «Ah» «Ah»…` after one speaker, a few bytes a quote), the continuation is
-/// dropped and the quote left unattributed. Every other answer is kept; on real text the budget
-/// is never near (a few bytes of JSON a byte). The attribution stage applies it as it goes (so
-/// that the copies are never held), and [`resolve`] again on the final answer.
+/// The answer's size against [`OUTPUT_PER_BYTE`], quote by quote in text order: a continuation
+/// (a speaker carried over from an earlier quote, no cue of its own) costs a copy of the speaker
+/// and a mention, so where quotes are so dense that those copies would pass the budget (`«Ah»
+/// «Ah» «Ah»…` after one speaker, a few bytes a quote), the continuation is dropped and the
+/// quote left unattributed. Every other answer is kept; on real text the budget is never near
+/// (a few bytes of JSON a byte). The attribution stage applies it as it goes (so that the copies
+/// are never held), the document stage to the continuations it adds, and [`resolve`] again on
+/// the final answer.
+///
+/// The budget is local: what was spent on the quotes ending in the last [`OUTPUT_WINDOW`] bytes
+/// against [`OUTPUT_PER_BYTE`] × [`OUTPUT_WINDOW`], so text far before a quote (a paragraph
+/// without quotes, say) never changes its answer. Over any text the answer is then at most
+/// [`OUTPUT_PER_BYTE`] bytes a byte plus one window's worth, besides the quotes themselves.
 pub(crate) struct OutputBudget {
-    credit: usize,
-    read: usize,
+    /// The costs of the quotes and speakers counted, by the end of their quote, oldest first.
+    recent: std::collections::VecDeque<(usize, usize)>,
+    /// The sum of the costs in `recent`.
+    spent: usize,
+    /// The end of the last quote counted.
+    at: usize,
 }
 
 impl OutputBudget {
     // Offsets are counted as 20 digits, the most a usize takes.
     const QUOTE: usize = 220; // a quote's fields, `reason` and a `parent` included
     const SPEAKER: usize = 200; // a speaker's fields and ids, and its mention in `speakers`
+    const LIMIT: usize = OUTPUT_PER_BYTE * OUTPUT_WINDOW;
 
-    pub(crate) const fn new() -> OutputBudget {
+    pub(crate) fn new() -> OutputBudget {
         OutputBudget {
-            credit: OUTPUT_SLACK,
-            read: 0,
+            recent: std::collections::VecDeque::new(),
+            spent: 0,
+            at: 0,
         }
+    }
+
+    fn spend(&mut self, cost: usize) {
+        self.recent.push_back((self.at, cost));
+        self.spent = self.spent.saturating_add(cost);
     }
 
     /// Accounts for the next quote, which ends at byte `end`.
     pub(crate) fn quote(&mut self, end: usize) {
-        self.credit = self
-            .credit
-            .saturating_add(OUTPUT_PER_BYTE * end.saturating_sub(self.read));
-        self.read = self.read.max(end);
-        self.credit = self.credit.saturating_sub(Self::QUOTE);
+        self.at = self.at.max(end);
+        let from = self.at.saturating_sub(OUTPUT_WINDOW);
+        while let Some(&(e, c)) = self.recent.front() {
+            if e > from {
+                break;
+            }
+            self.spent = self.spent.saturating_sub(c);
+            self.recent.pop_front();
+        }
+        self.spend(Self::QUOTE);
     }
 
     /// Accounts for the last quote's speaker and cue; false (nothing accounted) when they are a
@@ -159,10 +182,11 @@ impl OutputBudget {
             + json_len(&s.text)
             + s.name.as_deref().map_or(0, |n| 2 * json_len(n))
             + cue.map_or(0, |c| json_len(&c.text) + json_len(&c.lemma) + 100);
-        if cost > self.credit && method == Some(Method::Continuation) && cue.is_none() {
+        let over = self.spent.saturating_add(cost) > Self::LIMIT;
+        if over && method == Some(Method::Continuation) && cue.is_none() {
             return false;
         }
-        self.credit = self.credit.saturating_sub(cost);
+        self.spend(cost);
         true
     }
 }

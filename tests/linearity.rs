@@ -144,7 +144,10 @@ fn dialogue_dashes_10_100() {
 
 #[test]
 fn german_quotes_10_100() {
+    // A run of one-word quotes is cut after 32 (`quoteRun`); with words between, every quote
+    // is read and attributed.
     assert_linear_10_100("»Nein« quotes", |n| repeat("»Nein« ", n));
+    assert_linear_10_100("»Nein«, sagte er.", |n| repeat("»Nein«, sagte er. ", n));
 }
 
 #[test]
