@@ -721,7 +721,7 @@ fn floating(text: &str, quotes: &mut [Quote]) {
         // a new speaker's, never the previous quote's continued (attribute's turn rules).
         let turn = text
             .get(q.start..)
-            .is_some_and(|r| r.starts_with(['—', '–', '―']));
+            .is_some_and(|r| r.starts_with(['—', '–', '―']) || r.starts_with("--"));
         if q.speaker.is_none() && opens_sentence(text, q.start) && !after_colon && !turn {
             let from = prev.and_then(|p| quotes.get(p)).map(|p| {
                 let s = p.speaker.as_ref().map_or(0, |s| s.end);

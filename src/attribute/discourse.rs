@@ -262,7 +262,10 @@ fn dialogue_dash(text: &str, at: usize) -> bool {
     let from = floor_boundary(text, at.saturating_sub(16));
     let head = text.get(from..at).unwrap_or("");
     let t = head.trim_end_matches(|c: char| c.is_whitespace() || is_padding(c));
-    let Some(rest) = t.strip_suffix(['—', '–', '-']) else {
+    let Some(rest) = t
+        .strip_suffix("--")
+        .or_else(|| t.strip_suffix(['—', '–', '―', '-']))
+    else {
         return false;
     };
     let rest = rest.trim_end_matches(|c: char| (c.is_whitespace() || is_padding(c)) && c != '\n');
@@ -273,8 +276,7 @@ fn dialogue_dash(text: &str, at: usize) -> bool {
 /// guillemets opened on an earlier line: `— Oui, à l'aube.`)?
 fn opens_with_dash(text: &str, at: usize) -> bool {
     text.get(at..)
-        .and_then(|r| r.chars().next())
-        .is_some_and(|c| matches!(c, '—' | '–' | '―'))
+        .is_some_and(|r| r.starts_with(['—', '–', '―']) || r.starts_with("--"))
 }
 
 /// Do two turns follow each other as lines of one exchange: only a line break, dashes,
