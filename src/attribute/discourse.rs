@@ -131,11 +131,31 @@ impl Discourse {
         let dash = dialogue_dash(text, q.start) || opens_with_dash(text, q.start);
         if dash {
             if let Some(a) = self.alternate(text, quotes, q.start, para) {
-                return a;
+                if !addressed(text, q, a.speaker.as_ref()) {
+                    return a;
+                }
             }
         }
-        let (speaker, gender, method) =
+        let (mut speaker, mut gender, mut method) =
             floating(back, text, quotes, &self.history, q.start, dash, para);
+        if addressed(text, q, speaker.as_ref()) {
+            // The one the quote calls by name is spoken to (`« Bonjour, Marthe. »`): the speaker
+            // is the other side of the exchange, the last other speaker if there is one.
+            let other = self.history.iter().rev().take(4).find(|h| {
+                let hs = said_speaker(quotes, h);
+                q.start.saturating_sub(h.quote_end) < EXCHANGE
+                    && !addressed(text, q, Some(hs))
+                    && speaker.as_ref().is_some_and(|s| s.name != hs.name)
+            });
+            (speaker, gender, method) = match other {
+                Some(o) => (
+                    Some(said_speaker(quotes, o).clone()),
+                    o.gender,
+                    Some(Method::Continuation),
+                ),
+                None => (None, None, None),
+            };
+        }
         Attribution {
             speaker,
             cue: None,
@@ -278,6 +298,86 @@ fn opens_with_dash(text: &str, at: usize) -> bool {
     text.get(at..)
         .is_some_and(|r| r.starts_with(['—', '–', '―']) || r.starts_with("--"))
 }
+
+/// How far back, in bytes, a speaker still takes part in the exchange of a quote.
+const EXCHANGE: usize = 3000;
+/// How much of a quote's content, at each end, is read for a vocative.
+const VOCATIVE_PEEK: usize = 160;
+
+/// Does the quote call `speaker` by name, as a vocative (`« Bonjour, Marthe. »`, `« Marthe,
+/// viens. »`, `« Merci, monsieur le curé ! »`)? Then they are spoken to, not speaking. The name
+/// (its last word) must stand at the start of the content before a comma, or after a comma before
+/// punctuation, within the first or last [`VOCATIVE_PEEK`] bytes.
+fn addressed(text: &str, q: &QuoteAt, speaker: Option<&Speaker>) -> bool {
+    let Some(name) = speaker.and_then(|s| s.name.as_deref()) else {
+        return false;
+    };
+    let Some(last) = name.split_whitespace().next_back() else {
+        return false;
+    };
+    if last.chars().count() < 2 {
+        return false;
+    }
+    let head_end = floor_boundary(text, (q.content_start + VOCATIVE_PEEK).min(q.content_end));
+    let tail_start =
+        ceil_boundary(text, q.content_end.saturating_sub(VOCATIVE_PEEK)).max(q.content_start);
+    [(q.content_start, head_end), (tail_start, q.content_end)]
+        .iter()
+        .any(|&(a, b)| vocative_in(text.get(a..b).unwrap_or(""), last))
+}
+
+/// Is `name` a vocative somewhere in `s` (see [`addressed`])?
+fn vocative_in(s: &str, name: &str) -> bool {
+    s.match_indices(name).any(|(i, _)| {
+        let before = s.get(..i).unwrap_or("");
+        let after = s.get(i + name.len()..).unwrap_or("");
+        // A whole word, ending at punctuation (`Marthe,`, `Marthe.`, `Marthe !`).
+        let ends = after
+            .trim_start_matches(|c: char| c == ' ' || is_padding(c))
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '.' | '!' | '?' | '…' | ';'));
+        if !ends || after.starts_with(char::is_alphanumeric) {
+            return false;
+        }
+        // After a comma or at the start, a courtesy title allowed between (`, monsieur le curé`).
+        let lead = before.trim_end_matches(|c: char| {
+            c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || is_padding(c)
+        });
+        let words_between = before
+            .get(lead.len()..)
+            .unwrap_or("")
+            .split_whitespace()
+            .count();
+        let title_ok = words_between == 0
+            || before
+                .get(lead.len()..)
+                .unwrap_or("")
+                .split_whitespace()
+                .all(|w| COURTESY.contains(&w.to_lowercase().as_str()));
+        title_ok
+            && (lead.trim_end().is_empty()
+                || lead.trim_end().ends_with([',', '!', '?', '«', '—', '–']))
+    })
+}
+
+/// Courtesy words before a name or a role in a vocative (`monsieur le curé`, `ma chère Louise`).
+const COURTESY: [&str; 14] = [
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "le",
+    "la",
+    "mon",
+    "ma",
+    "cher",
+    "chère",
+    "mes",
+    "messieurs",
+    "mesdames",
+    "docteur",
+    "maître",
+];
 
 /// Do two turns follow each other as lines of one exchange: only a line break, dashes,
 /// guillemets and spaces between the end of one (`end`) and the start of the next (`at`)?
