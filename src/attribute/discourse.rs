@@ -21,6 +21,8 @@ pub(super) struct Attribution {
     gender: Option<Gender>,
     /// Start of the quote's paragraph.
     paragraph_start: usize,
+    /// The one spoken to, named after the cue (`demanda Paul à Marthe :`): the span of the name.
+    addressee: Option<Span>,
 }
 
 /// The state carried from quote to quote: the last attributed quotes and the last paragraph
@@ -41,6 +43,8 @@ struct Turn {
     start: usize,
     end: usize,
     spoke: Option<usize>,
+    /// The one the turn's cue says it is spoken to (`demanda à Marthe`), who answers next.
+    addressee: Option<Span>,
 }
 
 impl Discourse {
@@ -85,6 +89,7 @@ impl Discourse {
                         method: None,
                         gender: None,
                         paragraph_start,
+                        addressee: None,
                     }
                 }
             }
@@ -110,12 +115,16 @@ impl Discourse {
                 gender,
             });
         }
+        let addressee = cue
+            .as_ref()
+            .and_then(|c| addressee_after(text, c.end.max(speaker.as_ref().map_or(0, |s| s.end))));
         Attribution {
             speaker,
             cue,
             method: Some(f.method),
             gender,
             paragraph_start,
+            addressee,
         }
     }
 
@@ -162,6 +171,7 @@ impl Discourse {
             method,
             gender,
             paragraph_start: para,
+            addressee: None,
         }
     }
 
@@ -176,6 +186,33 @@ impl Discourse {
         at: usize,
         paragraph_start: usize,
     ) -> Option<Attribution> {
+        // The one the previous turn was said to (`demanda Paul à Marthe :`) answers it.
+        if let Some(Turn {
+            spoke: Some(_),
+            addressee: Some(to),
+            end,
+            ..
+        }) = self.turns[1]
+        {
+            if adjacent_turns(text, end, at) {
+                let name = text.get(to.start..to.end).unwrap_or("").to_string();
+                return Some(Attribution {
+                    speaker: Some(Speaker {
+                        start: to.start,
+                        end: to.end,
+                        text: name.clone(),
+                        name: Some(name),
+                        id: None,
+                        gender: None,
+                    }),
+                    cue: None,
+                    method: Some(Method::Continuation),
+                    gender: None,
+                    paragraph_start,
+                    addressee: None,
+                });
+            }
+        }
         let [Some(two_back), Some(prev)] = self.turns else {
             return None;
         };
@@ -193,6 +230,7 @@ impl Discourse {
             method: Some(Method::Continuation),
             gender: said.gender,
             paragraph_start,
+            addressee: None,
         })
     }
 
@@ -205,6 +243,7 @@ impl Discourse {
                 start: q.start,
                 end: q.end.max(incise_end),
                 spoke: a.speaker.as_ref().map(|_| qi),
+                addressee: a.addressee,
             }),
         ];
         let Some(s) = &a.speaker else { return };
@@ -297,6 +336,37 @@ fn dialogue_dash(text: &str, at: usize) -> bool {
 fn opens_with_dash(text: &str, at: usize) -> bool {
     text.get(at..)
         .is_some_and(|r| r.starts_with(['—', '–', '―']) || r.starts_with("--"))
+}
+
+/// How far after a cue (and its subject) the addressee rule reads, in bytes.
+const ADDRESSEE_PEEK: usize = 48;
+
+/// The name a cue says its words are addressed to, right after the cue or its subject: `à` and a
+/// capitalised name of one to three words (`demanda Paul à Marthe :`, `dit-il à Jean Morel`).
+/// Roles and pronouns (`à son frère`, `lui`) are left to the other rules.
+fn addressee_after(text: &str, from: usize) -> Option<Span> {
+    let end = floor_boundary(text, from.saturating_add(ADDRESSEE_PEEK));
+    let window = text.get(from..end)?;
+    let rest = window.trim_start_matches(|c: char| c == ' ' || c == ',' || is_padding(c));
+    let rest = rest.strip_prefix("à ")?;
+    let start = from + (window.len() - rest.len());
+    // The name's length, and where the next word starts.
+    let (mut len, mut at) = (0, 0);
+    for (k, w) in rest.split(' ').enumerate() {
+        let word = w
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .and_then(|i| w.get(..i))
+            .unwrap_or(w);
+        if k >= 3 || !word.starts_with(char::is_uppercase) || word.chars().count() < 2 {
+            break;
+        }
+        len = at + word.len();
+        if word.len() < w.len() {
+            break;
+        }
+        at += w.len() + 1;
+    }
+    (len > 0).then(|| Span::new(start, start + len))
 }
 
 /// How far back, in bytes, a speaker still takes part in the exchange of a quote.

@@ -43,7 +43,8 @@
 //!    between; else the subject of the sentence just before (`Noël ralentit. «Q»`), never from
 //!    inside a quote and never the narrator. Never the one the quote calls by name either (a
 //!    vocative, `« Bonjour, Marthe. »`, `« Merci, monsieur le curé ! »`): spoken to, not
-//!    speaking; the last other speaker of the exchange instead, else no one. The dashes are `—`,
+//!    speaking; the last other speaker of the exchange instead, else no one. The one a turn's cue
+//!    names as spoken to (`demanda Paul à Marthe :`) answers the next turn. The dashes are `—`,
 //!    `–`, `―` and `--`.
 //!
 //! Pronoun subjects (`il`, `elle`, `ils`, `elles`) are resolved to an antecedent: another subject
