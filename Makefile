@@ -56,7 +56,7 @@ browser-tools: tools
 ## ---------------------------------------------------------------- build
 # The release package for the page.
 $(PKG): $(SOURCES) | tools
-	$(WASM_PACK) build --mode no-install --release --target web --out-dir www/pkg --out-name quote_highlighter
+	$(WASM_PACK) build --mode no-install --profile wasm-release --target web --out-dir www/pkg --out-name quote_highlighter
 	@rm -f www/pkg/.gitignore
 	node tools/glue.mjs www/pkg
 

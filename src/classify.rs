@@ -329,6 +329,18 @@ const NOT_INCISE: [&str; 52] = [
     "sur", "pour", "par", "avec", "sans", "comme", "si", "quand", "lorsque", "ne",
 ];
 
+/// Is the word right before byte `pos` (spaces skipped) a copula (`le maire est «très
+/// inquiet»`)? Such a fragment is the subject's own words even with no speech verb.
+pub(crate) fn after_copula(text: &str, pos: usize) -> bool {
+    let (win, _) = window_before(text, pos);
+    let word = win
+        .trim_end_matches(|c: char| is_space(c))
+        .rsplit(|c: char| !is_alnum(c))
+        .next()
+        .unwrap_or("");
+    COPULAS.contains(&word)
+}
+
 fn is_in(word: Option<&str>, set: &[&str]) -> bool {
     word.is_some_and(|w| set.contains(&w))
 }

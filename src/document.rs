@@ -34,6 +34,14 @@
 //! 7. **Floating quotes**: a quote that opens its own sentence, with no speaker, right after the
 //!    sentence that attributed the previous quote (`«Q1», a commenté X, le directeur de Y. «Q2»`)
 //!    continues that speaker ([`Method::Continuation`]).
+//! 8. **Nobody's words** (before rule 6): a fragment embedded in the writer's sentence
+//!    (`partial`, not nested) for which no rule found a speaker or even a speech cue takes the
+//!    speaker of the next quote of its sentence (`Le texte parle de «sobriété» et de
+//!    «partage», a relevé l'économiste`, [`Method::Continuation`]); with none, it is the writer's
+//!    word at a distance, not a quotation (`la fin des «régimes spéciaux»`): `term`
+//!    ([`TermReason::Unattributed`]). A fragment with a cue but no one named (`a-t-on appris`,
+//!    `une note évoquait des «…»`) or right after a copula (`le maire est «très inquiet»`) stays
+//!    a quotation.
 //!
 //! Complexity: every rule reads a bounded window around each quote (a line start is found by
 //! searching back no further than the previous quote), the recurring phrases are counted in
@@ -62,12 +70,24 @@ const CLAUSE_BACK: usize = 100;
 /// How far back a floating quote looks for the previous attribution, in bytes.
 const FLOAT_GAP: usize = 400;
 
-static PRENOMINAL: LazyLock<FnvSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../lexicon/prenominal.txt")).collect());
-static SPEECH_NOUNS: LazyLock<FnvSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../lexicon/speech-nouns.txt")).collect());
-static NAVIGATION: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../lexicon/navigation.txt")).collect());
+static PRENOMINAL: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
+    lines(crate::lexicon::data!(include_str!(
+        "../lexicon/prenominal.txt"
+    )))
+    .collect()
+});
+static SPEECH_NOUNS: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
+    lines(crate::lexicon::data!(include_str!(
+        "../lexicon/speech-nouns.txt"
+    )))
+    .collect()
+});
+static NAVIGATION: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lines(crate::lexicon::data!(include_str!(
+        "../lexicon/navigation.txt"
+    )))
+    .collect()
+});
 
 /// Pronouns that stand for no one who could speak (the mention is the pronoun alone).
 const MUTE_PRONOUNS: [&str; 11] = [
@@ -84,8 +104,9 @@ const MUTE_PRONOUNS: [&str; 11] = [
     "quiconque",
 ];
 
-/// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`).
-const SPEAKING_PRONOUNS: [&str; 24] = [
+/// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`; `on` when the
+/// text says for whom: `explique-t-on du côté de la mairie`).
+const SPEAKING_PRONOUNS: [&str; 25] = [
     "il",
     "elle",
     "ils",
@@ -94,6 +115,7 @@ const SPEAKING_PRONOUNS: [&str; 24] = [
     "j'",
     "j’",
     "nous",
+    "on",
     "lui",
     "eux",
     "celui",
@@ -155,6 +177,7 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
         }
     }
     recurring(text, quotes);
+    unattributed(text, quotes);
     for q in quotes.iter_mut() {
         // A pronoun's antecedent that cannot speak (`l'agacement de la ministre`) names nobody.
         if let Some(s) = &mut q.speaker {
@@ -310,6 +333,45 @@ fn document_at(w: &Words, i: usize) -> usize {
                 .all(|(k, pw)| w.get(i + k).is_some_and(|x| x == pw))
         })
         .map_or(0, Vec::len)
+}
+
+/// Rule 8: a fragment with no speaker and no cue takes the speaker of the next quote of its
+/// sentence (`Le texte parle de «sobriété» et de «partage», a relevé l'économiste`); else,
+/// unless it follows a copula (`le maire est «très inquiet»`), it is nobody's words: a term. (A
+/// fragment a speech verb embeds keeps that cue even when its subject cannot speak: `une note
+/// évoquait des «dépenses imprévues»` stays a quotation.)
+fn unattributed(text: &str, quotes: &mut [Quote]) {
+    let mut next_said: Option<usize> = None;
+    for qi in (0..quotes.len()).rev() {
+        let Some(q) = quotes.get(qi) else { continue };
+        if q.parent.is_some() || q.kind == QuoteKind::Term {
+            continue;
+        }
+        let bare = q.kind == QuoteKind::Partial && q.speaker.is_none() && q.cue.is_none();
+        if !bare {
+            next_said = q.speaker.as_ref().map(|_| qi);
+            continue;
+        }
+        let shared = next_said
+            .and_then(|n| quotes.get(n))
+            .filter(|n| {
+                text.get(q.end..n.start)
+                    .is_some_and(|gap| !gap.contains(['.', '!', '?', '…', ';', '\n']))
+            })
+            .and_then(|n| n.speaker.clone());
+        let copula = crate::classify::after_copula(text, q.start);
+        if let Some(out) = quotes.get_mut(qi) {
+            match shared {
+                Some(s) => {
+                    out.speaker = Some(s);
+                    out.method = Some(Method::Continuation);
+                    next_said = Some(qi);
+                }
+                None if !copula => make_term(out, TermReason::Unattributed),
+                None => {}
+            }
+        }
+    }
 }
 
 fn make_term(q: &mut Quote, reason: TermReason) {
@@ -475,7 +537,7 @@ fn phrase_key(content: &str, key: &mut String) -> bool {
     !key.is_empty()
 }
 
-/// Rule 4: a phrase already a term somewhere, or recurring in running text, is a term everywhere.
+/// Rule 5: a phrase already a term somewhere, or recurring in running text, is a term everywhere.
 fn recurring(text: &str, quotes: &mut [Quote]) {
     #[derive(Default)]
     struct Seen {
@@ -540,7 +602,7 @@ fn lowercase(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Rule 5: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
+/// Rule 6: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
 /// person, role or organisation noun.
 /// Is `lower` a noun for words someone says or writes (`lexicon/speech-nouns.txt`)?
 pub(crate) fn is_speech_noun(lower: &str) -> bool {
@@ -699,7 +761,7 @@ fn can_name(name: &str) -> bool {
     }
 }
 
-/// Rule 6: a quote opening its own sentence with no speaker continues the previous quote's
+/// Rule 7: a quote opening its own sentence with no speaker continues the previous quote's
 /// speaker when only the rest of that quote's attributing sentence lies between.
 fn floating(text: &str, quotes: &mut [Quote]) {
     let mut prev: Option<usize> = None;

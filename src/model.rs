@@ -66,6 +66,9 @@ pub enum TermReason {
     Navigation,
     /// A translation the writer gives of a word (`«cent dix» en français`).
     Gloss,
+    /// A fragment in the writer's sentence that no one is shown saying: no speaker and no
+    /// speech cue were found for it (`la fin des «régimes spéciaux»`).
+    Unattributed,
     /// In a narrative text, a written document the story reproduces after a colon (a letter, a
     /// note, a will: `il lut ce qui suit : «…»`): read, not said by a character.
     Document,

@@ -310,6 +310,16 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             None => (name, key),
         };
         let surname = last_word(&key);
+        // Gender is a person's (`la ministre`, `Mme Dubois`, `elle`), never an organisation's
+        // (`la CGT`, `la préfecture`, `la direction de l'usine`): the share of quotes by women
+        // and men counts people only.
+        let person = name.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            lexicon::is_person_noun(&w)
+                || lexicon::is_title(&w)
+                || matches!(w.as_str(), "celui" | "celle" | "ceux" | "celles")
+        }) || name.chars().next().is_some_and(char::is_uppercase)
+            && !key.split(' ').any(lexicon::is_org);
         let existing = by_key
             .get(&key)
             .or_else(|| by_role.get(&key))
@@ -384,7 +394,9 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         }
         s.name = Some(name);
         s.id = Some(id);
-        if let Some(g) = s.gender {
+        if !person {
+            s.gender = None;
+        } else if let Some(g) = s.gender {
             let v = votes.entry(id).or_insert((0, 0));
             if g == Gender::Feminine {
                 v.0 += 1;

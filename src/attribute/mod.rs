@@ -27,6 +27,8 @@
 //! 4. `«Q», selon X`, `«Q», d'après X` ([`Method::Source`]); then an incise or a source that
 //!    closes the quote's sentence further on (`«Q» en termes de tenue de route, précise le
 //!    constructeur.`, [`Method::AfterQuote`]; `… de poids selon Murray.`, [`Method::Source`]);
+//!    then, for a partial quote, the agent of a speech verb's passive (`une décision qualifiée
+//!    de «Q» par la gauche`, [`Method::ClauseSubject`]);
 //! 5. a speech verb before the quote in its sentence — after a colon (also on the line before),
 //!    after `que`, or embedding a partial quote: its subject, found back over clitics, auxiliaries,
 //!    adverbs, appositions (`Le chef …, Wang Yi, a …`), relative clauses (`X, qui …, a prévenu`)
@@ -72,9 +74,10 @@ use crate::model::{Method, Quote, QuoteKind};
 use discourse::Discourse;
 use nouns::is_medium_mention;
 use rules::{
-    after_incise, before_quote, closing_incise, headline, inside_incise, relayed_source, signature,
-    source_after,
+    after_incise, before_quote, closing_incise, headline, inside_incise, passive_agent,
+    relayed_source, side_of, signature, source_after,
 };
+use tokens::sentence_start;
 use windows::{content_closed_by_punct, Windows};
 
 /// How far before a quote's opening mark the rules look, in bytes.
@@ -119,8 +122,38 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             .or_else(|| headline(text, win.after(&q), opens_line(text, &q))) // 3b. «Q» X fait…
             .or_else(|| source_after(text, win.after(&q))) // 4. «Q», selon X
             .or_else(|| closing_incise(text, win.after(&q))) // 4b. «Q» …, précise X.
+            .or_else(|| {
+                // 4c. une mesure qualifiée de «Q» par X
+                let (before, after) = win.around(&q);
+                q.partial
+                    .then(|| passive_agent(text, before, after))
+                    .flatten()
+            })
             .or_else(|| before_quote(text, win.before(&q), q.partial)) // 5. X a dit : «Q»
-            .map(|f| {
+            .map(|mut f| {
+                // 2″. `on` speaking for a group named with `du côté de` or `chez` (`«Q»,
+                // explique-t-on du côté de la mairie`): the mention `on`, the group's name.
+                if f.mention.as_ref().is_some_and(|m| {
+                    m.none
+                        && text
+                            .get(m.start..m.end)
+                            .is_some_and(|s| s.eq_ignore_ascii_case("on"))
+                }) {
+                    let side = match f.method {
+                        Method::AfterQuote => side_of(text, win.after(&q), 0),
+                        _ => None,
+                    }
+                    .or_else(|| {
+                        let toks = win.before(&q);
+                        side_of(text, toks, sentence_start(toks))
+                    });
+                    // The mention stays `on` (what the text says), named after the group.
+                    if let (Some(side), Some(on)) = (side, f.mention.as_mut()) {
+                        on.name = side.name;
+                        on.gender = side.gender;
+                        on.none = false;
+                    }
+                }
                 // 2′. `Selon X, «Q», rapporte l'agence`: the medium only relays X's words.
                 let medium = f.method == Method::AfterQuote
                     && f.mention

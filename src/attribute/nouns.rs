@@ -622,12 +622,19 @@ pub(super) fn sentence_subject(
             return None;
         }
         let short = short_np(toks, i, e);
-        // Keep an apposed name: `Le maire de Brest, Yann Kerhervé, a reçu …`.
-        let e = if toks.get(short + 1).and_then(Tok::punct) == Some(',') && e > short {
-            e
-        } else {
-            short
-        };
+        // Keep an apposed name: `Le maire de Brest, Yann Kerhervé, a reçu …`, also after an
+        // adjective or two the short phrase did not take (`L'avocate des parties civiles, Me
+        // Claire Renaud, …`) when a title or a name follows the comma.
+        let comma = (short + 1..(short + 4).min(e + 1))
+            .find(|&k| toks.get(k).and_then(Tok::punct) == Some(','));
+        let apposed = comma.is_some_and(|c| {
+            c == short + 1
+                || (short + 1..c).all(|k| toks.get(k).is_some_and(Tok::lowercase_word))
+                    && toks
+                        .get(c + 1)
+                        .is_some_and(|n| n.capitalised() || lexicon::is_title(n.s))
+        });
+        let e = if apposed && e > short { e } else { short };
         return mention_of(text, toks, i, e);
     }
     None

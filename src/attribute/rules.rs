@@ -438,6 +438,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     let verbs = verbs_back(toks, start, end);
     let mut fallback: Option<Found> = None;
+    let mut mute: Option<Found> = None;
     for v in &verbs {
         // `«Q1», assure X, «Q2»` or `a-t-il lancé :`: the subject follows the verb.
         let after_quote = v.first > start
@@ -463,6 +464,17 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         };
         // A subject that names no one (`Rien n'est fait`) leaves the floor to another clause.
         let Some(m) = mention.filter(|m| speaks(text, m)) else {
+            // A partial quote embedded by a speech verb whose subject is no one who speaks
+            // (`Le rapport pointe des «failles graves»`) is still someone's words: the cue
+            // stays, with no speaker, unless another clause names one.
+            if partial && mute.is_none() {
+                mute = Some(Found {
+                    cue: cue_of(toks, v),
+                    gender: None,
+                    mention: None,
+                    method: Method::ClauseSubject,
+                });
+            }
             continue;
         };
         let method = if partial && !colon_or_que {
@@ -553,16 +565,19 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     // A colon with no speech verb: `X a été clair : «Q»` — the subject of the sentence.
     if partial || colon {
-        let m = sentence_subject(text, toks, start, end)
+        let Some(m) = sentence_subject(text, toks, start, end)
             // `Rien n'est fait, même si elle …`: a subject that names no one gives way.
             .filter(|m| speaks(text, m))
             .or_else(|| {
                 colon
                     .then(|| clause_pronoun(text, toks, start, end))
                     .flatten()
-            })?;
+            })
+        else {
+            return mute;
+        };
         if m.none && !colon {
-            return None;
+            return mute;
         }
         return Some(Found {
             cue: None,
@@ -575,7 +590,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
             },
         });
     }
-    None
+    mute
 }
 
 /// A sentence with no subject of its own before a colon (`Pas pour cette fois, même s'il
@@ -602,5 +617,78 @@ pub(super) fn relayed_source(text: &str, toks: &[Tok]) -> Option<Found> {
                 .as_ref()
                 .is_some_and(|m| !is_medium_mention(text, m))
         })
+    })
+}
+
+/// `«Q», explique-t-on du côté de la mairie`, `Du côté de la CGT, on assure que «Q»`, `Chez
+/// Renault, on estime que…`: the group `on` speaks for, named with `du côté de` or `chez` in the
+/// quote's sentence (`toks[from..]`), when it can speak.
+pub(super) fn side_of(text: &str, toks: &[Tok], from: usize) -> Option<Mention> {
+    (from..toks.len()).find_map(|i| {
+        let t = toks.get(i)?;
+        let s = if t.is("chez") {
+            i + 1
+        } else if t.is("du") && toks.get(i + 1).is_some_and(|n| n.is("côté")) {
+            // `du côté de la CGT`, `du côté d'Ottawa`; `du côté des syndicats`, `du côté du
+            // gouvernement` (the article holds the preposition).
+            match toks.get(i + 2) {
+                Some(p) if p.is("de") || p.is("d'") || p.is("d’") => i + 3,
+                _ => i + 2,
+            }
+        } else {
+            return None;
+        };
+        let e = np_forward(toks, s)?;
+        let mut m = mention_of(text, toks, s, e)?;
+        // `des syndicats`, `du gouvernement` hold `de les`, `de le`: named as `les syndicats`.
+        if toks.get(s).is_some_and(|t| t.is("des") || t.is("du")) {
+            m.name = m.name.map(|n| match n.split_once(' ') {
+                Some((_, rest)) if !rest.is_empty() => rest.to_string(),
+                _ => n,
+            });
+        }
+        (!m.none && m.pronoun.is_none() && speaks(text, &m)).then_some(m)
+    })
+}
+
+/// A passive with its agent: `une décision qualifiée de «Q» par la gauche`, `un texte jugé
+/// «Q» par les syndicats` — a speech verb's participle among the last words before the quote
+/// (`before`, the quote's sentence), `par` and a noun phrase that can speak right after it
+/// (`after`): that phrase is the speaker.
+pub(super) fn passive_agent(text: &str, before: &[Tok], after: &[Tok]) -> Option<Found> {
+    if !after.first().is_some_and(|t| t.is("par")) {
+        return None;
+    }
+    let n = before.len();
+    let v = (n.saturating_sub(3)..n).rev().find(|&k| {
+        before
+            .get(k)
+            .is_some_and(|t| t.is_word() && verb_of(t).is_some())
+    })?;
+    let verb = before.get(v)?;
+    // A participle: `qualifiée`, `jugés`, `décrite`, `dénoncé`.
+    if ![
+        "é", "ée", "és", "ées", "it", "ite", "its", "ites", "u", "ue", "us", "ues",
+    ]
+    .iter()
+    .any(|e| verb.lower.ends_with(e))
+    {
+        return None;
+    }
+    let e = np_forward(after, 1)?;
+    let m = mention_of(text, after, 1, e)?;
+    if m.none || m.pronoun.is_some() || !speaks(text, &m) {
+        return None;
+    }
+    let lemma = verb_of(verb)?.first()?.lemma;
+    Some(Found {
+        cue: Some(CueAt {
+            start: verb.start,
+            end: verb.end,
+            lemma: lemma.into(),
+        }),
+        gender: None,
+        mention: Some(m),
+        method: Method::ClauseSubject,
     })
 }

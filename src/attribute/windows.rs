@@ -145,6 +145,13 @@ impl<'t> Windows<'t> {
         });
         &before.toks
     }
+
+    /// The windows before and after the quote, both at once (for a rule that reads both).
+    pub(super) fn around(&mut self, q: &QuoteAt) -> (&[Tok<'t>], &[Tok<'t>]) {
+        self.after(q);
+        self.before(q);
+        (&self.before.toks, &self.after)
+    }
 }
 
 /// Does the content end with sentence punctuation or a comma (`«Q.»`, `«Q,»`)? Then a

@@ -14,9 +14,9 @@ use std::sync::LazyLock;
 
 use super::{phrases, verbs, FnvMap, FnvSet};
 
-const TERM_CUES: &str = include_str!("../../lexicon/term-cues.txt");
-const TITLE_NOUNS: &str = include_str!("../../lexicon/title-nouns.txt");
-const SPEECH_WORDS: &str = include_str!("../../lexicon/speech-words.txt");
+const TERM_CUES: &str = super::data!(include_str!("../../lexicon/term-cues.txt"));
+const TITLE_NOUNS: &str = super::data!(include_str!("../../lexicon/title-nouns.txt"));
+const SPEECH_WORDS: &str = super::data!(include_str!("../../lexicon/speech-words.txt"));
 
 /// The shortest verb stem used as a prefix: shorter ones (`di` of `dire`, `jug` of `juger`)
 /// would match unrelated words, so those verbs count by their forms only.

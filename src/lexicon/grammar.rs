@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::{lines, FnvMap};
 
-const GRAMMAR: &str = include_str!("../../lexicon/grammar.txt");
+const GRAMMAR: &str = super::data!(include_str!("../../lexicon/grammar.txt"));
 
 /// A set of word classes, one bit each.
 pub(crate) type Class = u32;
@@ -138,13 +138,19 @@ impl Phrases {
 
 /// Phrases that may stand inside an incise's verb group (`a de son côté commenté`,
 /// `a-t-il d'abord déclaré`): `adverbial-phrases.txt`, lowercase words.
-pub(crate) static ADVERBIAL_PHRASES: LazyLock<Phrases> =
-    LazyLock::new(|| Phrases::new(include_str!("../../lexicon/adverbial-phrases.txt")));
+pub(crate) static ADVERBIAL_PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new(super::data!(include_str!(
+        "../../lexicon/adverbial-phrases.txt"
+    )))
+});
 
 /// Verbs that carry a speech verb in the infinitive (`vient de déclarer`, `a tenu à préciser`):
 /// `semi-auxiliaries.txt`, lowercase words (the form, then the linking word if any).
-pub(crate) static SEMI_AUXILIARIES: LazyLock<Phrases> =
-    LazyLock::new(|| Phrases::new(include_str!("../../lexicon/semi-auxiliaries.txt")));
+pub(crate) static SEMI_AUXILIARIES: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new(super::data!(include_str!(
+        "../../lexicon/semi-auxiliaries.txt"
+    )))
+});
 
 #[cfg(test)]
 mod tests {

@@ -7,12 +7,12 @@ use std::sync::LazyLock;
 
 use super::{lines, FnvSet};
 
-const TITLES: &str = include_str!("../../lexicon/titles.txt");
-const ORGANISATIONS: &str = include_str!("../../lexicon/organisations.txt");
-const PRONOUNS: &str = include_str!("../../lexicon/pronouns.txt");
-const PERSON_NOUNS: &str = include_str!("../../lexicon/person-nouns.txt");
-const ROLE_SYNONYMS: &str = include_str!("../../lexicon/role-synonyms.txt");
-const MEDIA: &str = include_str!("../../lexicon/media.txt");
+const TITLES: &str = super::data!(include_str!("../../lexicon/titles.txt"));
+const ORGANISATIONS: &str = super::data!(include_str!("../../lexicon/organisations.txt"));
+const PRONOUNS: &str = super::data!(include_str!("../../lexicon/pronouns.txt"));
+const PERSON_NOUNS: &str = super::data!(include_str!("../../lexicon/person-nouns.txt"));
+const ROLE_SYNONYMS: &str = super::data!(include_str!("../../lexicon/role-synonyms.txt"));
+const MEDIA: &str = super::data!(include_str!("../../lexicon/media.txt"));
 
 static MEDIA_SET: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| lines(MEDIA).collect());
 

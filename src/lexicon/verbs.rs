@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use super::{lines, FnvMap};
 
-const SPEECH_VERBS: &str = include_str!("../../lexicon/speech-verbs.txt");
+const SPEECH_VERBS: &str = super::data!(include_str!("../../lexicon/speech-verbs.txt"));
 
 /// The grammatical shape of an inflected form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

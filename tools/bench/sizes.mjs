@@ -6,7 +6,9 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const WASM_GZIP_BUDGET_KB = 150;
+// Issue #11's budget (it was issue #7's 150 KB); the wasm is built for size by `make pkg`
+// (Cargo.toml's `wasm-release` profile).
+export const WASM_GZIP_BUDGET_KB = 110;
 
 export function packageSizes(dir = path.join(ROOT, 'www/pkg')) {
   const wasm = fs.readFileSync(path.join(dir, 'quote_highlighter_bg.wasm'));
