@@ -115,9 +115,15 @@ impl Discourse {
                 gender,
             });
         }
-        let addressee = cue
-            .as_ref()
-            .and_then(|c| addressee_after(text, c.end.max(speaker.as_ref().map_or(0, |s| s.end))));
+        let addressee = cue.as_ref().and_then(|c| {
+            let after = c.end.max(speaker.as_ref().map_or(0, |s| s.end));
+            addressee_after(text, after).or_else(|| {
+                let mention = speaker
+                    .as_ref()
+                    .map_or(Span::default(), |s| Span::new(s.start, s.end));
+                addressee_of_lui(text, c.start, mention)
+            })
+        });
         Attribution {
             speaker,
             cue,
@@ -367,6 +373,65 @@ fn addressee_after(text: &str, from: usize) -> Option<Span> {
         at += w.len() + 1;
     }
     (len > 0).then(|| Span::new(start, start + len))
+}
+
+/// How far back from a cue the `lui` rule reads, in bytes (bounded by the sentence start).
+const LUI_BACK: usize = 200;
+
+/// The one `lui` stands for before a cue, when the cue's sentence names one other person before
+/// it: `Le marin s'approcha de Roger et lui dit :` → `Roger`. The last capitalised word of the
+/// sentence (not its first word, not inside the speaker's mention) before `lui`.
+fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span> {
+    let from = floor_boundary(text, cue_start.saturating_sub(LUI_BACK));
+    let window = text.get(from..cue_start)?;
+    // `lui` opens the cue (`lui demanda`) or stands right before it.
+    let head = if text.get(cue_start..).is_some_and(|r| r.starts_with("lui ")) {
+        window
+    } else {
+        let head = window.trim_end().strip_suffix("lui")?;
+        if head.ends_with(char::is_alphanumeric) {
+            return None;
+        }
+        head
+    };
+    let sentence_at = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n' | '«' | '»'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence = head.get(sentence_at..)?;
+    let (mut last, mut offset, mut first) = (None, 0, true);
+    let mut prev: &str = "";
+    for w in sentence.split(' ') {
+        let at = from + sentence_at + offset;
+        offset += w.len() + 1;
+        let word = w
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .and_then(|i| w.get(..i))
+            .unwrap_or(w);
+        if word.is_empty() {
+            continue;
+        }
+        // The sentence's first word is capitalised whatever it is; a name after a comma or a
+        // conjunction opens a clause as its subject (`mais Paul détourna …`), not an object.
+        let opens = std::mem::replace(&mut first, false);
+        let subject = prev.ends_with(',')
+            || matches!(
+                prev,
+                "mais" | "et" | "puis" | "ou" | "car" | "donc" | "que" | "qui" | "quand" | "si"
+            );
+        prev = w;
+        let inside = at < mention.end && at + word.len() > mention.start;
+        if !opens
+            && !subject
+            && !inside
+            && word.starts_with(char::is_uppercase)
+            && word.chars().count() >= 2
+        {
+            last = Some(Span::new(at, at + word.len()));
+        }
+    }
+    last
 }
 
 /// How far back, in bytes, a speaker still takes part in the exchange of a quote.

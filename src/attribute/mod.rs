@@ -46,7 +46,8 @@
 //!    inside a quote and never the narrator. Never the one the quote calls by name either (a
 //!    vocative, `« Bonjour, Marthe. »`, `« Merci, monsieur le curé ! »`): spoken to, not
 //!    speaking; the last other speaker of the exchange instead, else no one. The one a turn's cue
-//!    names as spoken to (`demanda Paul à Marthe :`) answers the next turn. The dashes are `—`,
+//!    names as spoken to (`demanda Paul à Marthe :`, or `lui` for the one other person its sentence
+//!    names: `Le marin s'approcha de Roger et lui dit :`) answers the next turn. The dashes are `—`,
 //!    `–`, `―` and `--`.
 //!
 //! Pronoun subjects (`il`, `elle`, `ils`, `elles`) are resolved to an antecedent: another subject
