@@ -624,8 +624,13 @@ fn segment_can_speak(mention: &str) -> bool {
         return true;
     }
     // `Rien n'est fait`, `Personne ne répond`, `Cela …`: a pronoun that names no one.
-    if MUTE_PRONOUNS.contains(&first_lower.as_ref()) && words(mention).nth(1).is_none() {
+    let alone = words(mention).nth(1).is_none();
+    if MUTE_PRONOUNS.contains(&first_lower.as_ref()) && alone {
         return false;
+    }
+    // `Certains dénoncent…`: people; `certains documents` is read as any noun phrase below.
+    if matches!(first_lower.as_ref(), "certains" | "certaines" | "plusieurs") && alone {
+        return true;
     }
     let indefinite = matches!(first_lower.as_ref(), "un" | "une" | "des");
     let mut determiner = false;

@@ -128,7 +128,19 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
         }
         i += 1;
     }
-    if let Some((s, e)) = best {
+    // `un député Renaissance`, `une élue LR`: after an indefinite role, one capitalised word is
+    // an affiliation, not the person's name (an anonymous source).
+    let affiliation = best.is_some_and(|(s, e)| {
+        s == e
+            && s > first
+            && toks
+                .get(first)
+                .is_some_and(|t| in_list(t, &["un", "une", "des"]))
+            && toks
+                .get(s - 1)
+                .is_some_and(|p| lexicon::is_person_noun(&p.lower))
+    });
+    if let Some((s, e)) = best.filter(|_| !affiliation) {
         if let (Some(a), Some(b)) = (toks.get(s), toks.get(e)) {
             return text.get(a.start..b.end).unwrap_or("").to_string();
         }
@@ -148,11 +160,22 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
     }
 }
 
+/// `Certains dénoncent…`, `plusieurs ont estimé…`: a determiner standing alone for people, a
+/// verb (or a clitic or an auxiliary) right after it.
+pub(super) fn indefinite_pronoun(toks: &[Tok], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| in_list(t, &["certains", "certaines", "plusieurs"]))
+        && toks.get(i + 1).is_some_and(|n| {
+            n.lowercase_word()
+                && (in_class(n, C_CLITIC) || in_class(n, C_AUX_ANY) || verb_of(n).is_some())
+        })
+}
+
 /// Parses a noun phrase forward from token `i`: `le porte-parole du gouvernement, Luc Morel`,
 /// `Anne Petit`, `M. Durand`, `les syndicats`, `Roger et Paul`, `il`. Returns its last token.
 pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    if tok_pronoun(t).is_some() || in_class(t, C_SUBJECT) {
+    if tok_pronoun(t).is_some() || in_class(t, C_SUBJECT) || indefinite_pronoun(toks, i) {
         return Some(i);
     }
     let starts = in_class(t, C_DET) || is_name_word(t) || t.s.starts_with(char::is_numeric);

@@ -408,6 +408,7 @@ pub(super) fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
         let Some(v) = found else { continue };
         // `une note`, `la réponse`, `à l'adresse de`: a noun, not a verb.
         let noun = v.first > start
+            && !super::nouns::indefinite_pronoun(toks, v.first - 1)
             && toks.get(v.first - 1).is_some_and(|p| {
                 (in_class(p, C_DET) && !in_class(p, C_CLITIC))
                     || in_list(p, &["un", "une", "des", "du", "au", "aux", "l'", "l’"])
