@@ -185,6 +185,14 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
                 s.name = None;
             }
         }
+        // `on` speaks only for the group the text names (attribute's `du côté de`).
+        let nameless_on = q
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.name.is_none() && s.text.eq_ignore_ascii_case("on"));
+        if nameless_on {
+            q.speaker = None;
+        }
         if q.speaker.as_ref().is_some_and(|s| !can_speak(&s.text)) {
             q.speaker = None;
             q.cue = None;
@@ -717,7 +725,7 @@ fn segment_can_speak(mention: &str) -> bool {
 
 /// The owner of the words a mention headed by a noun of speech names (`Réponse de sa femme` →
 /// `sa femme`, `la voix du père` → `père`), when the mention's first noun is one.
-fn speech_owner(mention: &str) -> Option<&str> {
+pub(crate) fn speech_owner(mention: &str) -> Option<&str> {
     let head = words(mention).find(|w| !PRENOMINAL.contains(lowercase(w).as_ref()))?;
     if !SPEECH_NOUNS.contains(lowercase(head).as_ref()) {
         return None;
@@ -789,7 +797,13 @@ fn floating(text: &str, quotes: &mut [Quote]) {
         let turn = text
             .get(q.start..)
             .is_some_and(|r| r.starts_with(['—', '–', '―']) || r.starts_with("--"));
-        if q.speaker.is_none() && opens_sentence(text, q.start) && !after_colon && !turn {
+        // A quote with a cue of its own (`«Q», peut-on lire`) names its source or no one.
+        if q.speaker.is_none()
+            && q.cue.is_none()
+            && opens_sentence(text, q.start)
+            && !after_colon
+            && !turn
+        {
             let from = prev.and_then(|p| quotes.get(p)).map(|p| {
                 let s = p.speaker.as_ref().map_or(0, |s| s.end);
                 let c = p.cue.as_ref().map_or(0, |c| c.end);

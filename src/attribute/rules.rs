@@ -622,10 +622,20 @@ pub(super) fn relayed_source(text: &str, toks: &[Tok]) -> Option<Found> {
 
 /// `«Q», explique-t-on du côté de la mairie`, `Du côté de la CGT, on assure que «Q»`, `Chez
 /// Renault, on estime que…`: the group `on` speaks for, named with `du côté de` or `chez` in the
-/// quote's sentence (`toks[from..]`), when it can speak.
+/// quote's sentence (`toks[from..]`), when it can speak; `peut-on lire dans un communiqué de la
+/// CGT`: the owner of the words named with `dans`.
 pub(super) fn side_of(text: &str, toks: &[Tok], from: usize) -> Option<Mention> {
     (from..toks.len()).find_map(|i| {
         let t = toks.get(i)?;
+        if t.is("dans") {
+            // `peut-on lire dans un communiqué de l'intersyndicale`: the document's owner.
+            let e = np_forward(toks, i + 1)?;
+            let mut m = mention_of(text, toks, i + 1, e)?;
+            let owner = crate::document::speech_owner(text.get(m.start..m.end)?)?;
+            m.name = Some(owner.to_string());
+            m.gender = None;
+            return Some(m);
+        }
         let s = if t.is("chez") {
             i + 1
         } else if t.is("du") && toks.get(i + 1).is_some_and(|n| n.is("côté")) {
