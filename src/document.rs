@@ -13,18 +13,28 @@
 //!    Car»`, `l'émission phare de la chaîne, «Recherche appartement ou maison»`) is a name:
 //!    `term` ([`TermReason::Title`]). A quote that opens its sentence, or ends with sentence
 //!    punctuation, or carries an incise after it, is never one.
-//! 4. **Once a term, always a term**: the same phrase in guillemets that the document already
+//! 4. **The narrator's words**: in a narrative text — told in the passé simple (`il entra`, `ce
+//!    fut`: `lexicon/narrative-past.txt`), as novels and memoirs are and news is not — a short
+//!    fragment embedded in the narrator's sentence that no incise or colon gives to anyone (`qui
+//!    se disaient « tu »`, `c'était un « monsieur »`) is a word held at a distance: `term`
+//!    ([`TermReason::Named`]). Fiction quotes whole turns; news quotes fragments of its sources.
+//!    Likewise a **written document** the story reproduces after a colon — a word of
+//!    `lexicon/documents.txt` in the colon's sentence, which has no speech verb of its own (`il
+//!    ouvrit le pli et lut ce qui suit : «…»`), or in the sentence before a bare `Il disait :`,
+//!    or a letter's salutation on a line of its own (`« Monsieur,⏎« Je vous prie…`) — is read,
+//!    not said: `term` ([`TermReason::Document`]).
+//! 5. **Once a term, always a term**: the same phrase in guillemets that the document already
 //!    treats as a term elsewhere, or that recurs in running text at least twice while short, is a
 //!    term at every occurrence ([`TermReason::Recurring`]).
-//! 5. **Who can speak**: a speaker mention must be a person, an organisation or a pronoun: a name,
+//! 6. **Who can speak**: a speaker mention must be a person, an organisation or a pronoun: a name,
 //!    or a noun phrase whose head (after determiners and adjectives such as `l'ancien`, `les
 //!    deux`) is in `lexicon/person-nouns.txt` or `lexicon/organisations.txt`. Any other mention
 //!    (`le panneau`, `une annonce`, `Le 26`, `un Performance Pack`) is dropped: no speaker is
 //!    better than a wrong one.
-//! 6. **Floating quotes**: a quote that opens its own sentence, with no speaker, right after the
+//! 7. **Floating quotes**: a quote that opens its own sentence, with no speaker, right after the
 //!    sentence that attributed the previous quote (`«Q1», a commenté X, le directeur de Y. «Q2»`)
 //!    continues that speaker ([`Method::Continuation`]).
-//! 7. **Nobody's words** (before rule 5): a fragment embedded in the writer's sentence
+//! 8. **Nobody's words** (before rule 6): a fragment embedded in the writer's sentence
 //!    (`partial`, not nested) for which no rule found a speaker or even a speech cue takes the
 //!    speaker of the next quote of its sentence (`Le texte parle de «sobriété» et de
 //!    «partage», a relevé l'économiste`, [`Method::Continuation`]); with none, it is the writer's
@@ -34,17 +44,20 @@
 //!    a quotation.
 //!
 //! Complexity: every rule reads a bounded window around each quote (a line start is found by
-//! searching back no further than the previous quote), and the recurring phrases are counted in
-//! one hash map: O(text + quotes).
+//! searching back no further than the previous quote), the recurring phrases are counted in
+//! one hash map, and the narrative past is counted in one pass over the words, only when a
+//! fragment asks: O(text + quotes).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::cues::TITLE_NOUN_WORDS;
-use crate::lexicon::{is_org, is_person_noun, is_title, lines, FnvSet};
+use crate::lexicon::{
+    is_org, is_person_noun, is_title, lines, narrative_past, phrases, verb, FnvSet,
+};
 use crate::model::{Method, Quote, QuoteKind, TermReason};
-use crate::text::{is_padding, words};
+use crate::text::{floor_boundary, is_padding, words, Words};
 
 /// A phrase of at most this many words that recurs in running text is a term.
 pub const SHORT_FRAGMENT: usize = 4;
@@ -128,6 +141,9 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
     // One lowercase buffer for every head read; the navigation test once per line.
     let mut buf = String::new();
     let mut nav_line: Option<(usize, bool)> = None;
+    // Is the text told in the narrative past? Read once, only when a rule needs it.
+    let mut narrative: Option<bool> = None;
+    let mut words_buf = Words::default();
     for q in quotes.iter_mut() {
         if q.parent.is_some() || q.kind == QuoteKind::Term {
             continue;
@@ -152,6 +168,12 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
             make_term(q, TermReason::Gloss);
         } else if title_like(text, q) {
             make_term(q, TermReason::Title);
+        } else if narrator_word(text, q) && *narrative.get_or_insert_with(|| is_narrative(text)) {
+            make_term(q, TermReason::Named);
+        } else if read_out(text, q, &mut words_buf)
+            && *narrative.get_or_insert_with(|| is_narrative(text))
+        {
+            make_term(q, TermReason::Document);
         }
     }
     recurring(text, quotes);
@@ -186,7 +208,142 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
     floating(text, quotes);
 }
 
-/// Rule 7: a fragment with no speaker and no cue takes the speaker of the next quote of its
+/// A text is narrative when at least this many of its words are a passé simple of narration…
+const NARRATIVE_MIN: usize = 4;
+/// … and at least one word in this many is one.
+const NARRATIVE_DENSITY: usize = 400;
+/// A fragment of at most this many words is the narrator's word in a narrative text.
+const NARRATOR_WORDS: usize = 6;
+
+/// Is the text told in the narrative past, as novels, tales and memoirs are (`il entra`, `elle
+/// répondit`, `ce fut`), rather than reported in the passé composé and the present as news is?
+/// Counted over the whole text, once: O(text).
+fn is_narrative(text: &str) -> bool {
+    let (mut n, mut past) = (0usize, 0usize);
+    for w in words(text) {
+        n += 1;
+        if narrative_past(w) {
+            past += 1;
+        }
+    }
+    past >= NARRATIVE_MIN && past.saturating_mul(NARRATIVE_DENSITY) >= n
+}
+
+/// A short fragment embedded in a sentence (`qui se disaient « tu »`, `c'était un « monsieur »`,
+/// `comme « des ventres de femme grosse »`) that no incise or colon gives to anyone. In news it
+/// is a partial quote of the source the sentence names; in a novel it is the narrator holding a
+/// word at a distance or naming it, not a character's speech: fiction quotes whole turns.
+fn narrator_word(text: &str, q: &Quote) -> bool {
+    q.kind == QuoteKind::Partial
+        && !matches!(
+            q.method,
+            Some(Method::AfterQuote | Method::InsideQuote | Method::BeforeQuote)
+        )
+        && fragment_words(q.content().slice(text)).is_some_and(|n| n <= NARRATOR_WORDS)
+}
+
+/// How far back from a colon the document rule reads, in bytes: its sentence and the one before.
+const DOCUMENT_BACK: usize = 240;
+/// A sentence of at most this many words before its colon (`Il disait :`) lets the sentence
+/// before it say what is read.
+const BARE_INTRO: usize = 3;
+
+/// A letter's salutation has at most this many words.
+const SALUTATION_WORDS: usize = 4;
+
+static DOCUMENT_WORDS: LazyLock<Vec<Vec<String>>> =
+    LazyLock::new(|| phrases(include_str!("../lexicon/documents.txt")).collect());
+
+/// A statement after a colon that reproduces a written document (`L'abbé ouvrit le pli et lut ce
+/// qui suit : « … »`, `la copie du testament, lequel se terminait ainsi : « … »`, `Une lettre de
+/// Firmin arriva. Il disait : « … »`): a word of `lexicon/documents.txt` in the colon's sentence,
+/// which has no speech verb of its own, or in the sentence before a bare `Il disait :`.
+fn read_out(text: &str, q: &Quote, buf: &mut Words) -> bool {
+    if q.kind != QuoteKind::Direct
+        || matches!(q.method, Some(Method::AfterQuote | Method::InsideQuote))
+    {
+        return false;
+    }
+    if salutation(q.content().slice(text)) {
+        return true;
+    }
+    let before = text.get(..q.start).unwrap_or("");
+    let lead = before.trim_end_matches(|c: char| c.is_whitespace() || c == '—' || c == '–');
+    let Some(intro) = lead.strip_suffix(':') else {
+        return false;
+    };
+    let from = floor_boundary(intro, intro.len().saturating_sub(DOCUMENT_BACK));
+    let window = intro.get(from..).unwrap_or("");
+    // Where the sentence that ends `s` starts.
+    let ends = |s: &str| {
+        s.char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | '»' | '\n'))
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    };
+    let sentence_at = ends(window);
+    let sentence = window.get(sentence_at..).unwrap_or("");
+    buf.clear();
+    buf.push_words(sentence);
+    if has_document_word(buf) {
+        // `lire` is a verb of saying for news (`a lu un communiqué`), but here it says what is read.
+        return !(0..buf.len()).any(|i| document_at(buf, i) == 0 && speech_verb_at(buf, i));
+    }
+    if buf.len() > BARE_INTRO {
+        return false;
+    }
+    // The sentence before, without the mark that ends it.
+    let earlier = window
+        .get(..sentence_at)
+        .map_or("", |e| e.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let previous = earlier.get(ends(earlier)..).unwrap_or("");
+    buf.clear();
+    buf.push_words(previous);
+    has_document_word(buf)
+}
+
+/// A letter's salutation on a line of its own (`Monsieur,`, `Ma chère Louise,`), the letter
+/// running on in the next paragraphs: nobody speaks a line break after a vocative.
+fn salutation(content: &str) -> bool {
+    content.split_once('\n').is_some_and(|(first, rest)| {
+        let first = first.trim_end();
+        first.ends_with(',')
+            && words(first).count() <= SALUTATION_WORDS
+            && rest.chars().any(char::is_alphabetic)
+    })
+}
+
+/// Is word `i` a speech verb with the words its sense needs after it (`prit` only in `prit la
+/// parole`)?
+fn speech_verb_at(w: &Words, i: usize) -> bool {
+    w.get(i).and_then(verb).is_some_and(|senses| {
+        senses.iter().any(|s| {
+            s.particles
+                .iter()
+                .enumerate()
+                .all(|(k, p)| w.get(i + 1 + k) == Some(*p))
+        })
+    })
+}
+
+/// Does a word or phrase of `lexicon/documents.txt` stand among `w`?
+fn has_document_word(w: &Words) -> bool {
+    (0..w.len()).any(|i| document_at(w, i) > 0)
+}
+
+/// The number of words of the entry of `lexicon/documents.txt` that starts at word `i`, or 0.
+fn document_at(w: &Words, i: usize) -> usize {
+    DOCUMENT_WORDS
+        .iter()
+        .find(|p| {
+            p.iter()
+                .enumerate()
+                .all(|(k, pw)| w.get(i + k).is_some_and(|x| x == pw))
+        })
+        .map_or(0, Vec::len)
+}
+
+/// Rule 8: a fragment with no speaker and no cue takes the speaker of the next quote of its
 /// sentence (`Le texte parle de «sobriété» et de «partage», a relevé l'économiste`); else,
 /// unless it follows a copula (`le maire est «très inquiet»`), it is nobody's words: a term. (A
 /// fragment a speech verb embeds keeps that cue even when its subject cannot speak: `une note
@@ -388,7 +545,7 @@ fn phrase_key(content: &str, key: &mut String) -> bool {
     !key.is_empty()
 }
 
-/// Rule 4: a phrase already a term somewhere, or recurring in running text, is a term everywhere.
+/// Rule 5: a phrase already a term somewhere, or recurring in running text, is a term everywhere.
 fn recurring(text: &str, quotes: &mut [Quote]) {
     #[derive(Default)]
     struct Seen {
@@ -453,7 +610,7 @@ fn lowercase(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Rule 5: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
+/// Rule 6: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
 /// person, role or organisation noun.
 /// Is `lower` a noun for words someone says or writes (`lexicon/speech-nouns.txt`)?
 pub(crate) fn is_speech_noun(lower: &str) -> bool {
@@ -617,7 +774,7 @@ fn can_name(name: &str) -> bool {
     }
 }
 
-/// Rule 6: a quote opening its own sentence with no speaker continues the previous quote's
+/// Rule 7: a quote opening its own sentence with no speaker continues the previous quote's
 /// speaker when only the rest of that quote's attributing sentence lies between.
 fn floating(text: &str, quotes: &mut [Quote]) {
     let mut prev: Option<usize> = None;
@@ -639,7 +796,7 @@ fn floating(text: &str, quotes: &mut [Quote]) {
         // a new speaker's, never the previous quote's continued (attribute's turn rules).
         let turn = text
             .get(q.start..)
-            .is_some_and(|r| r.starts_with(['—', '–', '―']));
+            .is_some_and(|r| r.starts_with(['—', '–', '―']) || r.starts_with("--"));
         // A quote with a cue of its own (`«Q», peut-on lire`) names its source or no one.
         if q.speaker.is_none()
             && q.cue.is_none()

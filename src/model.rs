@@ -69,6 +69,9 @@ pub enum TermReason {
     /// A fragment in the writer's sentence that no one is shown saying: no speaker and no
     /// speech cue were found for it (`la fin des «régimes spéciaux»`).
     Unattributed,
+    /// In a narrative text, a written document the story reproduces after a colon (a letter, a
+    /// note, a will: `il lut ce qui suit : «…»`): read, not said by a character.
+    Document,
 }
 
 /// How a speaker was found for a quote.
@@ -154,8 +157,10 @@ pub struct QuoteMark(u8);
 impl QuoteMark {
     /// No mark: an unclosed quote's `close`, a resumed reply's `open`.
     pub const NONE: QuoteMark = QuoteMark(0);
+    /// Two hyphens, the dialogue dash of typewritten and plain-text editions (`-- Oui.`).
+    pub const DOUBLE_HYPHEN: QuoteMark = QuoteMark(15);
 
-    /// The mark for `c`: any quotation mark the scan records, or a dialogue dash (`—`, `–`);
+    /// The mark for `c`: any quotation mark the scan records, or a dialogue dash (`—`, `–`, `―`);
     /// [`QuoteMark::NONE`] for any other char.
     pub const fn of(c: char) -> QuoteMark {
         QuoteMark(match c {
@@ -172,6 +177,7 @@ impl QuoteMark {
             '"' => 11,
             '—' => 12,
             '–' => 13,
+            '―' => 14,
             _ => 0,
         })
     }
@@ -191,6 +197,8 @@ impl QuoteMark {
             11 => "\"",
             12 => "—",
             13 => "–",
+            14 => "―",
+            15 => "--",
             _ => "",
         }
     }
@@ -394,7 +402,7 @@ mod tests {
     #[test]
     fn marks_read_and_serialise_as_strings() {
         for c in [
-            '«', '»', '‹', '›', '“', '”', '„', '‘', '’', '‚', '"', '—', '–',
+            '«', '»', '‹', '›', '“', '”', '„', '‘', '’', '‚', '"', '—', '–', '―',
         ] {
             let m = QuoteMark::of(c);
             assert_eq!(m.as_str(), c.to_string());
@@ -405,5 +413,6 @@ mod tests {
         }
         assert_eq!(QuoteMark::of('x'), QuoteMark::NONE);
         assert!(QuoteMark::NONE.is_empty());
+        assert_eq!(QuoteMark::DOUBLE_HYPHEN.as_str(), "--");
     }
 }

@@ -343,14 +343,22 @@ fn compact_copying(quotes: Vec<Quote>, removed: &[bool]) -> Vec<Quote> {
 }
 
 /// Where a paragraph's leading dialogue dash is (offset in `gap`, the dash), if it has one: an
-/// em dash, an en dash or the horizontal bar some editions set (`― Oui.`).
+/// em dash, an en dash, the horizontal bar some editions set (`― Oui.`), or two hyphens before a
+/// space as typewritten and plain-text editions write it (`-- Oui.`), returned as `-`.
 fn dash_at(gap: &str) -> Option<(usize, char)> {
     let body = gap.trim_start();
+    let at = gap.len() - body.len();
+    if body
+        .strip_prefix("--")
+        .is_some_and(|r| r.starts_with(char::is_whitespace))
+    {
+        return Some((at, '-'));
+    }
     let ch = body
         .chars()
         .next()
         .filter(|c| matches!(c, '—' | '–' | '―'))?;
-    Some((gap.len() - body.len(), ch))
+    Some((at, ch))
 }
 
 /// `x"` at `pos`: a straight pair around one char (`"a"`) is a mark, a letter or an inch sign,
@@ -735,9 +743,19 @@ impl Pairer<'_> {
     fn dialogue_reply(&mut self, pos: usize, dash: char) {
         self.finish_paragraph();
         self.open(&Mark { pos, ch: dash }, Family::French);
+        // `-` stands for the two hyphens of `-- Oui.`: the mark is both.
+        let len = if dash == '-' { 2 } else { dash.len_utf8() };
+        if dash == '-' {
+            if let Some(q) = self.quotes.last_mut().filter(|q| q.start == pos) {
+                q.open = QuoteMark::DOUBLE_HYPHEN;
+                q.content_start = pos + len;
+                q.content_end = q.content_end.max(pos + len);
+                q.end = q.end.max(pos + len);
+            }
+        }
         self.push_diag(Diagnostic {
             start: pos,
-            end: pos + dash.len_utf8(),
+            end: pos + len,
             code: "dialogueReply",
             message: "A dialogue reply inside guillemets opened in an earlier paragraph: read \
                       as a new quote starting at the dash."

@@ -16,6 +16,9 @@
 //!   person the article names so anywhere (surname) or before the mention (role, gender agreeing),
 //!   from the article's cast ([`crate::cast`]), even when that person never spoke before.
 //!
+//! - the first-person narrator (`dis-je`, `je lui demandai :`) is one entry named `je` for the whole
+//!   text; their quotes' speakers keep the mention `je` and no name.
+//!
 //! O(quotes) with hash maps by key, by role and by last word: a mention is compared only with
 //! the speakers whose name ends with the same word.
 
@@ -237,6 +240,15 @@ fn cast_name<'c>(
     }
 }
 
+/// The name of the first-person narrator's entry in the speakers list (their quotes' speakers
+/// have no name unless the text gives one).
+pub const NARRATOR: &str = "je";
+
+/// Is the mention the first-person narrator (`je`, `j'`)?
+fn is_narrator(mention: &str) -> bool {
+    matches!(mention.trim(), "je" | "Je" | "j'" | "J'" | "j’" | "J’")
+}
+
 /// Fills `speaker.name` and `speaker.id` and returns the list of distinct speakers.
 pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     bound_continuations(quotes);
@@ -251,11 +263,35 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     let mut surnames: Vec<Surname> = Vec::new();
     // Per entry, how many mentions show it feminine and masculine.
     let mut votes: HashMap<usize, (u32, u32)> = HashMap::new();
+    // The first-person narrator's entry, once one of their quotes is met.
+    let mut narrator_id: Option<usize> = None;
     for (qi, q) in quotes.iter_mut().enumerate() {
         let Some(s) = &mut q.speaker else { continue };
+        // The first-person narrator (`dis-je`, `je lui demandai :`): one entry for the whole text,
+        // while each of their quotes keeps a speaker without a name.
+        if s.name.is_none() && is_narrator(&s.text) {
+            let id = *narrator_id.get_or_insert_with(|| {
+                entries.push(SpeakerEntry {
+                    id: entries.len(),
+                    name: NARRATOR.to_string(),
+                    quotes: Vec::new(),
+                    mentions: Vec::new(),
+                    gender: None,
+                });
+                entry_keys.push(String::new());
+                entries.len() - 1
+            });
+            if let Some(e) = entries.get_mut(id) {
+                e.quotes.push(qi);
+                e.mentions.push(Span::new(s.start, s.end));
+            }
+            s.id = Some(id);
+            continue;
+        }
         // The name is moved out and put back below (no copy).
         let had_name = s.name.is_some();
         let Some(name) = s.name.take().or_else(|| {
+<<<<<<< HEAD
             // A pronoun with no antecedent or the narrator: no entry.
             (lexicon::pronoun(&s.text).is_none()
                 && !matches!(
@@ -263,6 +299,12 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     "je" | "j'" | "j’" | "lui" | "eux"
                 ))
             .then(|| name_of(&s.text))
+=======
+            // A pronoun with no antecedent: no entry.
+            lexicon::pronoun(&s.text)
+                .is_none()
+                .then(|| name_of(&s.text))
+>>>>>>> lit2
         }) else {
             continue;
         };

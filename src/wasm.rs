@@ -47,8 +47,8 @@ export interface Cue {
   /** For an incise inside the marks («Q1, a-t-elle ajouté, Q2»): the reporter's words between the two parts, commas included; else null. */
   incise: { start: number; end: number } | null;
 }
-/** Why a quote is a term: a name or term by its context, a title, a recurring phrase, a navigation line, a translation of a word, a fragment no one is shown saying. */
-export type TermReason = "named" | "title" | "recurring" | "navigation" | "gloss" | "unattributed";
+/** Why a quote is a term: a name or term by its context, a title, a recurring phrase, a navigation line, a translation of a word, a fragment no one is shown saying, a document a story reproduces. */
+export type TermReason = "named" | "title" | "recurring" | "navigation" | "gloss" | "unattributed" | "document";
 export type QuoteKind = "direct" | "partial" | "term";
 export type Method = "afterQuote" | "insideQuote" | "beforeQuote" | "signature" | "source" | "clauseSubject" | "continuation";
 export interface Quote {
@@ -199,6 +199,7 @@ impl<'a> Packed<'a> {
                 TermReason::Navigation => 3,
                 TermReason::Gloss => 4,
                 TermReason::Unattributed => 5,
+                TermReason::Document => 6,
             }));
         }
         p.nums.push(num(a.speakers.len()));

@@ -21,7 +21,7 @@ struct Expect {
     method: Option<String>,
     /// `gender: f`, `gender: m` or `gender: -` (the text does not say).
     gender: Option<String>,
-    /// Why a term is one: `named`, `title`, `recurring`, `navigation`, `gloss`.
+    /// Why a term is one: `named`, `title`, `recurring`, `navigation`, `gloss`, `document`.
     reason: Option<String>,
     nested: bool,
     /// The content (marks and padding excluded), when given.
@@ -37,6 +37,8 @@ struct Case {
     quotes: Vec<Expect>,
     /// Diagnostics codes expected (order-free), when given.
     diagnostics: Option<Vec<String>>,
+    /// The names of the speakers list, in order, when given.
+    speakers: Option<Vec<String>>,
 }
 
 #[path = "support/unescape.rs"]
@@ -96,6 +98,7 @@ fn parse_file(path: &Path) -> Vec<Case> {
         }
         let mut quotes = Vec::new();
         let mut diagnostics = None;
+        let mut speakers = None;
         while let Some((_, l)) = lines.peek() {
             if l.starts_with("=== ") {
                 break;
@@ -109,6 +112,10 @@ fn parse_file(path: &Path) -> Vec<Case> {
                 diagnostics = Some(d.split_whitespace().map(str::to_string).collect());
                 continue;
             }
+            if let Some(d) = t.strip_prefix("speakers:") {
+                speakers = Some(d.split(" | ").map(|n| unescape(n.trim())).collect());
+                continue;
+            }
             quotes.push(parse_expect(t));
         }
         cases.push(Case {
@@ -118,6 +125,7 @@ fn parse_file(path: &Path) -> Vec<Case> {
             text: unescape(&text_lines.join("\n")),
             quotes,
             diagnostics,
+            speakers,
         });
     }
     cases
@@ -236,6 +244,12 @@ fn check(case: &Case, a: &Analysis) -> Vec<String> {
         got.sort();
         if got != want {
             errs.push(format!("diagnostics: {got:?} (expected {want:?})"));
+        }
+    }
+    if let Some(want) = &case.speakers {
+        let got: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
+        if got != *want {
+            errs.push(format!("speakers: {got:?} (expected {want:?})"));
         }
     }
     errs

@@ -15,7 +15,7 @@ export const METHODS = ['afterQuote', 'insideQuote', 'beforeQuote', 'signature',
 /** Speaker genders, in the order of the Rust enum `Gender` (serialised "f", "m"). */
 export const GENDERS = ['f', 'm'];
 /** Why a quote is a term, in the order of the Rust enum `TermReason`. */
-export const REASONS = ['named', 'title', 'recurring', 'navigation', 'gloss', 'unattributed'];
+export const REASONS = ['named', 'title', 'recurring', 'navigation', 'gloss', 'unattributed', 'document'];
 
 export const KIND_LABEL = { direct: 'citation directe', partial: 'citation partielle', term: 'terme ou titre' };
 export const METHOD_LABEL = {

@@ -21,6 +21,8 @@ pub(super) struct Attribution {
     gender: Option<Gender>,
     /// Start of the quote's paragraph.
     paragraph_start: usize,
+    /// The one spoken to, named after the cue (`demanda Paul à Marthe :`): the span of the name.
+    addressee: Option<Span>,
 }
 
 /// The state carried from quote to quote: the last attributed quotes and the last paragraph
@@ -41,6 +43,8 @@ struct Turn {
     start: usize,
     end: usize,
     spoke: Option<usize>,
+    /// The one the turn's cue says it is spoken to (`demanda à Marthe`), who answers next.
+    addressee: Option<Span>,
 }
 
 impl Discourse {
@@ -85,6 +89,7 @@ impl Discourse {
                         method: None,
                         gender: None,
                         paragraph_start,
+                        addressee: None,
                     }
                 }
             }
@@ -110,12 +115,22 @@ impl Discourse {
                 gender,
             });
         }
+        let addressee = cue.as_ref().and_then(|c| {
+            let after = c.end.max(speaker.as_ref().map_or(0, |s| s.end));
+            addressee_after(text, after).or_else(|| {
+                let mention = speaker
+                    .as_ref()
+                    .map_or(Span::default(), |s| Span::new(s.start, s.end));
+                addressee_of_lui(text, c.start, mention)
+            })
+        });
         Attribution {
             speaker,
             cue,
             method: Some(f.method),
             gender,
             paragraph_start,
+            addressee,
         }
     }
 
@@ -143,17 +158,38 @@ impl Discourse {
         let dash = dialogue_dash(text, q.start) || opens_with_dash(text, q.start);
         if dash {
             if let Some(a) = self.alternate(text, quotes, q.start, para) {
-                return a;
+                if !addressed(text, q, a.speaker.as_ref()) {
+                    return a;
+                }
             }
         }
-        let (speaker, gender, method) =
+        let (mut speaker, mut gender, mut method) =
             floating(back, text, quotes, &self.history, q.start, dash, para);
+        if addressed(text, q, speaker.as_ref()) {
+            // The one the quote calls by name is spoken to (`« Bonjour, Marthe. »`): the speaker
+            // is the other side of the exchange, the last other speaker if there is one.
+            let other = self.history.iter().rev().take(4).find(|h| {
+                let hs = said_speaker(quotes, h);
+                q.start.saturating_sub(h.quote_end) < EXCHANGE
+                    && !addressed(text, q, Some(hs))
+                    && speaker.as_ref().is_some_and(|s| s.name != hs.name)
+            });
+            (speaker, gender, method) = match other {
+                Some(o) => (
+                    Some(said_speaker(quotes, o).clone()),
+                    o.gender,
+                    Some(Method::Continuation),
+                ),
+                None => (None, None, None),
+            };
+        }
         Attribution {
             speaker,
             cue: None,
             method,
             gender,
             paragraph_start: para,
+            addressee: None,
         }
     }
 
@@ -168,6 +204,33 @@ impl Discourse {
         at: usize,
         paragraph_start: usize,
     ) -> Option<Attribution> {
+        // The one the previous turn was said to (`demanda Paul à Marthe :`) answers it.
+        if let Some(Turn {
+            spoke: Some(_),
+            addressee: Some(to),
+            end,
+            ..
+        }) = self.turns[1]
+        {
+            if adjacent_turns(text, end, at) {
+                let name = text.get(to.start..to.end).unwrap_or("").to_string();
+                return Some(Attribution {
+                    speaker: Some(Speaker {
+                        start: to.start,
+                        end: to.end,
+                        text: name.clone(),
+                        name: Some(name),
+                        id: None,
+                        gender: None,
+                    }),
+                    cue: None,
+                    method: Some(Method::Continuation),
+                    gender: None,
+                    paragraph_start,
+                    addressee: None,
+                });
+            }
+        }
         let [Some(two_back), Some(prev)] = self.turns else {
             return None;
         };
@@ -185,6 +248,7 @@ impl Discourse {
             method: Some(Method::Continuation),
             gender: said.gender,
             paragraph_start,
+            addressee: None,
         })
     }
 
@@ -197,6 +261,7 @@ impl Discourse {
                 start: q.start,
                 end: q.end.max(incise_end),
                 spoke: a.speaker.as_ref().map(|_| qi),
+                addressee: a.addressee,
             }),
         ];
         let Some(s) = &a.speaker else { return };
@@ -274,7 +339,10 @@ fn dialogue_dash(text: &str, at: usize) -> bool {
     let from = floor_boundary(text, at.saturating_sub(16));
     let head = text.get(from..at).unwrap_or("");
     let t = head.trim_end_matches(|c: char| c.is_whitespace() || is_padding(c));
-    let Some(rest) = t.strip_suffix(['—', '–', '-']) else {
+    let Some(rest) = t
+        .strip_suffix("--")
+        .or_else(|| t.strip_suffix(['—', '–', '―', '-']))
+    else {
         return false;
     };
     let rest = rest.trim_end_matches(|c: char| (c.is_whitespace() || is_padding(c)) && c != '\n');
@@ -285,9 +353,178 @@ fn dialogue_dash(text: &str, at: usize) -> bool {
 /// guillemets opened on an earlier line: `— Oui, à l'aube.`)?
 fn opens_with_dash(text: &str, at: usize) -> bool {
     text.get(at..)
-        .and_then(|r| r.chars().next())
-        .is_some_and(|c| matches!(c, '—' | '–' | '―'))
+        .is_some_and(|r| r.starts_with(['—', '–', '―']) || r.starts_with("--"))
 }
+
+/// How far after a cue (and its subject) the addressee rule reads, in bytes.
+const ADDRESSEE_PEEK: usize = 48;
+
+/// The name a cue says its words are addressed to, right after the cue or its subject: `à` and a
+/// capitalised name of one to three words (`demanda Paul à Marthe :`, `dit-il à Jean Morel`).
+/// Roles and pronouns (`à son frère`, `lui`) are left to the other rules.
+fn addressee_after(text: &str, from: usize) -> Option<Span> {
+    let end = floor_boundary(text, from.saturating_add(ADDRESSEE_PEEK));
+    let window = text.get(from..end)?;
+    let rest = window.trim_start_matches(|c: char| c == ' ' || c == ',' || is_padding(c));
+    let rest = rest.strip_prefix("à ")?;
+    let start = from + (window.len() - rest.len());
+    // The name's length, and where the next word starts.
+    let (mut len, mut at) = (0, 0);
+    for (k, w) in rest.split(' ').enumerate() {
+        let word = w
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .and_then(|i| w.get(..i))
+            .unwrap_or(w);
+        if k >= 3 || !word.starts_with(char::is_uppercase) || word.chars().count() < 2 {
+            break;
+        }
+        len = at + word.len();
+        if word.len() < w.len() {
+            break;
+        }
+        at += w.len() + 1;
+    }
+    (len > 0).then(|| Span::new(start, start + len))
+}
+
+/// How far back from a cue the `lui` rule reads, in bytes (bounded by the sentence start).
+const LUI_BACK: usize = 200;
+
+/// The one `lui` stands for before a cue, when the cue's sentence names one other person before
+/// it: `Le marin s'approcha de Roger et lui dit :` → `Roger`. The last capitalised word of the
+/// sentence (not its first word, not inside the speaker's mention) before `lui`.
+fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span> {
+    let from = floor_boundary(text, cue_start.saturating_sub(LUI_BACK));
+    let window = text.get(from..cue_start)?;
+    // `lui` opens the cue (`lui demanda`) or stands right before it.
+    let head = if text.get(cue_start..).is_some_and(|r| r.starts_with("lui ")) {
+        window
+    } else {
+        let head = window.trim_end().strip_suffix("lui")?;
+        if head.ends_with(char::is_alphanumeric) {
+            return None;
+        }
+        head
+    };
+    let sentence_at = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n' | '«' | '»'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence = head.get(sentence_at..)?;
+    let (mut last, mut offset, mut first) = (None, 0, true);
+    let mut prev: &str = "";
+    for w in sentence.split(' ') {
+        let at = from + sentence_at + offset;
+        offset += w.len() + 1;
+        let word = w
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .and_then(|i| w.get(..i))
+            .unwrap_or(w);
+        if word.is_empty() {
+            continue;
+        }
+        // The sentence's first word is capitalised whatever it is; a name after a comma or a
+        // conjunction opens a clause as its subject (`mais Paul détourna …`), not an object.
+        let opens = std::mem::replace(&mut first, false);
+        let subject = prev.ends_with(',')
+            || matches!(
+                prev,
+                "mais" | "et" | "puis" | "ou" | "car" | "donc" | "que" | "qui" | "quand" | "si"
+            );
+        prev = w;
+        let inside = at < mention.end && at + word.len() > mention.start;
+        if !opens
+            && !subject
+            && !inside
+            && word.starts_with(char::is_uppercase)
+            && word.chars().count() >= 2
+        {
+            last = Some(Span::new(at, at + word.len()));
+        }
+    }
+    last
+}
+
+/// How far back, in bytes, a speaker still takes part in the exchange of a quote.
+const EXCHANGE: usize = 3000;
+/// How much of a quote's content, at each end, is read for a vocative.
+const VOCATIVE_PEEK: usize = 160;
+
+/// Does the quote call `speaker` by name, as a vocative (`« Bonjour, Marthe. »`, `« Marthe,
+/// viens. »`, `« Merci, monsieur le curé ! »`)? Then they are spoken to, not speaking. The name
+/// (its last word) must stand at the start of the content before a comma, or after a comma before
+/// punctuation, within the first or last [`VOCATIVE_PEEK`] bytes.
+fn addressed(text: &str, q: &QuoteAt, speaker: Option<&Speaker>) -> bool {
+    let Some(name) = speaker.and_then(|s| s.name.as_deref()) else {
+        return false;
+    };
+    let Some(last) = name.split_whitespace().next_back() else {
+        return false;
+    };
+    if last.chars().count() < 2 {
+        return false;
+    }
+    let head_end = floor_boundary(text, (q.content_start + VOCATIVE_PEEK).min(q.content_end));
+    let tail_start =
+        ceil_boundary(text, q.content_end.saturating_sub(VOCATIVE_PEEK)).max(q.content_start);
+    [(q.content_start, head_end), (tail_start, q.content_end)]
+        .iter()
+        .any(|&(a, b)| vocative_in(text.get(a..b).unwrap_or(""), last))
+}
+
+/// Is `name` a vocative somewhere in `s` (see [`addressed`])?
+fn vocative_in(s: &str, name: &str) -> bool {
+    s.match_indices(name).any(|(i, _)| {
+        let before = s.get(..i).unwrap_or("");
+        let after = s.get(i + name.len()..).unwrap_or("");
+        // A whole word, ending at punctuation (`Marthe,`, `Marthe.`, `Marthe !`).
+        let ends = after
+            .trim_start_matches(|c: char| c == ' ' || is_padding(c))
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '.' | '!' | '?' | '…' | ';'));
+        if !ends || after.starts_with(char::is_alphanumeric) {
+            return false;
+        }
+        // After a comma or at the start, a courtesy title allowed between (`, monsieur le curé`).
+        let lead = before.trim_end_matches(|c: char| {
+            c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || is_padding(c)
+        });
+        let words_between = before
+            .get(lead.len()..)
+            .unwrap_or("")
+            .split_whitespace()
+            .count();
+        let title_ok = words_between == 0
+            || before
+                .get(lead.len()..)
+                .unwrap_or("")
+                .split_whitespace()
+                .all(|w| COURTESY.contains(&w.to_lowercase().as_str()));
+        title_ok
+            && (lead.trim_end().is_empty()
+                || lead.trim_end().ends_with([',', '!', '?', '«', '—', '–']))
+    })
+}
+
+/// Courtesy words before a name or a role in a vocative (`monsieur le curé`, `ma chère Louise`).
+const COURTESY: [&str; 14] = [
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "le",
+    "la",
+    "mon",
+    "ma",
+    "cher",
+    "chère",
+    "mes",
+    "messieurs",
+    "mesdames",
+    "docteur",
+    "maître",
+];
 
 /// Do two turns follow each other as lines of one exchange: only a line break, dashes,
 /// guillemets and spaces between the end of one (`end`) and the start of the next (`at`)?

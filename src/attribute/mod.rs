@@ -43,13 +43,19 @@
 //!    turn whose speaker is unknown, the speaker of the turn before it; never the previous
 //!    turn's speaker read again from its incise; else the previous speaker when at most a few words lie
 //!    between; else the subject of the sentence just before (`Noël ralentit. «Q»`), never from
-//!    inside a quote and never the narrator.
+//!    inside a quote and never the narrator. Never the one the quote calls by name either (a
+//!    vocative, `« Bonjour, Marthe. »`, `« Merci, monsieur le curé ! »`): spoken to, not
+//!    speaking; the last other speaker of the exchange instead, else no one. The one a turn's cue
+//!    names as spoken to (`demanda Paul à Marthe :`, or `lui` for the one other person its sentence
+//!    names: `Le marin s'approcha de Roger et lui dit :`) answers the next turn. The dashes are `—`,
+//!    `–`, `―` and `--`.
 //!
 //! Pronoun subjects (`il`, `elle`, `ils`, `elles`) are resolved to an antecedent: another subject
 //! of the same sentence, the previous quote's speaker when only quotes and incises lie between,
 //! the subject of the previous sentence, else the most recent speaker; gender must agree where
 //! the text shows it (the pronoun, `M.`/`Mme`, the article, `s'est dite`). `on` never becomes a
-//! speaker; the narrator `je` (`je dis :`, `lui dis-je`) is a speaker without a name; pronouns
+//! speaker; the narrator `je` (`je dis :`, `lui dis-je`) is a speaker without a name (one entry
+//! of the speakers list, see [`crate::resolve`]); pronouns
 //! inside a quote are never read.
 //!
 //! Edge cases: windows that would split a char (cut back to a boundary); a quote at either end of

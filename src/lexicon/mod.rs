@@ -23,7 +23,7 @@ pub(crate) use names::{
     is_medium, is_org, is_person_noun, is_title, pronoun, role_synonym, Gender, Pronoun,
     DOTTED_TITLES, TITLE_LIST, TITLE_LOWER,
 };
-pub(crate) use verbs::{verb, Sense, Shape};
+pub(crate) use verbs::{narrative_past, verb, Sense, Shape};
 
 /// A data file compiled in without its comment and blank lines: `data!(include_str!(path))` is
 /// the file's text minus every line that is empty or starts with `#` after ASCII spaces, each

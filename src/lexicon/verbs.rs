@@ -325,6 +325,20 @@ pub(crate) fn verb(form: &str) -> Option<&'static [Sense]> {
     VERBS.get(form).map(Vec::as_slice)
 }
 
+/// Passé simple forms that tell a narrative text (`lexicon/narrative-past.txt`).
+static NARRATIVE_PAST: LazyLock<super::FnvSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../lexicon/narrative-past.txt")).collect());
+
+/// Is `word`, as written (`fut`, `fut-elle`), a passé simple of narration? Capitalised words
+/// never count, so that no name (`Laurent`, `Fut`) does.
+pub(crate) fn narrative_past(word: &str) -> bool {
+    if !word.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let verb = word.split('-').next().unwrap_or(word);
+    NARRATIVE_PAST.contains(verb)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,7 @@ export const REASON_LABEL = {
   navigation: 'une ligne de navigation (« Lire aussi : … ») : le titre d’un autre article',
   gloss: 'la traduction d’un mot donnée par l’auteur (« cent dix » en français)',
   unattributed: 'un mot de l’auteur mis à distance : personne n’est dit le prononcer dans la phrase',
+  document: 'dans un récit, un écrit que l’histoire reproduit (une lettre, un billet, un testament) : lu, non dit',
 };
 const GENDER_LABEL = { f: 'femme', m: 'homme' };
 
