@@ -291,20 +291,11 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         // The name is moved out and put back below (no copy).
         let had_name = s.name.is_some();
         let Some(name) = s.name.take().or_else(|| {
-<<<<<<< HEAD
-            // A pronoun with no antecedent or the narrator: no entry.
+            // A pronoun with no antecedent (`il`, `lui`, `eux`): no entry. (The narrator is
+            // handled above.)
             (lexicon::pronoun(&s.text).is_none()
-                && !matches!(
-                    s.text.to_lowercase().as_str(),
-                    "je" | "j'" | "j’" | "lui" | "eux"
-                ))
+                && !matches!(s.text.to_lowercase().as_str(), "lui" | "eux"))
             .then(|| name_of(&s.text))
-=======
-            // A pronoun with no antecedent: no entry.
-            lexicon::pronoun(&s.text)
-                .is_none()
-                .then(|| name_of(&s.text))
->>>>>>> lit2
         }) else {
             continue;
         };

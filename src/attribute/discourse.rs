@@ -143,6 +143,7 @@ impl Discourse {
             method: None,
             gender: None,
             paragraph_start: paragraph_start(text, q.start, &mut self.para_seen),
+            addressee: None,
         }
     }
 
