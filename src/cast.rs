@@ -11,6 +11,7 @@
 //! with the name or a comma) or right after it between commas, when that phrase holds a noun of
 //! people or roles (`lexicon/person-nouns.txt`). Built only when some speaker needs it.
 
+use crate::text::Lowercased;
 use std::collections::HashMap;
 
 use crate::lexicon::grammar::{class_of, C_PARTICLE};
@@ -245,7 +246,7 @@ fn is_name_word(w: &str) -> bool {
     // Lowercased in a buffer on the stack: this runs for every capitalised word of the text.
     let mut buf = [0u8; 48];
     let mut len = 0;
-    for c in w.chars().flat_map(char::to_lowercase) {
+    for c in w.chars().map(crate::text::lower_char) {
         let mut tmp = [0u8; 4];
         let e = c.encode_utf8(&mut tmp).as_bytes();
         let Some(slot) = buf.get_mut(len..len + e.len()) else {
@@ -268,7 +269,7 @@ const OPENERS: [&str; 10] = [
 /// A verb's form rather than a first name: a speech verb's form (`lexicon/speech-verbs.txt`),
 /// an adverb in `-ment`, or a common infinitive.
 fn opens_on_verb(w: &str) -> bool {
-    let lower = w.to_lowercase();
+    let lower = w.lowercased();
     crate::lexicon::verb(&lower).is_some()
         || lower.len() > 6 && lower.ends_with("ment")
         || matches!(
@@ -408,7 +409,7 @@ fn role_before(
         }
         k -= 1;
         let &(a, b) = ws.get(k)?;
-        let lower = text.get(a..b)?.to_lowercase();
+        let lower = text.get(a..b)?.lowercased();
         if matches!(lower.as_str(), "le" | "la" | "l'" | "l’" | "un" | "une") {
             let &(rs, _) = ws.get(k + 1)?;
             let &(_, re) = ws.get(name - 1)?;
@@ -432,7 +433,7 @@ fn role_after(
     at: usize,
 ) -> Option<(String, String, Option<Gender>)> {
     let &(first_start, first_end) = ws.get(at)?;
-    let first = text.get(first_start..first_end)?.to_lowercase();
+    let first = text.get(first_start..first_end)?.lowercased();
     let article = matches!(first.as_str(), "le" | "la" | "l'" | "l’" | "un" | "une");
     let gender = article_gender(&first);
     let start_word = if article { at + 1 } else { at };

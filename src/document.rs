@@ -48,6 +48,7 @@
 //! one hash map, and the narrative past is counted in one pass over the words, only when a
 //! fragment asks: O(text + quotes).
 
+use crate::text::Lowercased;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -393,7 +394,7 @@ fn make_term(q: &mut Quote, reason: TermReason) {
 /// Makes `buf` the first `n` chars of `s`, lowercased char by char.
 fn lower_head<'b>(s: &str, n: usize, buf: &'b mut String) -> &'b str {
     buf.clear();
-    buf.extend(s.chars().take(n).flat_map(char::to_lowercase));
+    buf.extend(s.chars().take(n).map(crate::text::lower_char));
     buf
 }
 
@@ -536,8 +537,8 @@ fn phrase_key(content: &str, key: &mut String) -> bool {
             key.push(' ');
         }
         if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-            // `str::to_lowercase` (final sigma and all), as the key always was.
-            key.push_str(&w.to_lowercase());
+            // The one lowercasing (`text::lowercase`), as every key is made.
+            key.push_str(&w.lowercased());
         } else {
             key.push_str(w);
         }
@@ -600,13 +601,13 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
     }
 }
 
-/// `str::to_lowercase` of `w`, borrowed when it is ASCII without capitals (the usual case: no
+/// `w` lowercased (`text::lowercase`), borrowed when it is ASCII without capitals (the usual case: no
 /// copy per word; other words are copied, which keeps the code small for the wasm budget).
 fn lowercase(w: &str) -> Cow<'_, str> {
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         Cow::Borrowed(w)
     } else {
-        Cow::Owned(w.to_lowercase())
+        Cow::Owned(w.lowercased())
     }
 }
 
@@ -756,7 +757,7 @@ fn owner_after<'m>(mention: &'m str, head: &str) -> Option<&'m str> {
 /// `Celui`).
 fn can_name(name: &str) -> bool {
     let first = words(name).next().unwrap_or("");
-    let lower = first.to_lowercase();
+    let lower = first.lowercased();
     if SPEAKING_PRONOUNS.contains(&lower.as_str()) {
         return false;
     }

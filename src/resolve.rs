@@ -22,6 +22,7 @@
 //! O(quotes) with hash maps by key, by role and by last word: a mention is compared only with
 //! the speakers whose name ends with the same word.
 
+use crate::text::Lowercased;
 use std::collections::HashMap;
 
 use crate::cast::Cast;
@@ -46,7 +47,7 @@ pub fn name_of(mention: &str) -> String {
 pub fn key_of(name: &str) -> String {
     let lower;
     let lower: &str = if name.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        lower = name.to_lowercase().replace(['’'], "'");
+        lower = name.lowercased().replace(['’'], "'");
         &lower
     } else {
         name
@@ -294,7 +295,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             // A pronoun with no antecedent (`il`, `lui`, `eux`): no entry. (The narrator is
             // handled above.)
             (lexicon::pronoun(&s.text).is_none()
-                && !matches!(s.text.to_lowercase().as_str(), "lui" | "eux"))
+                && !matches!(s.text.lowercased().as_str(), "lui" | "eux"))
             .then(|| name_of(&s.text))
         }) else {
             continue;
@@ -315,7 +316,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         // (`la CGT`, `la préfecture`, `la direction de l'usine`): the share of quotes by women
         // and men counts people only.
         let person = name.split_whitespace().any(|w| {
-            let w = w.to_lowercase();
+            let w = w.lowercased();
             lexicon::is_person_noun(&w)
                 || lexicon::is_title(&w)
                 || matches!(w.as_str(), "celui" | "celle" | "ceux" | "celles")

@@ -3,6 +3,7 @@
 
 use crate::lexicon::Gender;
 use crate::model::{Cue, Method, Quote, Span, Speaker};
+use crate::text::Lowercased;
 use crate::text::{ceil_boundary, floor_boundary, is_padding};
 
 use super::rules::Found;
@@ -315,7 +316,7 @@ fn plural_of(mention: &str) -> Option<bool> {
     let first = mention
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
         .next()?;
-    match first.to_lowercase().as_str() {
+    match first.lowercased().as_str() {
         "les" | "des" | "ces" | "leurs" | "plusieurs" | "certains" | "certaines" | "deux"
         | "trois" | "nombreux" | "ils" | "elles" | "eux" => Some(true),
         "le" | "la" | "l" | "un" | "une" | "ce" | "cet" | "cette" | "son" | "sa" | "m." | "mme"
@@ -502,7 +503,7 @@ fn vocative_in(s: &str, name: &str) -> bool {
                 .get(lead.len()..)
                 .unwrap_or("")
                 .split_whitespace()
-                .all(|w| COURTESY.contains(&w.to_lowercase().as_str()));
+                .all(|w| COURTESY.contains(&w.lowercased().as_str()));
         title_ok
             && (lead.trim_end().is_empty()
                 || lead.trim_end().ends_with([',', '!', '?', '«', '—', '–']))
@@ -669,7 +670,7 @@ fn floating<'t>(
     };
     let narrator = text
         .get(m.start..m.end)
-        .is_some_and(|t| matches!(t.to_lowercase().as_str(), "je" | "j'" | "j’"));
+        .is_some_and(|t| matches!(t.lowercased().as_str(), "je" | "j'" | "j’"));
     if m.none || narrator {
         return (None, None, None);
     }

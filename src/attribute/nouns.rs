@@ -744,7 +744,7 @@ pub(super) fn is_medium_mention(text: &str, m: &Mention) -> bool {
         return false;
     };
     crate::text::words(mention)
-        .map(str::to_lowercase)
+        .map(crate::text::lowercase)
         .find(|w| class_of(w) & C_DET == 0 && !matches!(w.as_str(), "l'" | "l’"))
         .is_some_and(|head| lexicon::is_medium(&head))
 }

@@ -2,6 +2,7 @@
 //! once), punctuation and paragraph breaks; the tokeniser, the word tests the rules share, where
 //! a sentence starts, and [`Back`], the reusable tokens of the window before a quote.
 
+use crate::text::Lowercased;
 use std::ops::Deref;
 
 use crate::lexicon;
@@ -414,7 +415,7 @@ pub(super) fn lower_and_class(s: &str) -> (Lower<'_>, u32) {
         return (Lower::Owned(l), c);
     }
     if s.chars().any(is_upper) {
-        let l = s.to_lowercase();
+        let l = s.lowercased();
         let c = class_of(&l);
         (Lower::Owned(l), c)
     } else {

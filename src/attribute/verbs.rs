@@ -4,6 +4,7 @@
 use crate::lexicon::grammar::*;
 use crate::lexicon::Gender;
 use crate::lexicon::{self, Shape};
+use crate::text::Lowercased;
 
 use super::tokens::*;
 
@@ -161,7 +162,7 @@ pub(super) fn verb_senses(t: &Tok) -> Option<Senses> {
         return Some((s, None));
     }
     let (base, pron, off) = split_inversion(t.s)?;
-    let base = base.to_lowercase();
+    let base = base.lowercased();
     if let Some(s) = lexicon::verb(&base) {
         return Some((s, Some((pron, off))));
     }
@@ -194,7 +195,7 @@ pub(super) fn aux_at(t: &Tok) -> Option<Option<(&'static str, usize)>> {
         return Some(None);
     }
     let (base, pron, off) = split_inversion(t.s)?;
-    let b = base.to_lowercase();
+    let b = base.lowercased();
     (class_of(&b) & (C_AUX_AVOIR | C_AUX_ETRE) != 0).then_some(Some((pron, off)))
 }
 
@@ -218,7 +219,7 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             "peut", "pouvait", "pourrait", "doit", "devait", "devrait", "faut", "fallait",
             "faudrait", "veut", "voulait", "voudrait", "semble", "sait", "ose",
         ];
-        if MODALS.contains(&base.to_lowercase().as_str()) {
+        if MODALS.contains(&base.lowercased().as_str()) {
             let inf = toks.get(j + 1)?;
             let senses = verb_of(inf)?;
             senses.iter().find(|s| s.shape == Shape::Infinitive)?;
@@ -231,7 +232,7 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
                 inv: Some(Inversion {
                     tok: j,
                     offset: off,
-                    pronoun: if base.to_lowercase().starts_with("fa") {
+                    pronoun: if base.lowercased().starts_with("fa") {
                         "on"
                     } else {
                         pron
@@ -338,7 +339,7 @@ pub(super) fn cue_of(toks: &[Tok], v: &Verb) -> Option<CueAt> {
     let b = toks.get(v.last)?;
     let lemma = if v.lemma.is_empty() {
         // A verb outside the lexicon, known only by its inversion: report it as written.
-        split_inversion(b.s).map_or_else(|| b.lower.to_string(), |(base, _, _)| base.to_lowercase())
+        split_inversion(b.s).map_or_else(|| b.lower.to_string(), |(base, _, _)| base.lowercased())
     } else {
         v.lemma.to_string()
     };

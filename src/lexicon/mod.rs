@@ -16,6 +16,7 @@ pub(crate) mod grammar;
 pub(crate) mod names;
 pub(crate) mod verbs;
 
+use crate::text::Lowercased;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -120,7 +121,7 @@ pub(crate) fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 /// entry a line; an entry may be several words (`sous le nom de`).
 pub(crate) fn phrases(data: &'static str) -> impl Iterator<Item = Vec<String>> {
     lines(data)
-        .map(|l| crate::text::words_of(&l.to_lowercase()))
+        .map(|l| crate::text::words_of(&l.lowercased()))
         .filter(|w| !w.is_empty())
 }
 

@@ -2,6 +2,7 @@
 //! (`person-nouns.txt`) and the pronouns that can attribute a quote (`pronouns.txt`, with gender
 //! and number).
 
+use crate::text::Lowercased;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -59,7 +60,7 @@ pub(crate) static TITLE_LIST: LazyLock<Vec<&'static str>> =
 
 /// The titles lowercased (`m.`, `mme`…), for case-insensitive keys.
 pub(crate) static TITLE_LOWER: LazyLock<Vec<String>> =
-    LazyLock::new(|| TITLE_LIST.iter().map(|t| t.to_lowercase()).collect());
+    LazyLock::new(|| TITLE_LIST.iter().map(|t| t.lowercased()).collect());
 
 /// True when `word` is a title (`M.` with its period, `Mme`, `Dr`…).
 pub(crate) fn is_title(word: &str) -> bool {
@@ -90,12 +91,12 @@ static TITLE_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
 
 /// Lowercase head words of organisations.
 pub(crate) static ORGS: LazyLock<Vec<String>> =
-    LazyLock::new(|| lines(ORGANISATIONS).map(str::to_lowercase).collect());
+    LazyLock::new(|| lines(ORGANISATIONS).map(crate::text::lowercase).collect());
 
 /// True when `word` (any case) names an organisation or institution.
 pub(crate) fn is_org(word: &str) -> bool {
     if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        ORG_SET.contains(word.to_lowercase().as_str())
+        ORG_SET.contains(word.lowercased().as_str())
     } else {
         ORG_SET.contains(word)
     }
