@@ -135,6 +135,8 @@ struct Report {
 impl Report {
     fn figure(&mut self, key: &str, value: f64, unit: &str, label: &str) {
         println!("{label:<58} {value:>12.1} {unit}");
+        // A label may hold `"` (`1 MB of straight "`): escaped for the JSON line.
+        let label = label.replace('\\', "\\\\").replace('"', "\\\"");
         let _ = writeln!(
             self.file,
             "{{\"key\":\"{key}\",\"value\":{value:.3},\"unit\":\"{unit}\",\"label\":\"{label}\"}}"
