@@ -124,19 +124,13 @@ struct Pairer<'t> {
     /// `quotes[..settled]` are final: runs of empty quotes dropped, removed quotes compacted
     /// away ([`Pairer::settle`], each time a quote opens with none open).
     settled: usize,
-    /// The run of empty quotes being read by [`Pairer::settle`]: its length and its last end.
-    empty_run: usize,
-    empty_last_end: Option<usize>,
+    /// The runs of empty quotes and of one-word quotes being read by [`Pairer::settle`].
+    empty: Run,
+    words: Run,
     /// Per diagnostic code: the index of its last diagnostic and how many in a row came with
     /// no word between them ([`Pairer::push_diag`]).
     diag_runs: Vec<(&'static str, usize, usize)>,
-    /// The `emptyQuote` diagnostic of the current run of empty quotes.
-    empty_diag: Option<usize>,
-    /// The run of one-word quotes being read by [`Pairer::settle`] (its length and its last
-    /// end) and its `quoteRun` diagnostic.
-    word_run: usize,
-    word_last_end: Option<usize>,
-    word_diag: Option<usize>,
+
     /// Scratch space for [`compact_from`].
     eff: Vec<Option<usize>>,
 }
@@ -184,13 +178,10 @@ pub fn pair(text: &str) -> (Vec<Quote>, Vec<Diagnostic>) {
         lead: (None, 0),
         ignored: [0; 6],
         settled: 0,
-        empty_run: 0,
-        empty_last_end: None,
+        empty: Run::default(),
+        words: Run::default(),
         diag_runs: Vec::new(),
-        empty_diag: None,
-        word_run: 0,
-        word_last_end: None,
-        word_diag: None,
+
         eff: Vec::new(),
     };
     // The marks of one chunk, plus the last mark of the chunk before (held back until the mark
@@ -271,6 +262,45 @@ fn push_merged(diags: &mut Vec<Diagnostic>, merge: bool, d: Diagnostic) {
 
 /// No letter or digit in `s` (the marks, dashes and spaces of hostile runs answered without
 /// the Unicode tables).
+/// A run of quotes of one shape (empty, or one word) with no word between them, read by
+/// [`Pairer::settle`]: its length, its last end and the index of its diagnostic.
+#[derive(Default)]
+struct Run {
+    len: usize,
+    last_end: Option<usize>,
+    diag: Option<usize>,
+}
+
+impl Run {
+    /// Adds the quote `d` spans to the run: true when it is past the first `keep` and is to be
+    /// dropped, reported by `d` (the run's one diagnostic, extended over the rest).
+    fn step(
+        &mut self,
+        text: &str,
+        d: Diagnostic,
+        keep: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let joined = self
+            .last_end
+            .and_then(|e| text.get(e..d.start))
+            .is_some_and(no_word);
+        self.len = if joined { self.len + 1 } else { 1 };
+        self.last_end = Some(d.end.max(d.start));
+        if self.len <= keep {
+            return false;
+        }
+        match self.diag.and_then(|k| diags.get_mut(k)) {
+            Some(last) if self.len > keep + 1 => last.end = last.end.max(d.end),
+            _ => {
+                self.diag = Some(diags.len());
+                diags.push(d);
+            }
+        }
+        true
+    }
+}
+
 fn no_word(s: &str) -> bool {
     !s.chars().any(|c| {
         if c.is_ascii() {
@@ -866,63 +896,35 @@ impl Pairer<'_> {
                 w.len() <= RUN_WORD && !w.contains(char::is_whitespace)
             };
             if word {
-                let joined = self
-                    .word_last_end
-                    .and_then(|e| self.text.get(e..q.start))
-                    .is_some_and(no_word);
-                self.word_run = if joined { self.word_run + 1 } else { 1 };
-                self.word_last_end = Some(q.end.max(q.start));
-                if self.word_run > MAX_RUN {
-                    *r = true;
-                    any_removed = true;
-                    let d = Diagnostic {
-                        start: q.start,
-                        end: q.end,
-                        code: "quoteRun",
-                        message: Cow::Borrowed(
-                            "A long run of one-word quotations was not read past its first 32.",
-                        ),
-                    };
-                    match self.word_diag.and_then(|k| self.diags.get_mut(k)) {
-                        Some(last) if self.word_run > MAX_RUN + 1 => last.end = last.end.max(d.end),
-                        _ => {
-                            self.word_diag = Some(self.diags.len());
-                            self.diags.push(d);
-                        }
-                    }
-                }
-            } else {
-                self.word_run = 0;
-                self.word_last_end = None;
-            }
-            if !empty {
-                self.empty_run = 0;
-                self.empty_last_end = None;
-                continue;
-            }
-            let joined = self
-                .empty_last_end
-                .and_then(|e| self.text.get(e..q.start))
-                .is_some_and(no_word);
-            self.empty_run = if joined { self.empty_run + 1 } else { 1 };
-            self.empty_last_end = Some(q.end.max(q.start));
-            if self.empty_run > MAX_DEPTH {
-                *r = true;
-                any_removed = true;
-                // One diagnostic for the run.
                 let d = Diagnostic {
                     start: q.start,
                     end: q.end,
-                    code: "emptyQuote",
-                    message: Cow::Borrowed("Quotation marks with nothing inside were ignored."),
+                    code: "quoteRun",
+                    message: Cow::Borrowed(
+                        "A long run of one-word quotations was not read past its first 32.",
+                    ),
                 };
-                match self.empty_diag.and_then(|k| self.diags.get_mut(k)) {
-                    Some(last) if self.empty_run > MAX_DEPTH + 1 => last.end = last.end.max(d.end),
-                    _ => {
-                        self.empty_diag = Some(self.diags.len());
-                        self.diags.push(d);
-                    }
+                if self.words.step(self.text, d, MAX_RUN, &mut self.diags) {
+                    *r = true;
+                    any_removed = true;
                 }
+            } else {
+                self.words = Run::default();
+            }
+            if !empty {
+                self.empty = Run::default();
+                continue;
+            }
+            // One diagnostic for the run.
+            let d = Diagnostic {
+                start: q.start,
+                end: q.end,
+                code: "emptyQuote",
+                message: Cow::Borrowed("Quotation marks with nothing inside were ignored."),
+            };
+            if self.empty.step(self.text, d, MAX_DEPTH, &mut self.diags) {
+                *r = true;
+                any_removed = true;
             }
         }
         if any_removed {
