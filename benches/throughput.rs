@@ -135,12 +135,9 @@ struct Report {
 impl Report {
     fn figure(&mut self, key: &str, value: f64, unit: &str, label: &str) {
         println!("{label:<58} {value:>12.1} {unit}");
-        // A label may hold `"` (`1 MB of straight "`): escaped for the JSON line.
-        let label = label.replace('\\', "\\\\").replace('"', "\\\"");
-        let _ = writeln!(
-            self.file,
-            "{{\"key\":\"{key}\",\"value\":{value:.3},\"unit\":\"{unit}\",\"label\":\"{label}\"}}"
-        );
+        // serde_json writes the line: a label may hold `"` (`1 MB of straight "`).
+        let line = serde_json::json!({ "key": key, "value": (value * 1000.0).round() / 1000.0, "unit": unit, "label": label });
+        let _ = writeln!(self.file, "{line}");
     }
 }
 

@@ -34,7 +34,7 @@
 
 use crate::lexicon::cues::{speech_cue_at, TERM_CUES_BY_LAST, TITLE_NOUN_WORDS, TITLE_PHRASES};
 use crate::model::{Quote, QuoteKind, TermReason};
-use crate::text::{is_alnum, is_break, is_space, prefetch, Words};
+use crate::text::{is_alnum, is_break, is_space, prefetch, Words, NEIGHBOURS};
 
 /// How far before an opener the rules look, in bytes.
 pub const WINDOW: usize = 120;
@@ -128,9 +128,6 @@ pub fn classify(text: &str, quotes: &mut [Quote]) {
 
 /// How many quotes ahead [`classify`] prefetches the text.
 const PREFETCH_AHEAD: usize = 4;
-
-/// A window around a quote stops at the start of the quote this many quotes before or after it.
-const NEIGHBOURS: usize = 4;
 
 /// The stretch `floor..ceiling` a quote's speech-cue window may read (see [`NEIGHBOURS`]).
 #[derive(Clone, Copy)]

@@ -54,9 +54,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::cues::TITLE_NOUN_WORDS;
-use crate::lexicon::{
-    is_org, is_person_noun, is_title, lines, narrative_past, phrases, verb, FnvSet,
-};
+use crate::lexicon::grammar::Phrases;
+use crate::lexicon::{is_org, is_person_noun, is_title, lines, narrative_past, verb, FnvSet};
 use crate::model::{Method, Quote, QuoteKind, TermReason};
 use crate::text::{floor_boundary, is_padding, words, Words};
 
@@ -259,8 +258,11 @@ const BARE_INTRO: usize = 3;
 /// A letter's salutation has at most this many words.
 const SALUTATION_WORDS: usize = 4;
 
-static DOCUMENT_WORDS: LazyLock<Vec<Vec<String>>> =
-    LazyLock::new(|| phrases(include_str!("../lexicon/documents.txt")).collect());
+static DOCUMENT_WORDS: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new(crate::lexicon::data!(include_str!(
+        "../lexicon/documents.txt"
+    )))
+});
 
 /// A statement after a colon that reproduces a written document (`L'abbé ouvrit le pli et lut ce
 /// qui suit : « … »`, `la copie du testament, lequel se terminait ainsi : « … »`, `Une lettre de
@@ -341,7 +343,9 @@ fn has_document_word(w: &Words) -> bool {
 
 /// The number of words of the entry of `lexicon/documents.txt` that starts at word `i`, or 0.
 fn document_at(w: &Words, i: usize) -> usize {
+    let Some(first) = w.get(i) else { return 0 };
     DOCUMENT_WORDS
+        .starting_with(first)
         .iter()
         .find(|p| {
             p.iter()
@@ -375,16 +379,14 @@ fn unattributed(text: &str, quotes: &mut [Quote]) {
                     .is_some_and(|gap| !gap.contains(['.', '!', '?', '…', ';', '\n']))
             })
             .and_then(|n| n.speaker.clone());
-        let copula = crate::classify::after_copula(text, q.start);
+        let term = shared.is_none() && !crate::classify::after_copula(text, q.start);
         if let Some(out) = quotes.get_mut(qi) {
-            match shared {
-                Some(s) => {
-                    out.speaker = Some(s);
-                    out.method = Some(Method::Continuation);
-                    next_said = Some(qi);
-                }
-                None if !copula => make_term(out, TermReason::Unattributed),
-                None => {}
+            if let Some(s) = shared {
+                out.speaker = Some(s);
+                out.method = Some(Method::Continuation);
+                next_said = Some(qi);
+            } else if term {
+                make_term(out, TermReason::Unattributed);
             }
         }
     }

@@ -43,23 +43,13 @@ pub fn convert(analysis: &mut Analysis, text: &str, unit: Unit) {
         return;
     }
     let bytes = text.as_bytes();
-    let count = |seg: &[u8]| -> usize {
-        match unit {
-            Unit::Utf16 => count_units(seg, utf16_units),
-            _ => count_units(seg, char_starts),
-        }
-    };
-    // Units before each block (the unit is matched once, outside the loop, so that each
-    // block's count is a plain loop the compiler vectorises).
+    let count = counter(unit);
+    // Units before each block.
     let mut before = Vec::with_capacity(bytes.len() / BLOCK + 1);
     let mut units = 0;
-    let per_block: fn(&[u8]) -> usize = match unit {
-        Unit::Utf16 => |b| count_units(b, utf16_units),
-        _ => |b| count_units(b, char_starts),
-    };
     for block in bytes.chunks(BLOCK) {
         before.push(units);
-        units += per_block(block);
+        units += count(block);
     }
     analysis.for_each_offset(|off| {
         // Every char that ends at or before the offset counts: the chars that start before its
@@ -79,19 +69,26 @@ pub fn convert_all(offsets: &mut [&mut usize], text: &str, unit: Unit) {
     }
     offsets.sort_unstable_by_key(|o| **o);
     let bytes = text.as_bytes();
+    let count = counter(unit);
     let (mut pos, mut units) = (0usize, 0usize); // units before byte `pos`
     for off in offsets.iter_mut() {
         // Every char that ends at or before the offset counts: the chars that start before its
         // char boundary.
         let target = crate::text::floor_boundary(text, **off);
         if let Some(seg) = bytes.get(pos..target) {
-            units += match unit {
-                Unit::Utf16 => count_units(seg, utf16_units),
-                _ => count_units(seg, char_starts),
-            };
+            units += count(seg);
             pos = target;
         }
         **off = units;
+    }
+}
+
+/// The units of `unit` in a run of UTF-8 bytes, the unit matched once (outside the loops, so
+/// that each count is a plain loop the compiler vectorises).
+fn counter(unit: Unit) -> fn(&[u8]) -> usize {
+    match unit {
+        Unit::Utf16 => |seg| count_units(seg, utf16_units),
+        _ => |seg| count_units(seg, char_starts),
     }
 }
 

@@ -315,11 +315,12 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         // Gender is a person's (`la ministre`, `Mme Dubois`, `elle`), never an organisation's
         // (`la CGT`, `la préfecture`, `la direction de l'usine`): the share of quotes by women
         // and men counts people only.
+        // (Titles are matched as written, `Mme`, `M.`; nouns lowercased.)
         let person = name.split_whitespace().any(|w| {
-            let w = w.lowercased();
-            lexicon::is_person_noun(&w)
-                || lexicon::is_title(&w)
-                || matches!(w.as_str(), "celui" | "celle" | "ceux" | "celles")
+            let lower = w.lowercased();
+            lexicon::is_title(w)
+                || lexicon::is_person_noun(&lower)
+                || matches!(lower.as_str(), "celui" | "celle" | "ceux" | "celles")
         }) || name.chars().next().is_some_and(char::is_uppercase)
             && !key.split(' ').any(lexicon::is_org);
         let existing = by_key

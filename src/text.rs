@@ -150,6 +150,11 @@ impl Lowercased for str {
     }
 }
 
+/// A window the rules read around a quote (classify's speech-cue window, attribute's token
+/// windows) stops at the start of the quote this many quotes before or after it: however dense
+/// the quotes, no text is read by more than a few of them.
+pub(crate) const NEIGHBOURS: usize = 4;
+
 /// `i` clamped to the text and moved back to a char boundary.
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());

@@ -89,9 +89,6 @@ pub const AFTER: usize = 240;
 pub const INSIDE: usize = 600;
 /// Previous sentence window for pronoun antecedents, in bytes.
 const PREV_SENTENCE: usize = 300;
-/// A window around a quote stops at the start of the statement quote this many quotes before
-/// or after it: however dense the quotes, no text is read by more than a few of them.
-const NEIGHBOURS: usize = 4;
 
 /// Fills [`Quote::speaker`], [`Quote::cue`] and [`Quote::method`]: the rules of the module doc,
 /// in order, for every statement quote (terms and nested quotes are skipped).

@@ -662,40 +662,31 @@ pub(super) fn side_of(text: &str, toks: &[Tok], from: usize) -> Option<Mention> 
 }
 
 /// A passive with its agent: `une décision qualifiée de «Q» par la gauche`, `un texte jugé
-/// «Q» par les syndicats` — a speech verb's participle among the last words before the quote
-/// (`before`, the quote's sentence), `par` and a noun phrase that can speak right after it
-/// (`after`): that phrase is the speaker.
+/// «Q» par les syndicats` — a speech verb's past participle (`qualifiée`, `jugés`, `décrite`)
+/// among the last words before the quote (`before`, the quote's sentence), `par` and a noun
+/// phrase that can speak right after it (`after`): that phrase is the speaker.
 pub(super) fn passive_agent(text: &str, before: &[Tok], after: &[Tok]) -> Option<Found> {
     if !after.first().is_some_and(|t| t.is("par")) {
         return None;
     }
     let n = before.len();
-    let v = (n.saturating_sub(3)..n).rev().find(|&k| {
-        before
-            .get(k)
-            .is_some_and(|t| t.is_word() && verb_of(t).is_some())
+    let (verb, sense) = (n.saturating_sub(3)..n).rev().find_map(|k| {
+        let t = before.get(k).filter(|t| t.is_word())?;
+        let sense = verb_of(t)?
+            .iter()
+            .find(|s| matches!(s.shape, lexicon::Shape::Participle { .. }))?;
+        Some((t, sense))
     })?;
-    let verb = before.get(v)?;
-    // A participle: `qualifiée`, `jugés`, `décrite`, `dénoncé`.
-    if ![
-        "é", "ée", "és", "ées", "it", "ite", "its", "ites", "u", "ue", "us", "ues",
-    ]
-    .iter()
-    .any(|e| verb.lower.ends_with(e))
-    {
-        return None;
-    }
     let e = np_forward(after, 1)?;
     let m = mention_of(text, after, 1, e)?;
     if m.none || m.pronoun.is_some() || !speaks(text, &m) {
         return None;
     }
-    let lemma = verb_of(verb)?.first()?.lemma;
     Some(Found {
         cue: Some(CueAt {
             start: verb.start,
             end: verb.end,
-            lemma: lemma.into(),
+            lemma: sense.lemma.into(),
         }),
         gender: None,
         mention: Some(m),

@@ -224,7 +224,7 @@ pub(super) struct Back<'t> {
     pub(super) to: usize,
     /// Tokens of a stretch to put in front of `toks`.
     pub(super) scratch: Vec<Tok<'t>>,
-    /// No window starts before this byte (see [`super::NEIGHBOURS`]).
+    /// No window starts before this byte (see [`crate::text::NEIGHBOURS`]).
     pub(super) floor: usize,
 }
 

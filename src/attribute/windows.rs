@@ -8,7 +8,8 @@
 use crate::text::{ceil_boundary, floor_boundary, is_apostrophe, is_padding, is_quote_mark};
 
 use super::tokens::*;
-use super::{QuoteAt, AFTER, BEFORE, INSIDE, NEIGHBOURS};
+use super::{QuoteAt, AFTER, BEFORE, INSIDE};
+use crate::text::NEIGHBOURS;
 
 /// Token buffers reused from quote to quote.
 pub(super) struct Windows<'t> {

@@ -120,7 +120,7 @@ pub(crate) struct Phrases {
 }
 
 impl Phrases {
-    fn new(data: &'static str) -> Self {
+    pub(crate) fn new(data: &'static str) -> Self {
         let mut by_first: FnvMap<String, Vec<Vec<String>>> = FnvMap::default();
         for p in super::phrases(data) {
             if let Some(first) = p.first() {
