@@ -139,8 +139,9 @@ pub struct Cue {
     pub end: usize,
     /// The cue as written (`a-t-il ajouté`, `selon`).
     pub text: String,
-    /// The lexicon entry it matched (`ajouter`, `selon`).
-    pub lemma: String,
+    /// The lexicon entry it matched (`ajouter`, `selon`): borrowed from the lexicon, so a cue
+    /// allocates nothing for it.
+    pub lemma: Cow<'static, str>,
     /// For an incise inside the marks (`«Q1, a-t-elle ajouté, Q2»`, [`Method::InsideQuote`]):
     /// the reporter's words between the two parts of the quote, commas included, which a page
     /// leaves unpainted. `None` for every other cue.

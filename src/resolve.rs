@@ -47,7 +47,17 @@ pub fn name_of(mention: &str) -> String {
 pub fn key_of(name: &str) -> String {
     let lower;
     let lower: &str = if name.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        lower = name.lowercased().replace(['’'], "'");
+        // Lowercased with `’` written `'`, in one pass.
+        lower = name
+            .chars()
+            .map(|c| {
+                if c == '’' {
+                    '\''
+                } else {
+                    crate::text::lower_char(c)
+                }
+            })
+            .collect::<String>();
         &lower
     } else {
         name
@@ -61,7 +71,7 @@ pub fn key_of(name: &str) -> String {
         if i == 0 && matches!(w, "le" | "la" | "les") {
             continue;
         }
-        if lexicon::TITLE_LOWER.iter().any(|t| t == w) {
+        if lexicon::is_title_lower(w) {
             continue;
         }
         let w = if i == 0 {
@@ -109,14 +119,19 @@ const OUTPUT_WINDOW: usize = 1024;
 
 /// Bytes of JSON a string takes, quotes and escapes included (an upper bound).
 fn json_len(s: &str) -> usize {
-    2 + s
-        .bytes()
-        .map(|b| match b {
-            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0C => 2,
-            0..=0x1F => 6,
-            _ => 1,
-        })
-        .sum::<usize>()
+    let extra = |b: &u8| match b {
+        b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0C => 1,
+        0..=0x1F => 5,
+        _ => 0,
+    };
+    // Most strings need no escape: one test a byte, then the length.
+    let plain = s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+    2 + s.len()
+        + if plain {
+            0
+        } else {
+            s.as_bytes().iter().map(extra).sum()
+        }
 }
 
 /// The answer's size against [`OUTPUT_PER_BYTE`], quote by quote in text order: a continuation

@@ -59,8 +59,13 @@ pub(crate) static TITLE_LIST: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(TITLES).collect());
 
 /// The titles lowercased (`m.`, `mme`…), for case-insensitive keys.
-pub(crate) static TITLE_LOWER: LazyLock<Vec<String>> =
+static TITLE_LOWER: LazyLock<FnvSet<String>> =
     LazyLock::new(|| TITLE_LIST.iter().map(|t| t.lowercased()).collect());
+
+/// True when `lower` (a lowercase word) is a title lowercased (`m.`, `mme`, `dr`).
+pub(crate) fn is_title_lower(lower: &str) -> bool {
+    TITLE_LOWER.contains(lower)
+}
 
 /// True when `word` is a title (`M.` with its period, `Mme`, `Dr`…).
 pub(crate) fn is_title(word: &str) -> bool {

@@ -460,7 +460,7 @@ fn rows(pass: &[(String, Value)], a: &Analysis, texts: &[String], s: &Settings) 
             sp.and_then(|sp| sp.name.clone()).unwrap_or_default(),
             gender,
             cue.map(|c| c.text.clone()).unwrap_or_default(),
-            cue.map(|c| c.lemma.clone()).unwrap_or_default(),
+            cue.map(|c| c.lemma.to_string()).unwrap_or_default(),
             q.method.as_ref().map(name_of).unwrap_or_default(),
             num(Some(q.start)),
             num(Some(q.end)),
