@@ -5,42 +5,62 @@
 //! strings are copied in runs between the bytes that need escaping, numbers go through one
 //! small formatter. serde stays the definition for pretty output and for other serialisers.
 //!
-//! Complexity: O(size of the output), no allocation beyond the buffer's growth.
+//! Complexity: O(size of the output); the JSON is made in a buffer of [`CHUNK`] bytes handed to
+//! the writer as it fills, so the answer is never held twice (as values and as JSON).
+
+use std::io::{self, Write};
 
 use crate::model::{Analysis, Cue, Diagnostic, Quote, Span, Speaker, SpeakerEntry};
 
-/// Appends the analysis as one JSON object: `{"quotes":[…],"speakers":[…],"diagnostics":[…]}`.
-pub fn write_analysis(out: &mut Vec<u8>, a: &Analysis) {
-    out.push(b'{');
-    write_analysis_fields(out, a);
-    out.push(b'}');
+/// The buffer handed to the writer each time it holds this many bytes.
+const CHUNK: usize = 1 << 16;
+
+/// Writes the analysis as one JSON object: `{"quotes":[…],"speakers":[…],"diagnostics":[…]}`.
+pub fn write_analysis(w: &mut impl Write, a: &Analysis) -> io::Result<()> {
+    w.write_all(b"{")?;
+    write_analysis_fields(w, a)?;
+    w.write_all(b"}")
 }
 
-/// Appends the analysis's three fields without the braces (`"quotes":[…],…`), for a record
+/// Writes the analysis's three fields without the braces (`"quotes":[…],…`), for a record
 /// that carries other fields beside them (the command line's JSON Lines).
-pub fn write_analysis_fields(out: &mut Vec<u8>, a: &Analysis) {
+pub fn write_analysis_fields(w: &mut impl Write, a: &Analysis) -> io::Result<()> {
+    let mut out = Vec::with_capacity(CHUNK + 4096);
     out.extend_from_slice(b"\"quotes\":[");
     for (i, q) in a.quotes.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        quote(out, q);
+        quote(&mut out, q);
+        spill(w, &mut out)?;
     }
     out.extend_from_slice(b"],\"speakers\":[");
     for (i, s) in a.speakers.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        entry(out, s);
+        entry(&mut out, s);
+        spill(w, &mut out)?;
     }
     out.extend_from_slice(b"],\"diagnostics\":[");
     for (i, d) in a.diagnostics.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        diagnostic(out, d);
+        diagnostic(&mut out, d);
+        spill(w, &mut out)?;
     }
     out.push(b']');
+    w.write_all(&out)
+}
+
+/// Hands the buffer to the writer once it holds [`CHUNK`] bytes.
+fn spill(w: &mut impl Write, out: &mut Vec<u8>) -> io::Result<()> {
+    if out.len() >= CHUNK {
+        w.write_all(out)?;
+        out.clear();
+    }
+    Ok(())
 }
 
 fn quote(out: &mut Vec<u8>, q: &Quote) {
@@ -197,8 +217,9 @@ fn string(out: &mut Vec<u8>, s: &str) {
         if escape.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.extend_from_slice(b"\\u00");
-            out.push(HEX[usize::from(b >> 4)]);
-            out.push(HEX[usize::from(b & 0xF)]);
+            for nibble in [b >> 4, b & 0xF] {
+                out.push(HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'));
+            }
         } else {
             out.extend_from_slice(escape);
         }
@@ -214,7 +235,7 @@ mod tests {
     fn same_as_serde(text: &str) {
         let a = crate::analyze(text);
         let mut ours = Vec::new();
-        write_analysis(&mut ours, &a);
+        assert!(write_analysis(&mut ours, &a).is_ok());
         let theirs = serde_json::to_vec(&a).unwrap_or_default();
         assert_eq!(
             String::from_utf8_lossy(&ours),
@@ -248,5 +269,7 @@ mod tests {
         same_as_serde("«Le dialogue doit reprendre», a souligné Mme Claire Dubois.");
         same_as_serde("«Q1, a-t-elle ajouté, Q2» « non fermé\n« \"x\" » les «bonnets rouges»");
         same_as_serde("Il a dit : «Tab\tet \\ et \u{1} ici».");
+        // Longer than one chunk: the buffer is handed over several times.
+        same_as_serde(&"«Oui», a déclaré Jean Martin. «Non», dit-il. ".repeat(3000));
     }
 }

@@ -198,15 +198,10 @@ pub(crate) fn words(s: &str) -> WordIter<'_> {
 }
 
 /// Is the ASCII byte part of a word (letters, digits, `-`)?
-const WORD_BYTE: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'-' as usize;
-        b += 1;
-    }
-    t
-};
+#[inline(always)]
+const fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-'
+}
 
 /// The iterator of [`words`].
 pub(crate) struct WordIter<'a> {
@@ -220,7 +215,7 @@ impl<'a> WordIter<'a> {
     fn class(&self, i: usize) -> Option<(bool, usize)> {
         let b = *self.s.as_bytes().get(i)?;
         if b < 0x80 {
-            return Some((WORD_BYTE[usize::from(b)], 1));
+            return Some((word_byte(b), 1));
         }
         let c = self.s.get(i..)?.chars().next()?;
         Some((is_alnum(c), c.len_utf8()))
@@ -241,7 +236,7 @@ impl<'a> Iterator for WordIter<'a> {
                     return None;
                 }
                 Some(&b) if b < 0x80 => {
-                    if WORD_BYTE[usize::from(b)] {
+                    if word_byte(b) {
                         break i;
                     }
                     i += 1;
@@ -260,7 +255,7 @@ impl<'a> Iterator for WordIter<'a> {
         loop {
             match bytes.get(end) {
                 Some(&b) if b < 0x80 => {
-                    if !WORD_BYTE[usize::from(b)] {
+                    if !word_byte(b) {
                         break;
                     }
                     end += 1;

@@ -202,10 +202,7 @@ fn run_single(opts: &Options, input: &Input, out: &mut dyn Write) -> Result<Exit
         serde_json::to_writer_pretty(&mut buffered, &a).map_err(|e| Single::Write(e.into()))?;
     } else {
         // The compact writer (the same bytes as serde's, a few times faster).
-        let mut json = Vec::with_capacity(64 * a.quotes.len() + 64);
-        quote_highlighter::json::write_analysis(&mut json, &a);
-        drop(a);
-        buffered.write_all(&json).map_err(Single::Write)?;
+        quote_highlighter::json::write_analysis(&mut buffered, &a).map_err(Single::Write)?;
     }
     writeln!(buffered).map_err(Single::Write)?;
     buffered.flush().map_err(Single::Write)?;

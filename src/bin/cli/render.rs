@@ -198,7 +198,7 @@ fn compact_record(pass: &[(String, Value)], a: &Analysis) -> serde_json::Result<
         serde_json::to_writer(&mut out, v)?;
         out.push(b',');
     }
-    quote_highlighter::json::write_analysis_fields(&mut out, a);
+    quote_highlighter::json::write_analysis_fields(&mut out, a).map_err(serde_json::Error::io)?;
     out.push(b'}');
     // Both writers make UTF-8 out of `&str`s only.
     Ok(String::from_utf8(out).unwrap_or_default())
