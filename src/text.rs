@@ -197,10 +197,24 @@ pub(crate) fn words(s: &str) -> WordIter<'_> {
     WordIter { s, at: 0 }
 }
 
-/// Is the ASCII byte part of a word (letters, digits, `-`)?
+/// Is each ASCII byte part of a word (letters, digits, `-`)? A table: one load a byte.
+const WORD_BYTES: [bool; 128] = word_bytes();
+
+#[allow(clippy::indexing_slicing)] // const fn over in-range indices; a slip is a build error
+const fn word_bytes() -> [bool; 128] {
+    let mut t = [false; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        t[b as usize] = b.is_ascii_alphanumeric() || b == b'-';
+        b += 1;
+    }
+    t
+}
+
+/// Is the ASCII byte `b` (below 0x80) part of a word?
 #[inline(always)]
-const fn word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-'
+fn word_byte(b: u8) -> bool {
+    WORD_BYTES.get(usize::from(b)).copied().unwrap_or(false)
 }
 
 /// The iterator of [`words`].
