@@ -89,6 +89,16 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
         let role = i < last
             && lexicon::is_person_noun(&t.lower)
             && toks.get(i + 1).is_some_and(Tok::lowercase_word);
+        // Capitalised words from `i` before a particle (`Jean Morel` 2, `Inserm de Lille` 1): a
+        // first name and a surname make two.
+        let leading = toks
+            .get(i..=last)
+            .map_or(0, |ts| ts.iter().take_while(|n| n.capitalised()).count());
+        // Inside a complement (`de l'institut Ifo`, `de la CGT`), a capitalised word names the
+        // complement's noun — an organisation, a place — not the mention's head…
+        let in_complement = toks
+            .get(first..i)
+            .is_some_and(|ts| ts.iter().any(|x| in_class(x, C_PREP | C_COMPLEMENT)));
         let eligible = t.capitalised()
             && !role
             && !lexicon::is_title(t.s)
@@ -102,6 +112,17 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
                             && !in_class(p, C_COMPLEMENT)
                             && !in_class(p, C_DET)
                             && !in_class(p, C_PREP)
+                            // … unless that noun is a person's (`le porte-parole du
+                            // gouvernement Olivier Morel` keeps two words).
+                            && (!in_complement || lexicon::is_person_noun(&p.lower) || leading >= 2)
+                        // … and after the complement's name, a first name and a surname are the
+                        // person's (`la ministre de la Culture Claire Dubois`, `de la CGT Sophie
+                        // Martin`).
+                        || in_complement
+                            && leading >= 2
+                            && p.capitalised()
+                            && i >= 2
+                            && toks.get(i - 2).is_some_and(|d| in_class(d, C_DET))
                 }
             };
         if eligible {
