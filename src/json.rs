@@ -1,11 +1,11 @@
-//! The compact JSON of an [`Analysis`], written straight into a byte buffer: the command line's
+//! The compact JSON of an [`Analysis`], written to any `io::Write`: the command line's
 //! and the Python package's output. It is byte for byte what `serde_json::to_writer` makes of
-//! the serde derive in [`crate::model`] (a test holds the two together on every fixture), at a
+//! the serde derive on the result types (a test holds the two together on every fixture), at a
 //! fraction of the cost: keys are written as constants rather than escaped one byte at a time,
 //! strings are copied in runs between the bytes that need escaping, numbers go through one
 //! small formatter. serde stays the definition for pretty output and for other serialisers.
 //!
-//! Complexity: O(size of the output); the JSON is made in a buffer of [`CHUNK`] bytes handed to
+//! Complexity: O(size of the output); the JSON is made in a buffer of 64 KB handed to
 //! the writer as it fills, so the answer is never held twice (as values and as JSON).
 
 use std::io::{self, Write};
