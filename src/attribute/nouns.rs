@@ -210,6 +210,23 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
         if words >= 12 || !n.is_word() {
             break;
         }
+        // A role's own complement with `à` (`la ministre déléguée à l'Industrie`, `l'adjoint
+        // aux sports`, `le secrétaire d'État aux Transports`): part of the phrase, its article
+        // with it.
+        if in_list(n, &["à", "au", "aux"])
+            && toks.get(k - 1).is_some_and(|p| in_list(p, ROLE_WITH_A))
+            && toks.get(k + 1).is_some_and(Tok::is_word)
+        {
+            k += 1;
+            words += 1;
+            if toks.get(k).is_some_and(|a| in_class(a, C_DEFINITE))
+                && toks.get(k + 1).is_some_and(Tok::is_word)
+            {
+                k += 1;
+                words += 1;
+            }
+            continue;
+        }
         if in_class(n, C_PREP)
             || in_class(n, C_CLAUSE) && !(n.is("et") && toks.get(k + 1).is_some_and(is_name_word))
             || in_class(n, C_AUX_AVOIR)
@@ -299,6 +316,23 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     }
     Some(last)
 }
+
+/// Role words whose complement is introduced by `à` (`délégué à`, `adjointe aux`, `secrétaire
+/// d'État aux`, `haut-commissaire au`).
+const ROLE_WITH_A: &[&str] = &[
+    "délégué",
+    "déléguée",
+    "délégués",
+    "déléguées",
+    "adjoint",
+    "adjointe",
+    "adjoints",
+    "adjointes",
+    "commissaire",
+    "haut-commissaire",
+    "haute-commissaire",
+    "état",
+];
 
 /// The manner complement of an incise's verb, which ends its subject in fiction: `demanda Paul
 /// d'un air sérieux`, `reprit le prêtre d'une voix grave` (`d'un`/`d'une` and a noun of manner).
