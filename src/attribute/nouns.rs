@@ -58,7 +58,14 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
             return Some(m);
         }
     }
-    m.gender = gender_of(a);
+    // `l'avocate`, `l'élue`: the elided article says nothing; the noun's form may.
+    m.gender = gender_of(a).or_else(|| {
+        in_list(a, &["l'", "l’"])
+            .then(|| toks.get(first + 1))
+            .flatten()
+            .filter(|_| first < last)
+            .and_then(|n| lexicon::person_noun_gender(&n.lower))
+    });
     m.name = Some(name_in(text, toks, first, last));
     Some(m)
 }
