@@ -18,6 +18,9 @@ pub(super) struct Mention {
     /// `on`, `je`… — a subject that is not reported as a speaker.
     pub(super) none: bool,
     pub(super) gender: Option<Gender>,
+    /// `Cette dernière`, `ce dernier`, `celle-ci`, `celui-ci`: stands for the person named last
+    /// before it (resolved later; its own words are the name when none is found).
+    pub(super) demonstrative: bool,
 }
 
 pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention> {
@@ -30,7 +33,22 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
         pronoun: None,
         none: false,
         gender: None,
+        demonstrative: false,
     };
+    // `Cette dernière`, `ce dernier`, `celle-ci`, `celui-ci`.
+    let demonstrative = match toks.get(first..=last) {
+        Some([d, n]) if in_list(d, &["ce", "cette"]) => {
+            in_list(n, &["dernier", "dernière"]).then(|| n.is("dernière"))
+        }
+        Some([p]) => in_list(p, &["celui-ci", "celle-ci"]).then(|| p.is("celle-ci")),
+        _ => None,
+    };
+    if let Some(fem) = demonstrative {
+        m.demonstrative = true;
+        m.gender = Some(Gender::feminine_if(fem));
+        m.name = Some(name_in(text, toks, first, last));
+        return Some(m);
+    }
     if first == last {
         if let Some(p) = tok_pronoun(a) {
             m.pronoun = Some(p);
