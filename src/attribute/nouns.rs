@@ -82,7 +82,12 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
             .then(|| toks.get(first + 1))
             .flatten()
             .filter(|_| first < last)
-            .and_then(|n| lexicon::person_noun_gender(&n.lower))
+            .and_then(|n| match n.lower.as_ref() {
+                // `l'une d'elles`, `l'un des élus`.
+                "une" => Some(Gender::Feminine),
+                "un" => Some(Gender::Masculine),
+                noun => lexicon::person_noun_gender(noun),
+            })
     });
     m.name = Some(name_in(text, toks, first, last));
     Some(m)
