@@ -35,7 +35,12 @@
 //!    and brackets, or the antecedent of `qui` (`une voix qui disait :`) ([`Method::BeforeQuote`],
 //!    [`Method::ClauseSubject`]); a verb in a relative clause yields to a main-clause verb for a
 //!    partial quote; a gerund or infinitive (`en disant :`, `ne cessait de répéter :`) takes the
-//!    subject of the sentence; then `Selon X`/`D'après X` in the sentence and a sentence-initial
+//!    subject of the sentence; a verb coordinated after other clauses takes the subject of the
+//!    last one that has its own (`Marthe se tut, mais Paul se leva et lui dit :` → Paul), over
+//!    participles and object pronouns (`et, s'approchant de Roger, lui dit`); the narrator's
+//!    first person is a speech verb too (`je dis :`, `j'ajoutai :`, `je lui ai répondu :`), and
+//!    a verb of memory gives the words to the one named before the colon (`Je me rappelle la
+//!    réponse du médecin :`); then `Selon X`/`D'après X` in the sentence and a sentence-initial
 //!    `Pour X,` ([`Method::Source`]); then, after a colon or for a partial quote, the subject of
 //!    the sentence;
 //! 6. otherwise ([`Method::Continuation`]): in a dialogue of dash-led paragraphs (`— «…»`, or

@@ -455,6 +455,18 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
             // `…, précisant que … «Q»`: the subject of the main verb, further back.
             continue;
         }
+        // `Je me souviens de la réponse du médecin : «Q»`: who remembers words is not who said
+        // them; the owner of the words named before the colon is.
+        if colon && remembers(toks, v) {
+            if let Some(m) = speech_noun_before_colon(text, toks, start, end) {
+                return Some(Found {
+                    cue: None,
+                    gender: None,
+                    mention: Some(m),
+                    method: Method::BeforeQuote,
+                });
+            }
+        }
         let relative = v.first > start && toks.get(v.first - 1).is_some_and(|t| t.is("qui"));
         let mention = if v.inv.is_some() || after_quote {
             incise_subject(text, toks, v)
@@ -591,6 +603,19 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         });
     }
     mute
+}
+
+/// `se souvenir`, `se rappeler` (`je me rappelle`, `il se souvenait`): a verb of memory, whose
+/// subject recalls words rather than says them.
+fn remembers(toks: &[Tok], v: &Verb) -> bool {
+    match v.lemma {
+        "se souvenir" | "se rappeler" => true,
+        // `je me rappelle`: the first person's reflexive is not written `se`.
+        "rappeler" | "souvenir" => toks
+            .get(v.first)
+            .is_some_and(|t| in_list(t, &["me", "m'", "m’", "te", "t'", "t’", "nous", "vous"])),
+        _ => false,
+    }
 }
 
 /// A sentence with no subject of its own before a colon (`Pas pour cette fois, même s'il
