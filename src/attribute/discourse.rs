@@ -566,6 +566,11 @@ fn paragraph_start(text: &str, at: usize, seen: &mut (usize, usize, Option<usize
     }
 }
 
+/// Is the speaker the first-person narrator (`je`, `j'`, with no name)?
+fn is_narrator(s: &Speaker) -> bool {
+    s.name.is_none() && matches!(s.text.lowercased().as_str(), "je" | "j'" | "j’")
+}
+
 /// A speaker the history points to (always set: only attributed quotes enter the history).
 fn said_speaker<'a>(quotes: &'a [Quote], h: &Said) -> &'a Speaker {
     static NONE: Speaker = Speaker {
@@ -721,16 +726,31 @@ fn antecedent<'t>(
     let number = |mention: &str| {
         plural.is_none() || plural_of(mention).is_none() || plural_of(mention) == plural
     };
+    // A name's gender as the recent quotes show it (`Sérapion` once resolved from `il` is a
+    // man, so no `elle` stands for him).
+    let known = |name: Option<&str>| {
+        name.and_then(|n| {
+            history
+                .iter()
+                .rev()
+                .filter(|h| said_speaker(quotes, h).name.as_deref() == Some(n))
+                .find_map(|h| h.gender)
+        })
+    };
     let agrees_m = |m: &Mention| {
+        let g = m.gender.or_else(|| known(m.name.as_deref()));
         !m.none
             && m.pronoun.is_none()
             && speaks(text, m)
-            && (gender.is_none() || m.gender.is_none() || m.gender == gender)
+            && (gender.is_none() || g.is_none() || g == gender)
             && number(text.get(m.start..m.end).unwrap_or(""))
     };
+    // A third-person pronoun never stands for the first-person narrator (`lui dis-je. Il
+    // haussa les épaules. «Q»`).
     let agrees = |s: &Said| {
-        (gender.is_none() || s.gender.is_none() || s.gender == gender)
-            && number(&said_speaker(quotes, s).text)
+        let sp = said_speaker(quotes, s);
+        let g = s.gender.or_else(|| known(sp.name.as_deref()));
+        (gender.is_none() || g.is_none() || g == gender) && number(&sp.text) && !is_narrator(sp)
     };
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
     back.tokenize(text, from, at, 2, two_sentences_known);

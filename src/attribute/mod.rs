@@ -15,8 +15,9 @@
 //! antecedents, the speaker history); [`attribute`] below is the rule loop. Rules, in order:
 //!
 //! 1. an incise inside the marks: `«Q1, dit-elle, Q2»`, in fiction also after `!`, `?`, `…`
-//!    (`«Trop tard ! fit-il en hochant la tête, trop tard !»`), an inverted one carrying a long
-//!    tail up to its punctuation ([`Method::InsideQuote`]);
+//!    (`«Trop tard ! fit-il en hochant la tête, trop tard !»`), an inverted one, or one whose
+//!    subject is followed by a prepositional complement (`me dit le curé au bout d'un moment ;`),
+//!    carrying a long tail up to its punctuation ([`Method::InsideQuote`]);
 //! 2. an incise after the quote: `«Q», a déclaré X`, `«Q», s'est félicitée X`, `«Q», a-t-il
 //!    ajouté`, `«Q» répondit Paul`, `«Q», lui dis-je` ([`Method::AfterQuote`]), with adverbs,
 //!    dates, places and commas skipped before the subject (`a souligné mercredi à Lyon le maire`);
@@ -58,7 +59,8 @@
 //! Pronoun subjects (`il`, `elle`, `ils`, `elles`) are resolved to an antecedent: another subject
 //! of the same sentence, the previous quote's speaker when only quotes and incises lie between,
 //! the subject of the previous sentence, else the most recent speaker; gender must agree where
-//! the text shows it (the pronoun, `M.`/`Mme`, the article, `s'est dite`). `on` never becomes a
+//! the text shows it (the pronoun, `M.`/`Mme`, the article, `s'est dite`, or for a name an
+//! earlier pronoun resolved to it), and never the narrator `je`. `on` never becomes a
 //! speaker; the narrator `je` (`je dis :`, `lui dis-je`) is a speaker without a name (one entry
 //! of the speakers list, see [`crate::resolve`]); pronouns
 //! inside a quote are never read.

@@ -153,7 +153,16 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         // `reprit Roger en s'exaltant,` — allow a short tail before the comma; after an inverted
         // pronoun, a longer one (`dit-elle d'une voix languissante et douce comme …;`): nothing
         // but the incise's own words can follow `dit-elle` up to the punctuation.
-        let tail = if v.inv.is_some() { INVERTED_TAIL } else { 6 };
+        // After a subject, a complement that opens with a preposition may run as long (`me dit
+        // Sérapion au bout de quelques minutes de silence ;`).
+        let complement = toks
+            .get(k)
+            .is_some_and(|t| in_class(t, C_PREP) || in_list(t, &["d'", "d’", "de"]));
+        let tail = if v.inv.is_some() || complement {
+            INVERTED_TAIL
+        } else {
+            6
+        };
         while extra < tail && toks.get(k).is_some_and(Tok::is_word) {
             k += 1;
             extra += 1;
