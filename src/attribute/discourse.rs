@@ -10,6 +10,10 @@ use super::rules::Found;
 use super::{nouns::*, tokens::*};
 use super::{QuoteAt, BEFORE, PREV_SENTENCE};
 
+/// At most this many bytes, and words, lie between two undashed turns (the first one's incise).
+const TURN_GAP: usize = 160;
+const TURN_INCISE_WORDS: usize = 10;
+
 /// How many attributed quotes the history keeps.
 const HISTORY: usize = 8;
 
@@ -22,8 +26,9 @@ pub(super) struct Attribution {
     gender: Option<Gender>,
     /// Start of the quote's paragraph.
     paragraph_start: usize,
-    /// The one spoken to, named after the cue (`demanda Paul à Marthe :`): the span of the name.
-    addressee: Option<Span>,
+    /// The one spoken to, named after the cue (`demanda Paul à Marthe :`) or the narrator
+    /// (`me demanda-t-il`).
+    addressee: Option<Addressee>,
 }
 
 /// The state carried from quote to quote: the last attributed quotes and the last paragraph
@@ -34,6 +39,9 @@ pub(super) struct Discourse {
     para_seen: (usize, usize, Option<usize>),
     /// The last two statement quotes, attributed or not: the dialogue turns of [`Turn`].
     turns: [Option<Turn>; 2],
+    /// Is the text told in the narrative past ([`crate::document::is_narrative`])? Read once,
+    /// only when a quote paragraph with no cue asks.
+    narrative: Option<bool>,
 }
 
 /// One statement quote as a dialogue turn: where it (or its incise) ends and the quote whose
@@ -45,7 +53,7 @@ struct Turn {
     end: usize,
     spoke: Option<usize>,
     /// The one the turn's cue says it is spoken to (`demanda à Marthe`), who answers next.
-    addressee: Option<Span>,
+    addressee: Option<Addressee>,
 }
 
 impl Discourse {
@@ -118,12 +126,20 @@ impl Discourse {
         }
         let addressee = cue.as_ref().and_then(|c| {
             let after = c.end.max(speaker.as_ref().map_or(0, |s| s.end));
-            addressee_after(text, after).or_else(|| {
+            let named = addressee_after(text, after).or_else(|| {
                 let mention = speaker
                     .as_ref()
                     .map_or(Span::default(), |s| Span::new(s.start, s.end));
                 addressee_of_lui(text, c.start, mention)
-            })
+            });
+            // `me demanda le passeur`, `m'a-t-il dit`: said to the narrator, who answers.
+            let to_me = matches!(
+                c.text.split(['\'', '’', ' ']).next(),
+                Some("me" | "m" | "Me" | "M")
+            ) && !speaker.as_ref().is_some_and(is_narrator);
+            named
+                .map(Addressee::Named)
+                .or(to_me.then_some(Addressee::Narrator))
         });
         Attribution {
             speaker,
@@ -157,7 +173,9 @@ impl Discourse {
         q: &QuoteAt,
     ) -> Attribution {
         let para = paragraph_start(text, q.start, &mut self.para_seen);
-        let dash = dialogue_dash(text, q.start) || opens_with_dash(text, q.start);
+        let dash = dialogue_dash(text, q.start)
+            || opens_with_dash(text, q.start)
+            || self.undashed_turn(text, q, para);
         if dash {
             if let Some(a) = self.alternate(text, quotes, q.start, para) {
                 if !addressed(text, q, a.speaker.as_ref()) {
@@ -195,6 +213,30 @@ impl Discourse {
         }
     }
 
+    /// A dialogue turn written without a dash, as many novels do: in a narrative text, a quote
+    /// that opens its paragraph right after the paragraph of the previous quote (only that
+    /// quote's incise between: `« Tu viens ? » demanda Paul.⏎« Non. »`). A new paragraph of
+    /// dialogue is a new speaker there, where news goes on quoting the same source.
+    fn undashed_turn(&mut self, text: &str, q: &QuoteAt, para: usize) -> bool {
+        let opens_paragraph = text
+            .get(para..q.start)
+            .is_some_and(|h| h.chars().all(|c| c.is_whitespace() || is_padding(c)));
+        let Some(prev) = self.turns[1] else {
+            return false;
+        };
+        // The previous quote ends the paragraph before, or only its incise follows it there
+        // (one sentence of at most a few words).
+        let gap = text.get(prev.end..para).unwrap_or("");
+        opens_paragraph
+            && para > prev.end
+            && gap.len() < TURN_GAP
+            && !gap.trim_end().contains('\n')
+            && incise_only(gap)
+            && *self
+                .narrative
+                .get_or_insert_with(|| crate::document::is_narrative(text))
+    }
+
     /// Turn alternation in a dialogue: a dash-led turn with no cue, right after a turn whose
     /// speaker is unknown, is the speaker of the turn before that one (`«Vous partez ? demanda
     /// le passeur.⏎— Oui.⏎— Seul ?»`: the third turn is the passeur's). `None` when the turns
@@ -214,7 +256,23 @@ impl Discourse {
             ..
         }) = self.turns[1]
         {
-            if adjacent_turns(text, end, at) {
+            // The narrator (`me demanda-t-il`): their last turn in the exchange, else no one
+            // named (never the one who asked).
+            if to == Addressee::Narrator && adjacent_turns(text, end, at) {
+                let me = self.history.iter().rev().find(|h| {
+                    is_narrator(said_speaker(quotes, h))
+                        && at.saturating_sub(h.quote_end) < EXCHANGE
+                });
+                return Some(Attribution {
+                    speaker: me.map(|h| said_speaker(quotes, h).clone()),
+                    cue: None,
+                    method: me.map(|_| Method::Continuation),
+                    gender: None,
+                    paragraph_start,
+                    addressee: None,
+                });
+            }
+            if let (Addressee::Named(to), true) = (to, adjacent_turns(text, end, at)) {
                 let name = text.get(to.start..to.end).unwrap_or("").to_string();
                 return Some(Attribution {
                     speaker: Some(Speaker {
@@ -323,6 +381,15 @@ fn plural_of(mention: &str) -> Option<bool> {
         | "il" | "elle" | "lui" => Some(false),
         _ => first.starts_with(char::is_uppercase).then_some(false),
     }
+}
+
+/// The one a turn is said to, who answers the next turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Addressee {
+    /// Named after the cue: `demanda Paul à Marthe`, `lui` for the other person of the sentence.
+    Named(Span),
+    /// The first-person narrator: `me demanda le passeur`, `m'a-t-il dit`.
+    Narrator,
 }
 
 /// What the driver remembers of an attributed quote.
@@ -531,14 +598,29 @@ const COURTESY: [&str; 14] = [
 /// Do two turns follow each other as lines of one exchange: only a line break, dashes,
 /// guillemets and spaces between the end of one (`end`) and the start of the next (`at`)?
 fn adjacent_turns(text: &str, end: usize, at: usize) -> bool {
-    if end > at || at - end > 16 {
+    if end > at || at - end > TURN_GAP {
         return false;
     }
     let gap = text.get(end..at).unwrap_or("");
-    gap.contains('\n')
-        && gap.chars().all(|c| {
+    // The first turn's incise after its closing mark (`» demanda-t-elle.`), if any, then the
+    // line break.
+    let Some((incise, rest)) = gap.split_once('\n') else {
+        return false;
+    };
+    incise_only(incise)
+        && rest.chars().all(|c| {
             c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | '«' | '»')
         })
+}
+
+/// Is `line`, what follows a quote on its line, at most an incise: a few words and no sentence
+/// end or quotation mark before its last punctuation (`, demanda Paul en riant.`)?
+fn incise_only(line: &str) -> bool {
+    let line = line.trim_end();
+    line.split_whitespace().count() <= TURN_INCISE_WORDS
+        && !line
+            .trim_end_matches(['.', '!', '?', '…'])
+            .contains(['.', '!', '?', '…', '«', '»'])
 }
 
 /// Start of the paragraph holding byte `at` (bounded search back). `seen` remembers the last
@@ -563,6 +645,15 @@ fn paragraph_start(text: &str, at: usize, seen: &mut (usize, usize, Option<usize
     match found {
         Some(n) => n + 1,
         None => from,
+    }
+}
+
+/// Are two speakers different people as far as the mentions tell? Different names, or with
+/// no name on either side different words (`elle` answering the narrator's `je`).
+fn other_person(a: &Speaker, b: &Speaker) -> bool {
+    match (&a.name, &b.name) {
+        (None, None) => !a.text.eq_ignore_ascii_case(&b.text),
+        (x, y) => x != y && a.text != b.text,
     }
 }
 
@@ -612,9 +703,7 @@ fn floating<'t>(
                 // A new turn: the most recent other speaker.
                 let other = history.iter().rev().skip(1).take(4).find(|h| {
                     let (hs, ps) = (said_speaker(quotes, h), said_speaker(quotes, prev));
-                    hs.name != ps.name
-                        && hs.text != ps.text
-                        && at.saturating_sub(h.quote_end) < 3000
+                    other_person(hs, ps) && at.saturating_sub(h.quote_end) < 3000
                 });
                 if let Some(o) = other {
                     return (

@@ -53,8 +53,10 @@
 //!    vocative, `« Bonjour, Marthe. »`, `« Merci, monsieur le curé ! »`): spoken to, not
 //!    speaking; the last other speaker of the exchange instead, else no one. The one a turn's cue
 //!    names as spoken to (`demanda Paul à Marthe :`, or `lui` for the one other person its sentence
-//!    names: `Le marin s'approcha de Roger et lui dit :`) answers the next turn. The dashes are `—`,
-//!    `–`, `―` and `--`.
+//!    names: `Le marin s'approcha de Roger et lui dit :`; the narrator for `me demanda le
+//!    passeur`) answers the next turn. The dashes are `—`, `–`, `―` and `--`; in a narrative
+//!    text (see [`crate::document`]) a quote that opens a new paragraph right after the previous
+//!    quote's (`« Qui est là ? » demanda-t-elle.⏎« Le fils du meunier. »`) is a turn as well.
 //!
 //! Pronoun subjects (`il`, `elle`, `ils`, `elles`) are resolved to an antecedent: another subject
 //! of the same sentence, the previous quote's speaker when only quotes and incises lie between,

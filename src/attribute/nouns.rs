@@ -546,7 +546,16 @@ fn coordinated_subject(
             .rev()
             .find(|&k| toks.get(k).is_some_and(|t| in_list(t, COORDINATORS)));
         let mut lo = coordinator.map_or(seg_lo, |k| k + 1);
-        while lo < hi && adverb_at(toks, lo) {
+        // `Alors le vieux Jacques`, `puis lentement il`: adverbs before the subject.
+        while lo < hi
+            && (adverb_at(toks, lo)
+                || toks.get(lo).is_some_and(|t| {
+                    in_list(
+                        t,
+                        &["alors", "ainsi", "soudain", "enfin", "puis", "mais", "et"],
+                    )
+                }))
+        {
             lo += 1;
         }
         if let Some(t) = toks
