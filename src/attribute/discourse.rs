@@ -273,13 +273,19 @@ impl Discourse {
                 });
             }
             if let (Addressee::Named(to), true) = (to, adjacent_turns(text, end, at)) {
-                let name = text.get(to.start..to.end).unwrap_or("").to_string();
+                let said = text.get(to.start..to.end).unwrap_or("");
+                // A role is named without its definite article (`à la fermière` → `fermière`),
+                // as the mentions' names are.
+                let name = ["la ", "le ", "les ", "l'", "l’"]
+                    .iter()
+                    .find_map(|a| said.strip_prefix(a))
+                    .unwrap_or(said);
                 return Some(Attribution {
                     speaker: Some(Speaker {
                         start: to.start,
                         end: to.end,
-                        text: name.clone(),
-                        name: Some(name),
+                        text: said.to_string(),
+                        name: Some(name.to_string()),
                         id: None,
                         gender: None,
                     }),
@@ -435,8 +441,16 @@ fn addressee_after(text: &str, from: usize) -> Option<Span> {
     let end = floor_boundary(text, from.saturating_add(ADDRESSEE_PEEK));
     let window = text.get(from..end)?;
     let rest = window.trim_start_matches(|c: char| c == ' ' || c == ',' || is_padding(c));
-    let rest = rest.strip_prefix("à ")?;
+    let role = rest
+        .strip_prefix("au ")
+        .or_else(|| rest.strip_prefix("aux "))
+        .map(|r| (r, true))
+        .or_else(|| rest.strip_prefix("à ").map(|r| (r, false)));
+    let (rest, contracted) = role?;
     let start = from + (window.len() - rest.len());
+    if contracted || rest.starts_with(char::is_lowercase) {
+        return addressed_role(rest, contracted).map(|len| Span::new(start, start + len));
+    }
     // The name's length, and where the next word starts.
     let (mut len, mut at) = (0, 0);
     for (k, w) in rest.split(' ').enumerate() {
@@ -454,6 +468,59 @@ fn addressee_after(text: &str, from: usize) -> Option<Span> {
         at += w.len() + 1;
     }
     (len > 0).then(|| Span::new(start, start + len))
+}
+
+/// The length of a role the words are addressed to at the start of `rest` (after `à`, or
+/// after `au`/`aux` when `contracted`): a determiner, at most one adjective and a noun for
+/// someone who can speak, up to punctuation (`à sa mère`, `à la vieille servante`, `au
+/// curé`). Objects and manners (`à la fenêtre`, `à voix basse`) are none.
+fn addressed_role(rest: &str, contracted: bool) -> Option<usize> {
+    const DETERMINERS: [&str; 11] = [
+        "la", "le", "les", "sa", "son", "ses", "leur", "leurs", "ma", "mon", "mes",
+    ];
+    let mut words = rest.split(' ');
+    let mut len = 0;
+    if !contracted {
+        let det = words.next()?;
+        let elided = det.strip_prefix("l'").or_else(|| det.strip_prefix("l’"));
+        match elided {
+            // `à l'enfant`: the noun is in the same word.
+            Some(noun) if !noun.is_empty() => {
+                let noun_len = noun
+                    .find(|c: char| !(c.is_alphabetic() || c == '-'))
+                    .unwrap_or(noun.len());
+                let phrase = rest.get(..det.len() - noun.len() + noun_len)?;
+                return crate::document::can_speak(phrase).then_some(phrase.len());
+            }
+            _ if DETERMINERS.contains(&det) => len = det.len() + 1,
+            _ => return None,
+        }
+    }
+    for _ in 0..2 {
+        let w = words.next()?;
+        let word_len = w
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(w.len());
+        if word_len == 0 || !w.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let end = len + word_len;
+        let phrase = rest.get(..end)?;
+        // `au curé` is read as `le curé`.
+        let speaks = if contracted {
+            crate::document::can_speak(&format!("le {phrase}"))
+        } else {
+            crate::document::can_speak(phrase)
+        };
+        if speaks {
+            return Some(end);
+        }
+        if word_len < w.len() {
+            return None;
+        }
+        len = end + 1;
+    }
+    None
 }
 
 /// How far back from a cue the `lui` rule reads, in bytes (bounded by the sentence start).

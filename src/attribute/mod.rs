@@ -52,7 +52,8 @@
 //!    inside a quote and never the narrator. Never the one the quote calls by name either (a
 //!    vocative, `« Bonjour, Marthe. »`, `« Merci, monsieur le curé ! »`): spoken to, not
 //!    speaking; the last other speaker of the exchange instead, else no one. The one a turn's cue
-//!    names as spoken to (`demanda Paul à Marthe :`, or `lui` for the one other person its sentence
+//!    names as spoken to (`demanda Paul à Marthe :`, `dit à la fermière :`, `demanda au curé`, or
+//!    `lui` for the one other person its sentence
 //!    names: `Le marin s'approcha de Roger et lui dit :`; the narrator for `me demanda le
 //!    passeur`) answers the next turn. The dashes are `—`, `–`, `―` and `--`; in a narrative
 //!    text (see [`crate::document`]) a quote that opens a new paragraph right after the previous
