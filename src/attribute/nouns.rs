@@ -489,8 +489,8 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -
             };
             let is_name = name_run(toks, b).is_some_and(|x| x == e);
             if let Some((pa, pe)) = pending_name {
-                // `Le chef de la diplomatie chinoise, Wang Yi, a …`
-                if toks.get(b).is_some_and(|t| in_class(t, C_DET)) {
+                // `Le chef de la diplomatie chinoise, Wang Yi, a …` (not `Un soir, Marthe dit`)
+                if toks.get(b).is_some_and(|t| in_class(t, C_DET)) && !time_phrase(toks, b) {
                     return mention_of(text, toks, b, pe).map(|mut m| {
                         m.name = Some(name_in(text, toks, pa, pe));
                         m
@@ -703,8 +703,11 @@ pub(super) fn sentence_subject(
                         "demain",
                     ],
                 ));
+        // `Le lendemain matin,`, `Un soir,`, `Ce jour-là,`: a time before a comma.
+        let time_lead = comma_soon && time_phrase(toks, i);
         let lead_adverbial = lowercase_lead
             || date_lead
+            || time_lead
             || in_class(t, C_PREP)
             || in_class(t, C_LEADER)
             || t.lower.ends_with("ant")
@@ -750,6 +753,33 @@ pub(super) fn sentence_subject(
         return mention_of(text, toks, i, e);
     }
     None
+}
+
+/// A determiner and a noun of time at `i` (`Le lendemain`, `Un soir`, `Ce jour-là`, `La
+/// veille`): an adverbial of time, not a subject.
+fn time_phrase(toks: &[Tok], i: usize) -> bool {
+    const TIMES: &[&str] = &[
+        "lendemain",
+        "surlendemain",
+        "veille",
+        "soir",
+        "matin",
+        "jour",
+        "jour-là",
+        "nuit",
+        "nuit-là",
+        "soir-là",
+        "matin-là",
+        "après-midi",
+        "instant",
+        "moment",
+        "hiver",
+        "été",
+        "automne",
+        "printemps",
+    ];
+    toks.get(i).is_some_and(|t| in_class(t, C_DET))
+        && toks.get(i + 1).is_some_and(|n| in_list(n, TIMES))
 }
 
 /// Without a known verb the phrase may run into an unknown one: keep determiner + noun +

@@ -521,6 +521,16 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     // A gerund alone: the subject of the sentence.
     if let Some(v) = verbs.iter().find(|v| v.gerund) {
+        // `Et Paul de répondre : «Q»`, `Et le curé d'ajouter :` — the narrative infinitive with
+        // its subject between `Et` and `de`.
+        if let Some(m) = narrative_infinitive_subject(text, toks, start, v.first) {
+            return Some(Found {
+                cue: cue_of(toks, v),
+                gender: None,
+                mention: Some(m),
+                method: Method::BeforeQuote,
+            });
+        }
         let clause = gerund_clause_subject(text, toks, start, v.first);
         if let Some(m) = clause.or_else(|| sentence_subject(text, toks, start, v.first)) {
             return Some(Found {
@@ -612,6 +622,36 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         });
     }
     mute
+}
+
+/// The subject of a narrative infinitive (`Et Paul de répondre`, `Et le vieux curé
+/// d'ajouter`): the sentence opens with `Et` (or `Puis`), then a noun phrase that can speak
+/// reaching the `de` right before the infinitive at `inf`.
+fn narrative_infinitive_subject(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    inf: usize,
+) -> Option<Mention> {
+    let de = inf.checked_sub(1)?;
+    if !toks
+        .get(de)
+        .is_some_and(|t| in_list(t, &["de", "d'", "d’"]))
+    {
+        return None;
+    }
+    let mut s = start;
+    while toks.get(s).is_some_and(|t| !t.is_word()) {
+        s += 1;
+    }
+    if !toks.get(s).is_some_and(|t| in_list(t, &["et", "puis"])) || s + 1 >= de {
+        return None;
+    }
+    // The phrase reaches the `de` (which it may read as a complement: `Paul de répondre`).
+    if np_forward(toks, s + 1)? + 1 < de {
+        return None;
+    }
+    mention_of(text, toks, s + 1, de - 1).filter(|m| !m.none && speaks(text, m))
 }
 
 /// `se souvenir`, `se rappeler` (`je me rappelle`, `il se souvenait`): a verb of memory, whose
