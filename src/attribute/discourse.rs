@@ -550,6 +550,9 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
     let sentence = head.get(sentence_at..)?;
     let (mut last, mut offset, mut first) = (None, 0, true);
     let mut prev: &str = "";
+    // The previous word when it is a determiner in object position, and where it starts: `sa
+    // mère`, `la fermière` (a role the sentence names) are the one `lui` stands for too.
+    let mut object_det: Option<(usize, &str)> = None;
     for w in sentence.split(' ') {
         let at = from + sentence_at + offset;
         offset += w.len() + 1;
@@ -578,9 +581,36 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
         {
             last = Some(Span::new(at, at + word.len()));
         }
+        if let Some((det_at, det)) = object_det.take() {
+            let role = text.get(det_at..at + word.len()).unwrap_or("");
+            // `du prêtre`, `au curé`: the noun alone, read as `le prêtre`.
+            let contracted = matches!(det, "du" | "au");
+            let speaks = if contracted {
+                crate::document::can_speak(&format!("le {word}"))
+            } else {
+                crate::document::can_speak(role)
+            };
+            if word.starts_with(char::is_lowercase)
+                && !inside
+                && role.len() == det.len() + 1 + word.len()
+                && speaks
+            {
+                let start = if contracted { at } else { det_at };
+                last = Some(Span::new(start, at + word.len()));
+            }
+        }
+        if !opens && !subject && word.len() == w.len() && OBJECT_DETERMINERS.contains(&word) {
+            object_det = Some((at, word));
+        }
     }
     last
 }
+
+/// Determiners of a role `lui` may stand for (`s'approcha de sa mère et lui dit`, `s'approcha
+/// du prêtre`).
+const OBJECT_DETERMINERS: [&str; 10] = [
+    "la", "le", "sa", "son", "ma", "mon", "leur", "notre", "du", "au",
+];
 
 /// How far back, in bytes, a speaker still takes part in the exchange of a quote.
 const EXCHANGE: usize = 3000;

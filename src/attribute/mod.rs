@@ -55,7 +55,8 @@
 //!    speaking; the last other speaker of the exchange instead, else no one. The one a turn's cue
 //!    names as spoken to (`demanda Paul à Marthe :`, `dit à la fermière :`, `demanda au curé`, or
 //!    `lui` for the one other person its sentence
-//!    names: `Le marin s'approcha de Roger et lui dit :`; the narrator for `me demanda le
+//!    names: `Le marin s'approcha de Roger et lui dit :`, `se tourna vers la fermière et lui
+//!    dit`; the narrator for `me demanda le
 //!    passeur`) answers the next turn. The dashes are `—`, `–`, `―` and `--`; in a narrative
 //!    text (see [`crate::document`]) a quote that opens a new paragraph right after the previous
 //!    quote's (`« Qui est là ? » demanda-t-elle.⏎« Le fils du meunier. »`) is a turn as well.
