@@ -810,14 +810,45 @@ fn floating<'t>(
                     );
                 }
             } else if gap_words <= 3 && (breaks <= 1 || prev.paragraph_start == para || !dash) {
-                return (
+                let continued = (
                     Some(said_speaker(quotes, prev).clone()),
                     prev.gender,
                     Some(Method::Continuation),
                 );
+                // `«Q1», dit Eugénie.⏎Le cousin s'inclina. «Q2»`: a sentence of its own between
+                // the quotes names who speaks next, when its subject can.
+                if !sentence_in(gap) {
+                    return continued;
+                }
+                return match sentence_before(back, text, quotes, history, at, dash) {
+                    (Some(s), g, m) if crate::document::can_speak(&s.text) => (Some(s), g, m),
+                    _ => continued,
+                };
             }
         }
     }
+    sentence_before(back, text, quotes, history, at, dash)
+}
+
+/// Does `gap` (the text between a quote's attribution and the next quote) hold a sentence of
+/// its own: a capitalised first word (`Le cousin s'inclina.`), not the tail of an incise (`en
+/// riant.`)?
+fn sentence_in(gap: &str) -> bool {
+    gap.split_whitespace()
+        .find(|w| w.chars().any(char::is_alphabetic))
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// The subject of the sentence before a quote that opens its own sentence (`Noël ralentit.
+/// «Q»`), not from inside a quote, never the narrator.
+fn sentence_before<'t>(
+    back: &mut Back<'t>,
+    text: &'t str,
+    quotes: &[Quote],
+    history: &[Said],
+    at: usize,
+    dash: bool,
+) -> (Option<Speaker>, Option<Gender>, Option<Method>) {
     // The subject of the previous sentence, when the quote opens its own sentence.
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
     back.tokenize(text, from, at, 2, |t| {
