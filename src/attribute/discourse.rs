@@ -111,7 +111,10 @@ impl Discourse {
                     gender: g,
                     plural: Some(p.plural),
                 };
+                // Not the one the quote is said to (`Il tendit la main au gouverneur : «
+                // Merci, monsieur le gouverneur »`).
                 antecedent(back, text, quotes, &self.history, q.start, m.start, want)
+                    .filter(|n| !calls(text, q, n))
             } else {
                 m.name
             };
@@ -141,6 +144,7 @@ impl Discourse {
                 .map(Addressee::Named)
                 .or(to_me.then_some(Addressee::Narrator))
         });
+        let addressee = addressee.or_else(|| self.vocative(text, quotes, q));
         Attribution {
             speaker,
             cue,
@@ -164,8 +168,37 @@ impl Discourse {
         }
     }
 
-    /// Rule 6, for a quote no rule attributed: see [`floating`].
+    /// Rule 6, for a quote no rule attributed: see [`floating`]. The one the quote calls by
+    /// name or role (a vocative) answers the next turn.
     pub(super) fn floating<'t>(
+        &mut self,
+        back: &mut Back<'t>,
+        text: &'t str,
+        quotes: &[Quote],
+        q: &QuoteAt,
+    ) -> Attribution {
+        let mut a = self.floating_speaker(back, text, quotes, q);
+        a.addressee = self.vocative(text, quotes, q);
+        a
+    }
+
+    /// The one a quote calls by name (a name some recent quote's speaker bears, or one after a
+    /// courtesy word: `monsieur Duflot`, `mon cher Romuald`) or by a role (`lieutenant`,
+    /// `monsieur le curé`), as [`Addressee::Named`].
+    fn vocative(&self, text: &str, quotes: &[Quote], q: &QuoteAt) -> Option<Addressee> {
+        let known = |name: &str| {
+            self.history.iter().any(|h| {
+                said_speaker(quotes, h)
+                    .name
+                    .as_deref()
+                    .and_then(|n| n.split_whitespace().next_back())
+                    == Some(name)
+            })
+        };
+        vocative_span(text, q, known).map(Addressee::Named)
+    }
+
+    fn floating_speaker<'t>(
         &mut self,
         back: &mut Back<'t>,
         text: &'t str,
@@ -250,7 +283,6 @@ impl Discourse {
     ) -> Option<Attribution> {
         // The one the previous turn was said to (`demanda Paul à Marthe :`) answers it.
         if let Some(Turn {
-            spoke: Some(_),
             addressee: Some(to),
             end,
             ..
@@ -622,9 +654,13 @@ const VOCATIVE_PEEK: usize = 160;
 /// (its last word) must stand at the start of the content before a comma, or after a comma before
 /// punctuation, within the first or last [`VOCATIVE_PEEK`] bytes.
 fn addressed(text: &str, q: &QuoteAt, speaker: Option<&Speaker>) -> bool {
-    let Some(name) = speaker.and_then(|s| s.name.as_deref()) else {
-        return false;
-    };
+    speaker
+        .and_then(|s| s.name.as_deref())
+        .is_some_and(|name| calls(text, q, name))
+}
+
+/// Does the quote call `name` (its last word) as a vocative? See [`addressed`].
+fn calls(text: &str, q: &QuoteAt, name: &str) -> bool {
     let Some(last) = name.split_whitespace().next_back() else {
         return false;
     };
@@ -672,6 +708,112 @@ fn vocative_in(s: &str, name: &str) -> bool {
             && (lead.trim_end().is_empty()
                 || lead.trim_end().ends_with([',', '!', '?', '«', '—', '–']))
     })
+}
+
+/// Roles a vocative uses for anyone (`mon ami`, `mon enfant`, `mes frères`, `madame`): they
+/// name no one in particular.
+const GENERIC_VOCATIVES: [&str; 30] = [
+    "ami",
+    "amie",
+    "amis",
+    "amies",
+    "enfant",
+    "enfants",
+    "fils",
+    "fille",
+    "filles",
+    "homme",
+    "hommes",
+    "femme",
+    "femmes",
+    "dame",
+    "dames",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "messieurs",
+    "mesdames",
+    "gens",
+    "camarade",
+    "camarades",
+    "garçon",
+    "garçons",
+    "petit",
+    "petite",
+    "frère",
+    "frères",
+    "sœur",
+];
+
+/// The name or role a quote calls (see [`Discourse::vocative`]): a segment of the content's
+/// first or last [`VOCATIVE_PEEK`] bytes that opens the content or follows a comma, ends at a
+/// comma or a sentence end, and holds only courtesy words and one or two name words.
+fn vocative_span(text: &str, q: &QuoteAt, known: impl Fn(&str) -> bool) -> Option<Span> {
+    let head_end = floor_boundary(text, (q.content_start + VOCATIVE_PEEK).min(q.content_end));
+    let tail_start = ceil_boundary(text, q.content_end.saturating_sub(VOCATIVE_PEEK)).max(head_end);
+    for (a, b) in [(q.content_start, head_end), (tail_start, q.content_end)] {
+        let window = text.get(a..b).unwrap_or("");
+        let (mut seg_start, mut opens) = (0, a == q.content_start);
+        for (i, c) in window.char_indices() {
+            if !matches!(c, ',' | '.' | '!' | '?' | '…' | ';' | ':' | '«' | '»') {
+                continue;
+            }
+            if opens && matches!(c, ',' | '.' | '!' | '?' | '…') {
+                let seg = window.get(seg_start..i).unwrap_or("");
+                if let Some((x, y)) = vocative_segment(seg, &known) {
+                    return Some(Span::new(a + seg_start + x, a + seg_start + y));
+                }
+            }
+            opens = c == ',';
+            seg_start = i + c.len_utf8();
+        }
+    }
+    None
+}
+
+/// The name words of a vocative segment (`monsieur le curé` → `curé`, `Roger`, `mon capitaine`
+/// → `capitaine`), as a byte range of `seg`.
+fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+    let mut courtesy = false;
+    let mut name: Option<(usize, usize)> = None;
+    let mut count = 0;
+    let base = seg.as_ptr() as usize;
+    for w in seg.split(|c: char| c.is_whitespace() || is_padding(c)) {
+        let w = w.trim_start_matches(['—', '–', '―', '-']);
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.lowercased();
+        if name.is_none() && COURTESY.contains(&lower.as_str()) {
+            courtesy = true;
+            continue;
+        }
+        if !w
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        {
+            return None;
+        }
+        count += 1;
+        if count > 2 {
+            return None;
+        }
+        let at = w.as_ptr() as usize - base;
+        name = Some((name.map_or(at, |n| n.0), at + w.len()));
+    }
+    let (x, y) = name?;
+    let words = seg.get(x..y)?;
+    let last = words.split_whitespace().next_back()?;
+    let lower = last.lowercased();
+    let role = count == 1
+        && crate::lexicon::is_person_noun(&lower)
+        && !GENERIC_VOCATIVES.contains(&lower.as_str());
+    let proper = words
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase))
+        && !crate::lexicon::is_person_noun(&lower)
+        && (courtesy || known(last));
+    (role || proper).then_some((x, y))
 }
 
 /// Courtesy words before a name or a role in a vocative (`monsieur le curé`, `ma chère Louise`).

@@ -58,7 +58,8 @@
 //!    `lui` for the one other person its sentence
 //!    names: `Le marin s'approcha de Roger et lui dit :`, `se tourna vers la fermière et lui
 //!    dit`; the narrator for `me demanda le
-//!    passeur`) answers the next turn. The dashes are `—`, `–`, `―` and `--`; in a narrative
+//!    passeur`), or that the turn itself calls (a vocative: a role, `« Vous vouliez me parler,
+//!    lieutenant ? »`, a name after a courtesy word or one who has spoken) answers the next turn. The dashes are `—`, `–`, `―` and `--`; in a narrative
 //!    text (see [`crate::document`]) a quote that opens a new paragraph right after the previous
 //!    quote's (`« Qui est là ? » demanda-t-elle.⏎« Le fils du meunier. »`) is a turn as well.
 //!
@@ -66,7 +67,7 @@
 //! of the same sentence, the previous quote's speaker when only quotes and incises lie between,
 //! the subject of the previous sentence, else the most recent speaker; gender must agree where
 //! the text shows it (the pronoun, `M.`/`Mme`, the article, `s'est dite`, or for a name an
-//! earlier pronoun resolved to it), and never the narrator `je`. `on` never becomes a
+//! earlier pronoun resolved to it), never the narrator `je` and never the one the quote calls. `on` never becomes a
 //! speaker; the narrator `je` (`je dis :`, `lui dis-je`) is a speaker without a name (one entry
 //! of the speakers list, see [`crate::resolve`]); pronouns
 //! inside a quote are never read.
