@@ -113,8 +113,17 @@ impl Discourse {
                 };
                 // Not the one the quote is said to (`Il tendit la main au gouverneur : «
                 // Merci, monsieur le gouverneur »`).
-                antecedent(back, text, quotes, &self.history, q.start, m.start, want)
-                    .filter(|n| !calls(text, q, n))
+                let called = |n: &str| calls(text, q, n);
+                antecedent(
+                    back,
+                    text,
+                    quotes,
+                    &self.history,
+                    q.start,
+                    m.start,
+                    want,
+                    &called,
+                )
             } else {
                 m.name
             };
@@ -1054,7 +1063,9 @@ fn sentence_before<'t>(
             gender: Some(p.gender),
             plural: Some(p.plural),
         };
-        antecedent(back, text, quotes, history, m.start, m.start, want)
+        antecedent(back, text, quotes, history, m.start, m.start, want, &|_| {
+            false
+        })
     } else {
         m.name.clone()
     };
@@ -1071,7 +1082,9 @@ fn sentence_before<'t>(
 
 /// The name a pronoun stands for: another subject of the same sentence (`X eut l'air surpris,
 /// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
-/// the subject of the previous sentence; else the latest speaker of that gender.
+/// the subject of the previous sentence; else the latest speaker of that gender — never a name
+/// `called` says the quote is said to.
+#[allow(clippy::too_many_arguments)]
 fn antecedent<'t>(
     back: &mut Back<'t>,
     text: &'t str,
@@ -1080,6 +1093,7 @@ fn antecedent<'t>(
     at: usize,
     pron_start: usize,
     want: Agreement,
+    called: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let Agreement { gender, plural } = want;
     let number = |mention: &str| {
@@ -1098,7 +1112,8 @@ fn antecedent<'t>(
     };
     let agrees_m = |m: &Mention| {
         let g = m.gender.or_else(|| known(m.name.as_deref()));
-        !m.none
+        !m.name.as_deref().is_some_and(called)
+            && !m.none
             && m.pronoun.is_none()
             && speaks(text, m)
             && (gender.is_none() || g.is_none() || g == gender)
@@ -1109,7 +1124,10 @@ fn antecedent<'t>(
     let agrees = |s: &Said| {
         let sp = said_speaker(quotes, s);
         let g = s.gender.or_else(|| known(sp.name.as_deref()));
-        (gender.is_none() || g.is_none() || g == gender) && number(&sp.text) && !is_narrator(sp)
+        (gender.is_none() || g.is_none() || g == gender)
+            && number(&sp.text)
+            && !is_narrator(sp)
+            && !sp.name.as_deref().is_some_and(called)
     };
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
     back.tokenize(text, from, at, 2, two_sentences_known);
