@@ -792,8 +792,7 @@ fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, u
         if w.is_empty() {
             continue;
         }
-        let lower = w.lowercased();
-        if name.is_none() && COURTESY.contains(&lower.as_str()) {
+        if name.is_none() && COURTESY.iter().any(|c| eq_lower(w, c)) {
             courtesy = true;
             continue;
         }
@@ -813,16 +812,25 @@ fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, u
     let (x, y) = name?;
     let words = seg.get(x..y)?;
     let last = words.split_whitespace().next_back()?;
-    let lower = last.lowercased();
+    let lower = if last.starts_with(char::is_lowercase) {
+        std::borrow::Cow::Borrowed(last)
+    } else {
+        std::borrow::Cow::Owned(last.lowercased())
+    };
     let role = count == 1
         && crate::lexicon::is_person_noun(&lower)
-        && !GENERIC_VOCATIVES.contains(&lower.as_str());
+        && !GENERIC_VOCATIVES.contains(&lower.as_ref());
     let proper = words
         .split_whitespace()
         .all(|w| w.starts_with(char::is_uppercase))
         && !crate::lexicon::is_person_noun(&lower)
         && (courtesy || known(last));
     (role || proper).then_some((x, y))
+}
+
+/// Is `word`, lowercased, `lower`? (No allocation.)
+fn eq_lower(word: &str, lower: &str) -> bool {
+    word.chars().map(crate::text::lower_char).eq(lower.chars())
 }
 
 /// Courtesy words before a name or a role in a vocative (`monsieur le curé`, `ma chère Louise`).

@@ -422,14 +422,12 @@ pub(super) fn inverted_unknown(toks: &[Tok], i: usize) -> Option<Verb> {
 /// and at most three clitics (`je lui dis`, `je m'étais écrié` is read from its auxiliary)?
 fn first_person_at(toks: &[Tok], k: usize) -> bool {
     let Some(t) = toks.get(k) else { return false };
-    if !(in_list(t, FIRST_PERSON_AUX) || first_person_senses(t).is_some()) {
-        return false;
-    }
     let mut j = k;
     while j > 0 && k - j < 3 && toks.get(j - 1).is_some_and(|p| in_class(p, C_CLITIC)) {
         j -= 1;
     }
-    narrator_before(toks, j)
+    // The `je` first: the form is read (one lookup) only after it.
+    narrator_before(toks, j) && (in_list(t, FIRST_PERSON_AUX) || first_person_senses(t).is_some())
 }
 
 /// The speech verb groups ending before the quote in its sentence, nearest first.
