@@ -33,7 +33,8 @@
 //!    better than a wrong one.
 //! 7. **Floating quotes**: a quote that opens its own sentence, with no speaker, right after the
 //!    sentence that attributed the previous quote (`«Q1», a commenté X, le directeur de Y. «Q2»`)
-//!    continues that speaker ([`Method::Continuation`]).
+//!    continues that speaker ([`Method::Continuation`]) — except, in a narrative text, a quote
+//!    that opens a new paragraph: a new turn of dialogue, another speaker's.
 //! 8. **Nobody's words** (before rule 6): a fragment embedded in the writer's sentence
 //!    (`partial`, not nested) for which no rule found a speaker or even a speech cue takes the
 //!    speaker of the next quote of its sentence (`Le texte parle de «sobriété» et de
@@ -205,7 +206,7 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
             }
         }
     }
-    floating(text, quotes);
+    floating(text, quotes, &mut narrative);
 }
 
 /// A text is narrative when at least this many of its words are a passé simple of narration…
@@ -222,7 +223,7 @@ const NARRATIVE_SAMPLE: usize = 64 * 1024;
 /// répondit`, `ce fut`), rather than reported in the passé composé and the present as news is?
 /// Counted once, over the first [`NARRATIVE_SAMPLE`] bytes: a bounded cost on any text (the
 /// whole of an 8 MB text cost as much as the rest of the analysis).
-fn is_narrative(text: &str) -> bool {
+pub(crate) fn is_narrative(text: &str) -> bool {
     let sample = text
         .get(..crate::text::floor_boundary(text, NARRATIVE_SAMPLE))
         .unwrap_or(text);
@@ -808,7 +809,7 @@ fn can_name(name: &str) -> bool {
 
 /// Rule 7: a quote opening its own sentence with no speaker continues the previous quote's
 /// speaker when only the rest of that quote's attributing sentence lies between.
-fn floating(text: &str, quotes: &mut [Quote]) {
+fn floating(text: &str, quotes: &mut [Quote], narrative: &mut Option<bool>) {
     let mut prev: Option<usize> = None;
     // The continuations added here count against the answer's size budget as the attribution
     // stage's do: none is copied where it would not fit.
@@ -843,9 +844,18 @@ fn floating(text: &str, quotes: &mut [Quote]) {
                 p.end.max(s).max(c)
             });
             if let Some(attr_end) = from {
+                let gap = text.get(attr_end..q.start).unwrap_or(".");
+                // In a novel a quote that opens a new paragraph of dialogue is the next turn,
+                // another speaker's (attribute's undashed turns), not the same one's continued.
+                let mut new_turn = || {
+                    gap.contains('\n')
+                        && char_before(text, q.start) == Some('\n')
+                        && *narrative.get_or_insert_with(|| is_narrative(text))
+                };
                 if q.start >= attr_end
                     && q.start - attr_end <= FLOAT_GAP
-                    && only_sentence_end(text.get(attr_end..q.start).unwrap_or("."))
+                    && only_sentence_end(gap)
+                    && !new_turn()
                 {
                     // Only the speaker is copied, and only when it is carried over and fits.
                     let speaker = prev

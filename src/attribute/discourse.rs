@@ -10,6 +10,10 @@ use super::rules::Found;
 use super::{nouns::*, tokens::*};
 use super::{QuoteAt, BEFORE, PREV_SENTENCE};
 
+/// At most this many bytes, and words, lie between two undashed turns (the first one's incise).
+const TURN_GAP: usize = 160;
+const TURN_INCISE_WORDS: usize = 10;
+
 /// How many attributed quotes the history keeps.
 const HISTORY: usize = 8;
 
@@ -22,8 +26,9 @@ pub(super) struct Attribution {
     gender: Option<Gender>,
     /// Start of the quote's paragraph.
     paragraph_start: usize,
-    /// The one spoken to, named after the cue (`demanda Paul à Marthe :`): the span of the name.
-    addressee: Option<Span>,
+    /// The one spoken to, named after the cue (`demanda Paul à Marthe :`) or the narrator
+    /// (`me demanda-t-il`).
+    addressee: Option<Addressee>,
 }
 
 /// The state carried from quote to quote: the last attributed quotes and the last paragraph
@@ -34,6 +39,9 @@ pub(super) struct Discourse {
     para_seen: (usize, usize, Option<usize>),
     /// The last two statement quotes, attributed or not: the dialogue turns of [`Turn`].
     turns: [Option<Turn>; 2],
+    /// Is the text told in the narrative past ([`crate::document::is_narrative`])? Read once,
+    /// only when a quote paragraph with no cue asks.
+    narrative: Option<bool>,
 }
 
 /// One statement quote as a dialogue turn: where it (or its incise) ends and the quote whose
@@ -45,7 +53,7 @@ struct Turn {
     end: usize,
     spoke: Option<usize>,
     /// The one the turn's cue says it is spoken to (`demanda à Marthe`), who answers next.
-    addressee: Option<Span>,
+    addressee: Option<Addressee>,
 }
 
 impl Discourse {
@@ -103,7 +111,19 @@ impl Discourse {
                     gender: g,
                     plural: Some(p.plural),
                 };
-                antecedent(back, text, quotes, &self.history, q.start, m.start, want)
+                // Not the one the quote is said to (`Il tendit la main au gouverneur : «
+                // Merci, monsieur le gouverneur »`).
+                let called = |n: &str| calls(text, q, n);
+                antecedent(
+                    back,
+                    text,
+                    quotes,
+                    &self.history,
+                    q.start,
+                    m.start,
+                    want,
+                    &called,
+                )
             } else if m.demonstrative {
                 named_last(back, text, q.start, m.start, m.gender).or(m.name)
             } else {
@@ -120,13 +140,22 @@ impl Discourse {
         }
         let addressee = cue.as_ref().and_then(|c| {
             let after = c.end.max(speaker.as_ref().map_or(0, |s| s.end));
-            addressee_after(text, after).or_else(|| {
+            let named = addressee_after(text, after).or_else(|| {
                 let mention = speaker
                     .as_ref()
                     .map_or(Span::default(), |s| Span::new(s.start, s.end));
                 addressee_of_lui(text, c.start, mention)
-            })
+            });
+            // `me demanda le passeur`, `m'a-t-il dit`: said to the narrator, who answers.
+            let to_me = matches!(
+                c.text.split(['\'', '’', ' ']).next(),
+                Some("me" | "m" | "Me" | "M")
+            ) && !speaker.as_ref().is_some_and(is_narrator);
+            named
+                .map(Addressee::Named)
+                .or(to_me.then_some(Addressee::Narrator))
         });
+        let addressee = addressee.or_else(|| self.vocative(text, quotes, q));
         Attribution {
             speaker,
             cue,
@@ -150,7 +179,8 @@ impl Discourse {
         }
     }
 
-    /// Rule 6, for a quote no rule attributed: see [`floating`].
+    /// Rule 6, for a quote no rule attributed: see [`floating`]. The one the quote calls by
+    /// name or role (a vocative) answers the next turn.
     pub(super) fn floating<'t>(
         &mut self,
         back: &mut Back<'t>,
@@ -158,8 +188,38 @@ impl Discourse {
         quotes: &[Quote],
         q: &QuoteAt,
     ) -> Attribution {
+        let mut a = self.floating_speaker(back, text, quotes, q);
+        a.addressee = self.vocative(text, quotes, q);
+        a
+    }
+
+    /// The one a quote calls by name (a name some recent quote's speaker bears, or one after a
+    /// courtesy word: `monsieur Duflot`, `mon cher Romuald`) or by a role (`lieutenant`,
+    /// `monsieur le curé`), as [`Addressee::Named`].
+    fn vocative(&self, text: &str, quotes: &[Quote], q: &QuoteAt) -> Option<Addressee> {
+        let known = |name: &str| {
+            self.history.iter().any(|h| {
+                said_speaker(quotes, h)
+                    .name
+                    .as_deref()
+                    .and_then(|n| n.split_whitespace().next_back())
+                    == Some(name)
+            })
+        };
+        vocative_span(text, q, known).map(Addressee::Named)
+    }
+
+    fn floating_speaker<'t>(
+        &mut self,
+        back: &mut Back<'t>,
+        text: &'t str,
+        quotes: &[Quote],
+        q: &QuoteAt,
+    ) -> Attribution {
         let para = paragraph_start(text, q.start, &mut self.para_seen);
-        let dash = dialogue_dash(text, q.start) || opens_with_dash(text, q.start);
+        let dash = dialogue_dash(text, q.start)
+            || opens_with_dash(text, q.start)
+            || self.undashed_turn(text, q, para);
         if dash {
             if let Some(a) = self.alternate(text, quotes, q.start, para) {
                 if !addressed(text, q, a.speaker.as_ref()) {
@@ -197,6 +257,30 @@ impl Discourse {
         }
     }
 
+    /// A dialogue turn written without a dash, as many novels do: in a narrative text, a quote
+    /// that opens its paragraph right after the paragraph of the previous quote (only that
+    /// quote's incise between: `« Tu viens ? » demanda Paul.⏎« Non. »`). A new paragraph of
+    /// dialogue is a new speaker there, where news goes on quoting the same source.
+    fn undashed_turn(&mut self, text: &str, q: &QuoteAt, para: usize) -> bool {
+        let opens_paragraph = text
+            .get(para..q.start)
+            .is_some_and(|h| h.chars().all(|c| c.is_whitespace() || is_padding(c)));
+        let Some(prev) = self.turns[1] else {
+            return false;
+        };
+        // The previous quote ends the paragraph before, or only its incise follows it there
+        // (one sentence of at most a few words).
+        let gap = text.get(prev.end..para).unwrap_or("");
+        opens_paragraph
+            && para > prev.end
+            && gap.len() < TURN_GAP
+            && !gap.trim_end().contains('\n')
+            && incise_only(gap)
+            && *self
+                .narrative
+                .get_or_insert_with(|| crate::document::is_narrative(text))
+    }
+
     /// Turn alternation in a dialogue: a dash-led turn with no cue, right after a turn whose
     /// speaker is unknown, is the speaker of the turn before that one (`«Vous partez ? demanda
     /// le passeur.⏎— Oui.⏎— Seul ?»`: the third turn is the passeur's). `None` when the turns
@@ -210,20 +294,41 @@ impl Discourse {
     ) -> Option<Attribution> {
         // The one the previous turn was said to (`demanda Paul à Marthe :`) answers it.
         if let Some(Turn {
-            spoke: Some(_),
             addressee: Some(to),
             end,
             ..
         }) = self.turns[1]
         {
-            if adjacent_turns(text, end, at) {
-                let name = text.get(to.start..to.end).unwrap_or("").to_string();
+            // The narrator (`me demanda-t-il`): their last turn in the exchange, else no one
+            // named (never the one who asked).
+            if to == Addressee::Narrator && adjacent_turns(text, end, at) {
+                let me = self.history.iter().rev().find(|h| {
+                    is_narrator(said_speaker(quotes, h))
+                        && at.saturating_sub(h.quote_end) < EXCHANGE
+                });
+                return Some(Attribution {
+                    speaker: me.map(|h| said_speaker(quotes, h).clone()),
+                    cue: None,
+                    method: me.map(|_| Method::Continuation),
+                    gender: None,
+                    paragraph_start,
+                    addressee: None,
+                });
+            }
+            if let (Addressee::Named(to), true) = (to, adjacent_turns(text, end, at)) {
+                let said = text.get(to.start..to.end).unwrap_or("");
+                // A role is named without its definite article (`à la fermière` → `fermière`),
+                // as the mentions' names are.
+                let name = ["la ", "le ", "les ", "l'", "l’"]
+                    .iter()
+                    .find_map(|a| said.strip_prefix(a))
+                    .unwrap_or(said);
                 return Some(Attribution {
                     speaker: Some(Speaker {
                         start: to.start,
                         end: to.end,
-                        text: name.clone(),
-                        name: Some(name),
+                        text: said.to_string(),
+                        name: Some(name.to_string()),
                         id: None,
                         gender: None,
                     }),
@@ -327,6 +432,15 @@ fn plural_of(mention: &str) -> Option<bool> {
     }
 }
 
+/// The one a turn is said to, who answers the next turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Addressee {
+    /// Named after the cue: `demanda Paul à Marthe`, `lui` for the other person of the sentence.
+    Named(Span),
+    /// The first-person narrator: `me demanda le passeur`, `m'a-t-il dit`.
+    Narrator,
+}
+
 /// What the driver remembers of an attributed quote.
 #[derive(Clone, Debug)]
 struct Said {
@@ -370,8 +484,16 @@ fn addressee_after(text: &str, from: usize) -> Option<Span> {
     let end = floor_boundary(text, from.saturating_add(ADDRESSEE_PEEK));
     let window = text.get(from..end)?;
     let rest = window.trim_start_matches(|c: char| c == ' ' || c == ',' || is_padding(c));
-    let rest = rest.strip_prefix("à ")?;
+    let role = rest
+        .strip_prefix("au ")
+        .or_else(|| rest.strip_prefix("aux "))
+        .map(|r| (r, true))
+        .or_else(|| rest.strip_prefix("à ").map(|r| (r, false)));
+    let (rest, contracted) = role?;
     let start = from + (window.len() - rest.len());
+    if contracted || rest.starts_with(char::is_lowercase) {
+        return addressed_role(rest, contracted).map(|len| Span::new(start, start + len));
+    }
     // The name's length, and where the next word starts.
     let (mut len, mut at) = (0, 0);
     for (k, w) in rest.split(' ').enumerate() {
@@ -389,6 +511,59 @@ fn addressee_after(text: &str, from: usize) -> Option<Span> {
         at += w.len() + 1;
     }
     (len > 0).then(|| Span::new(start, start + len))
+}
+
+/// The length of a role the words are addressed to at the start of `rest` (after `à`, or
+/// after `au`/`aux` when `contracted`): a determiner, at most one adjective and a noun for
+/// someone who can speak, up to punctuation (`à sa mère`, `à la vieille servante`, `au
+/// curé`). Objects and manners (`à la fenêtre`, `à voix basse`) are none.
+fn addressed_role(rest: &str, contracted: bool) -> Option<usize> {
+    const DETERMINERS: [&str; 11] = [
+        "la", "le", "les", "sa", "son", "ses", "leur", "leurs", "ma", "mon", "mes",
+    ];
+    let mut words = rest.split(' ');
+    let mut len = 0;
+    if !contracted {
+        let det = words.next()?;
+        let elided = det.strip_prefix("l'").or_else(|| det.strip_prefix("l’"));
+        match elided {
+            // `à l'enfant`: the noun is in the same word.
+            Some(noun) if !noun.is_empty() => {
+                let noun_len = noun
+                    .find(|c: char| !(c.is_alphabetic() || c == '-'))
+                    .unwrap_or(noun.len());
+                let phrase = rest.get(..det.len() - noun.len() + noun_len)?;
+                return crate::document::can_speak(phrase).then_some(phrase.len());
+            }
+            _ if DETERMINERS.contains(&det) => len = det.len() + 1,
+            _ => return None,
+        }
+    }
+    for _ in 0..2 {
+        let w = words.next()?;
+        let word_len = w
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(w.len());
+        if word_len == 0 || !w.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let end = len + word_len;
+        let phrase = rest.get(..end)?;
+        // `au curé` is read as `le curé`.
+        let speaks = if contracted {
+            crate::document::can_speak(&format!("le {phrase}"))
+        } else {
+            crate::document::can_speak(phrase)
+        };
+        if speaks {
+            return Some(end);
+        }
+        if word_len < w.len() {
+            return None;
+        }
+        len = end + 1;
+    }
+    None
 }
 
 /// How far back from a cue the `lui` rule reads, in bytes (bounded by the sentence start).
@@ -418,6 +593,9 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
     let sentence = head.get(sentence_at..)?;
     let (mut last, mut offset, mut first) = (None, 0, true);
     let mut prev: &str = "";
+    // The previous word when it is a determiner in object position, and where it starts: `sa
+    // mère`, `la fermière` (a role the sentence names) are the one `lui` stands for too.
+    let mut object_det: Option<(usize, &str)> = None;
     for w in sentence.split(' ') {
         let at = from + sentence_at + offset;
         offset += w.len() + 1;
@@ -446,9 +624,36 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
         {
             last = Some(Span::new(at, at + word.len()));
         }
+        if let Some((det_at, det)) = object_det.take() {
+            let role = text.get(det_at..at + word.len()).unwrap_or("");
+            // `du prêtre`, `au curé`: the noun alone, read as `le prêtre`.
+            let contracted = matches!(det, "du" | "au");
+            let speaks = if contracted {
+                crate::document::can_speak(&format!("le {word}"))
+            } else {
+                crate::document::can_speak(role)
+            };
+            if word.starts_with(char::is_lowercase)
+                && !inside
+                && role.len() == det.len() + 1 + word.len()
+                && speaks
+            {
+                let start = if contracted { at } else { det_at };
+                last = Some(Span::new(start, at + word.len()));
+            }
+        }
+        if !opens && !subject && word.len() == w.len() && OBJECT_DETERMINERS.contains(&word) {
+            object_det = Some((at, word));
+        }
     }
     last
 }
+
+/// Determiners of a role `lui` may stand for (`s'approcha de sa mère et lui dit`, `s'approcha
+/// du prêtre`).
+const OBJECT_DETERMINERS: [&str; 10] = [
+    "la", "le", "sa", "son", "ma", "mon", "leur", "notre", "du", "au",
+];
 
 /// How far back, in bytes, a speaker still takes part in the exchange of a quote.
 const EXCHANGE: usize = 3000;
@@ -460,9 +665,13 @@ const VOCATIVE_PEEK: usize = 160;
 /// (its last word) must stand at the start of the content before a comma, or after a comma before
 /// punctuation, within the first or last [`VOCATIVE_PEEK`] bytes.
 fn addressed(text: &str, q: &QuoteAt, speaker: Option<&Speaker>) -> bool {
-    let Some(name) = speaker.and_then(|s| s.name.as_deref()) else {
-        return false;
-    };
+    speaker
+        .and_then(|s| s.name.as_deref())
+        .is_some_and(|name| calls(text, q, name))
+}
+
+/// Does the quote call `name` (its last word) as a vocative? See [`addressed`].
+fn calls(text: &str, q: &QuoteAt, name: &str) -> bool {
     let Some(last) = name.split_whitespace().next_back() else {
         return false;
     };
@@ -512,6 +721,120 @@ fn vocative_in(s: &str, name: &str) -> bool {
     })
 }
 
+/// Roles a vocative uses for anyone (`mon ami`, `mon enfant`, `mes frères`, `madame`): they
+/// name no one in particular.
+const GENERIC_VOCATIVES: [&str; 30] = [
+    "ami",
+    "amie",
+    "amis",
+    "amies",
+    "enfant",
+    "enfants",
+    "fils",
+    "fille",
+    "filles",
+    "homme",
+    "hommes",
+    "femme",
+    "femmes",
+    "dame",
+    "dames",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "messieurs",
+    "mesdames",
+    "gens",
+    "camarade",
+    "camarades",
+    "garçon",
+    "garçons",
+    "petit",
+    "petite",
+    "frère",
+    "frères",
+    "sœur",
+];
+
+/// The name or role a quote calls (see [`Discourse::vocative`]): a segment of the content's
+/// first or last [`VOCATIVE_PEEK`] bytes that opens the content or follows a comma, ends at a
+/// comma or a sentence end, and holds only courtesy words and one or two name words.
+fn vocative_span(text: &str, q: &QuoteAt, known: impl Fn(&str) -> bool) -> Option<Span> {
+    let head_end = floor_boundary(text, (q.content_start + VOCATIVE_PEEK).min(q.content_end));
+    let tail_start = ceil_boundary(text, q.content_end.saturating_sub(VOCATIVE_PEEK)).max(head_end);
+    for (a, b) in [(q.content_start, head_end), (tail_start, q.content_end)] {
+        let window = text.get(a..b).unwrap_or("");
+        let (mut seg_start, mut opens) = (0, a == q.content_start);
+        for (i, c) in window.char_indices() {
+            if !matches!(c, ',' | '.' | '!' | '?' | '…' | ';' | ':' | '«' | '»') {
+                continue;
+            }
+            if opens && matches!(c, ',' | '.' | '!' | '?' | '…') {
+                let seg = window.get(seg_start..i).unwrap_or("");
+                if let Some((x, y)) = vocative_segment(seg, &known) {
+                    return Some(Span::new(a + seg_start + x, a + seg_start + y));
+                }
+            }
+            opens = c == ',';
+            seg_start = i + c.len_utf8();
+        }
+    }
+    None
+}
+
+/// The name words of a vocative segment (`monsieur le curé` → `curé`, `Roger`, `mon capitaine`
+/// → `capitaine`), as a byte range of `seg`.
+fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+    let mut courtesy = false;
+    let mut name: Option<(usize, usize)> = None;
+    let mut count = 0;
+    let base = seg.as_ptr() as usize;
+    for w in seg.split(|c: char| c.is_whitespace() || is_padding(c)) {
+        let w = w.trim_start_matches(['—', '–', '―', '-']);
+        if w.is_empty() {
+            continue;
+        }
+        if name.is_none() && COURTESY.iter().any(|c| eq_lower(w, c)) {
+            courtesy = true;
+            continue;
+        }
+        if !w
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        {
+            return None;
+        }
+        count += 1;
+        if count > 2 {
+            return None;
+        }
+        let at = w.as_ptr() as usize - base;
+        name = Some((name.map_or(at, |n| n.0), at + w.len()));
+    }
+    let (x, y) = name?;
+    let words = seg.get(x..y)?;
+    let last = words.split_whitespace().next_back()?;
+    let lower = if last.starts_with(char::is_lowercase) {
+        std::borrow::Cow::Borrowed(last)
+    } else {
+        std::borrow::Cow::Owned(last.lowercased())
+    };
+    let role = count == 1
+        && crate::lexicon::is_person_noun(&lower)
+        && !GENERIC_VOCATIVES.contains(&lower.as_ref());
+    let proper = words
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase))
+        && !crate::lexicon::is_person_noun(&lower)
+        && (courtesy || known(last));
+    (role || proper).then_some((x, y))
+}
+
+/// Is `word`, lowercased, `lower`? (No allocation.)
+fn eq_lower(word: &str, lower: &str) -> bool {
+    word.chars().map(crate::text::lower_char).eq(lower.chars())
+}
+
 /// Courtesy words before a name or a role in a vocative (`monsieur le curé`, `ma chère Louise`).
 const COURTESY: [&str; 14] = [
     "monsieur",
@@ -533,14 +856,29 @@ const COURTESY: [&str; 14] = [
 /// Do two turns follow each other as lines of one exchange: only a line break, dashes,
 /// guillemets and spaces between the end of one (`end`) and the start of the next (`at`)?
 fn adjacent_turns(text: &str, end: usize, at: usize) -> bool {
-    if end > at || at - end > 16 {
+    if end > at || at - end > TURN_GAP {
         return false;
     }
     let gap = text.get(end..at).unwrap_or("");
-    gap.contains('\n')
-        && gap.chars().all(|c| {
+    // The first turn's incise after its closing mark (`» demanda-t-elle.`), if any, then the
+    // line break.
+    let Some((incise, rest)) = gap.split_once('\n') else {
+        return false;
+    };
+    incise_only(incise)
+        && rest.chars().all(|c| {
             c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | '«' | '»')
         })
+}
+
+/// Is `line`, what follows a quote on its line, at most an incise: a few words and no sentence
+/// end or quotation mark before its last punctuation (`, demanda Paul en riant.`)?
+fn incise_only(line: &str) -> bool {
+    let line = line.trim_end();
+    line.split_whitespace().count() <= TURN_INCISE_WORDS
+        && !line
+            .trim_end_matches(['.', '!', '?', '…'])
+            .contains(['.', '!', '?', '…', '«', '»'])
 }
 
 /// Start of the paragraph holding byte `at` (bounded search back). `seen` remembers the last
@@ -566,6 +904,20 @@ fn paragraph_start(text: &str, at: usize, seen: &mut (usize, usize, Option<usize
         Some(n) => n + 1,
         None => from,
     }
+}
+
+/// Are two speakers different people as far as the mentions tell? Different names, or with
+/// no name on either side different words (`elle` answering the narrator's `je`).
+fn other_person(a: &Speaker, b: &Speaker) -> bool {
+    match (&a.name, &b.name) {
+        (None, None) => !a.text.eq_ignore_ascii_case(&b.text),
+        (x, y) => x != y && a.text != b.text,
+    }
+}
+
+/// Is the speaker the first-person narrator (`je`, `j'`, with no name)?
+fn is_narrator(s: &Speaker) -> bool {
+    s.name.is_none() && matches!(s.text.lowercased().as_str(), "je" | "j'" | "j’")
 }
 
 /// A speaker the history points to (always set: only attributed quotes enter the history).
@@ -609,9 +961,7 @@ fn floating<'t>(
                 // A new turn: the most recent other speaker.
                 let other = history.iter().rev().skip(1).take(4).find(|h| {
                     let (hs, ps) = (said_speaker(quotes, h), said_speaker(quotes, prev));
-                    hs.name != ps.name
-                        && hs.text != ps.text
-                        && at.saturating_sub(h.quote_end) < 3000
+                    other_person(hs, ps) && at.saturating_sub(h.quote_end) < 3000
                 });
                 if let Some(o) = other {
                     return (
@@ -621,14 +971,45 @@ fn floating<'t>(
                     );
                 }
             } else if gap_words <= 3 && (breaks <= 1 || prev.paragraph_start == para || !dash) {
-                return (
+                let continued = (
                     Some(said_speaker(quotes, prev).clone()),
                     prev.gender,
                     Some(Method::Continuation),
                 );
+                // `«Q1», dit Eugénie.⏎Le cousin s'inclina. «Q2»`: a sentence of its own between
+                // the quotes names who speaks next, when its subject can.
+                if !sentence_in(gap) {
+                    return continued;
+                }
+                return match sentence_before(back, text, quotes, history, at, dash) {
+                    (Some(s), g, m) if crate::document::can_speak(&s.text) => (Some(s), g, m),
+                    _ => continued,
+                };
             }
         }
     }
+    sentence_before(back, text, quotes, history, at, dash)
+}
+
+/// Does `gap` (the text between a quote's attribution and the next quote) hold a sentence of
+/// its own: a capitalised first word (`Le cousin s'inclina.`), not the tail of an incise (`en
+/// riant.`)?
+fn sentence_in(gap: &str) -> bool {
+    gap.split_whitespace()
+        .find(|w| w.chars().any(char::is_alphabetic))
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// The subject of the sentence before a quote that opens its own sentence (`Noël ralentit.
+/// «Q»`), not from inside a quote, never the narrator.
+fn sentence_before<'t>(
+    back: &mut Back<'t>,
+    text: &'t str,
+    quotes: &[Quote],
+    history: &[Said],
+    at: usize,
+    dash: bool,
+) -> (Option<Speaker>, Option<Gender>, Option<Method>) {
     // The subject of the previous sentence, when the quote opens its own sentence.
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
     back.tokenize(text, from, at, 2, |t| {
@@ -692,7 +1073,9 @@ fn floating<'t>(
             gender: Some(p.gender),
             plural: Some(p.plural),
         };
-        antecedent(back, text, quotes, history, m.start, m.start, want)
+        antecedent(back, text, quotes, history, m.start, m.start, want, &|_| {
+            false
+        })
     } else {
         m.name.clone()
     };
@@ -757,7 +1140,9 @@ fn named_last<'t>(
 /// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
 /// the subject of the previous sentence; else the latest speaker the text showed with that
 /// gender (`dit-il`, `M.`, `la ministre`): a speaker of unknown gender is no antecedent of a
-/// gendered pronoun there, and none is better than a wrong one.
+/// gendered pronoun there, and none is better than a wrong one — never a name `called` says the
+/// quote is said to.
+#[allow(clippy::too_many_arguments)]
 fn antecedent<'t>(
     back: &mut Back<'t>,
     text: &'t str,
@@ -766,21 +1151,41 @@ fn antecedent<'t>(
     at: usize,
     pron_start: usize,
     want: Agreement,
+    called: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let Agreement { gender, plural } = want;
     let number = |mention: &str| {
         plural.is_none() || plural_of(mention).is_none() || plural_of(mention) == plural
     };
+    // A name's gender as the recent quotes show it (`Sérapion` once resolved from `il` is a
+    // man, so no `elle` stands for him).
+    let known = |name: Option<&str>| {
+        name.and_then(|n| {
+            history
+                .iter()
+                .rev()
+                .filter(|h| said_speaker(quotes, h).name.as_deref() == Some(n))
+                .find_map(|h| h.gender)
+        })
+    };
     let agrees_m = |m: &Mention| {
-        !m.none
+        let g = m.gender.or_else(|| known(m.name.as_deref()));
+        !m.name.as_deref().is_some_and(called)
+            && !m.none
             && m.pronoun.is_none()
             && speaks(text, m)
-            && (gender.is_none() || m.gender.is_none() || m.gender == gender)
+            && (gender.is_none() || g.is_none() || g == gender)
             && number(text.get(m.start..m.end).unwrap_or(""))
     };
+    // A third-person pronoun never stands for the first-person narrator (`lui dis-je. Il
+    // haussa les épaules. «Q»`).
     let agrees = |s: &Said| {
-        (gender.is_none() || s.gender.is_none() || s.gender == gender)
-            && number(&said_speaker(quotes, s).text)
+        let sp = said_speaker(quotes, s);
+        let g = s.gender.or_else(|| known(sp.name.as_deref()));
+        (gender.is_none() || g.is_none() || g == gender)
+            && number(&sp.text)
+            && !is_narrator(sp)
+            && !sp.name.as_deref().is_some_and(called)
     };
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
     back.tokenize(text, from, at, 2, two_sentences_known);
@@ -814,26 +1219,17 @@ fn antecedent<'t>(
             }
         }
     }
-    // The latest speaker shown with that gender, and whose name no other quote of the history
-    // showed with the other one.
-    let shown_other = |name: &str| {
-        gender.is_some_and(|g| {
-            history.iter().any(|x| {
-                x.gender.is_some_and(|xg| xg != g)
-                    && said_speaker(quotes, x).name.as_deref() == Some(name)
-            })
-        })
-    };
+    // The last resort, the latest speaker, must have been shown with that gender (itself or
+    // by an earlier quote of the same name): of an unknown gender it may be anyone.
     history
         .iter()
         .rev()
         .find(|h| {
-            (gender.is_none() || h.gender == gender)
-                && number(&said_speaker(quotes, h).text)
-                && !said_speaker(quotes, h)
-                    .name
-                    .as_deref()
-                    .is_some_and(shown_other)
+            agrees(h)
+                && (gender.is_none()
+                    || h.gender
+                        .or_else(|| known(said_speaker(quotes, h).name.as_deref()))
+                        == gender)
         })
         .and_then(|h| said_speaker(quotes, h).name.clone())
 }

@@ -15,8 +15,9 @@
 //! antecedents, the speaker history); [`attribute`] below is the rule loop. Rules, in order:
 //!
 //! 1. an incise inside the marks: `«Q1, dit-elle, Q2»`, in fiction also after `!`, `?`, `…`
-//!    (`«Trop tard ! fit-il en hochant la tête, trop tard !»`), an inverted one carrying a long
-//!    tail up to its punctuation ([`Method::InsideQuote`]);
+//!    (`«Trop tard ! fit-il en hochant la tête, trop tard !»`), an inverted one, or one whose
+//!    subject is followed by a prepositional complement (`me dit le curé au bout d'un moment ;`),
+//!    carrying a long tail up to its punctuation ([`Method::InsideQuote`]);
 //! 2. an incise after the quote: `«Q», a déclaré X`, `«Q», s'est félicitée X`, `«Q», a-t-il
 //!    ajouté`, `«Q» répondit Paul`, `«Q», lui dis-je` ([`Method::AfterQuote`]), with adverbs,
 //!    dates, places and commas skipped before the subject (`a souligné mercredi à Lyon le maire`);
@@ -35,27 +36,41 @@
 //!    and brackets, or the antecedent of `qui` (`une voix qui disait :`) ([`Method::BeforeQuote`],
 //!    [`Method::ClauseSubject`]); a verb in a relative clause yields to a main-clause verb for a
 //!    partial quote; a gerund or infinitive (`en disant :`, `ne cessait de répéter :`) takes the
-//!    subject of the sentence; then `Selon X`/`D'après X` in the sentence and a sentence-initial
+//!    subject of the sentence (a narrative infinitive its own: `Et Paul de répondre :`); a verb
+//!    coordinated after other clauses takes the subject of the
+//!    last one that has its own (`Marthe se tut, mais Paul se leva et lui dit :` → Paul), over
+//!    participles and object pronouns (`et, s'approchant de Roger, lui dit`); the narrator's
+//!    first person is a speech verb too (`je dis :`, `j'ajoutai :`, `je lui ai répondu :`), and
+//!    a verb of memory gives the words to the one named before the colon (`Je me rappelle la
+//!    réponse du médecin :`); then `Selon X`/`D'après X` in the sentence and a sentence-initial
 //!    `Pour X,` ([`Method::Source`]); then, after a colon or for a partial quote, the subject of
 //!    the sentence;
 //! 6. otherwise ([`Method::Continuation`]): in a dialogue of dash-led paragraphs (`— «…»`, or
 //!    turns `— Oui.` inside one pair of guillemets) the other speaker of the exchange — after a
 //!    turn whose speaker is unknown, the speaker of the turn before it; never the previous
 //!    turn's speaker read again from its incise; else the previous speaker when at most a few words lie
-//!    between; else the subject of the sentence just before (`Noël ralentit. «Q»`), never from
+//!    between (unless they are a sentence of their own whose subject can speak: `Le cousin
+//!    s'inclina. «Q»`); else the subject of the sentence just before (`Noël ralentit. «Q»`), never from
 //!    inside a quote and never the narrator. Never the one the quote calls by name either (a
 //!    vocative, `« Bonjour, Marthe. »`, `« Merci, monsieur le curé ! »`): spoken to, not
 //!    speaking; the last other speaker of the exchange instead, else no one. The one a turn's cue
-//!    names as spoken to (`demanda Paul à Marthe :`, or `lui` for the one other person its sentence
-//!    names: `Le marin s'approcha de Roger et lui dit :`) answers the next turn. The dashes are `—`,
-//!    `–`, `―` and `--`.
+//!    names as spoken to (`demanda Paul à Marthe :`, `dit à la fermière :`, `demanda au curé`, or
+//!    `lui` for the one other person its sentence
+//!    names: `Le marin s'approcha de Roger et lui dit :`, `se tourna vers la fermière et lui
+//!    dit`; the narrator for `me demanda le
+//!    passeur`), or that the turn itself calls (a vocative: a role, `« Vous vouliez me parler,
+//!    lieutenant ? »`, a name after a courtesy word or one who has spoken) answers the next turn. The dashes are `—`, `–`, `―` and `--`; in a narrative
+//!    text (see [`crate::document`]) a quote that opens a new paragraph right after the previous
+//!    quote's (`« Qui est là ? » demanda-t-elle.⏎« Le fils du meunier. »`) is a turn as well.
 //!
 //! Pronoun subjects (`il`, `elle`, `ils`, `elles`) are resolved to an antecedent: another subject
 //! of the same sentence, the previous quote's speaker when only quotes and incises lie between,
 //! the subject of the previous sentence, else the most recent speaker the text showed with that
 //! gender; gender must agree where the text shows it (the pronoun, `M.`/`Mme`, the article,
-//! `s'est dite`). A demonstrative (`Cette dernière`, `ce dernier`, `celle-ci`, `celui-ci`) stands
-//! for the last proper name before it in its sentence or the one before, subject or not. `on` never becomes a
+//! `s'est dite`, or for a name an earlier pronoun resolved to it), never the narrator `je` and
+//! never the one the quote calls. A demonstrative (`Cette dernière`, `ce dernier`, `celle-ci`,
+//! `celui-ci`) stands for the last proper name before it in its sentence or the one before,
+//! subject or not. `on` never becomes a
 //! speaker; the narrator `je` (`je dis :`, `lui dis-je`) is a speaker without a name (one entry
 //! of the speakers list, see [`crate::resolve`]); pronouns
 //! inside a quote are never read.

@@ -554,6 +554,19 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -
         let relative = toks
             .get(s)
             .is_some_and(|t| in_list(t, &["qui", "dont", "où", "lequel", "laquelle"]));
+        // `…, et s'approchant du prêtre, lui dit :` / `Marthe se tut, mais Paul se leva et lui
+        // dit :` — a coordinated clause with no subject of its own (empty, or a participle)
+        // shares the subject of the clause coordinated before it.
+        let coordinated = np > s && toks.get(np - 1).is_some_and(|t| in_list(t, COORDINATORS));
+        // (Not a role before an apposed name: `Le président du groupe et proche de X, Y, a dit`.)
+        if coordinated
+            && pending_name.is_none()
+            && (np >= seg_end || is_appositive(toks, np, seg_end))
+        {
+            if let Some(m) = coordinated_subject(text, toks, start, s, np - 1) {
+                return Some(m);
+            }
+        }
         if !relative && np < seg_end && !(np == s && is_appositive(toks, np, seg_end)) {
             let e = seg_end - 1;
             let Some(b) = np_start_back(toks, np, e) else {
@@ -561,8 +574,8 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -
             };
             let is_name = name_run(toks, b).is_some_and(|x| x == e);
             if let Some((pa, pe)) = pending_name {
-                // `Le chef de la diplomatie chinoise, Wang Yi, a …`
-                if toks.get(b).is_some_and(|t| in_class(t, C_DET)) {
+                // `Le chef de la diplomatie chinoise, Wang Yi, a …` (not `Un soir, Marthe dit`)
+                if toks.get(b).is_some_and(|t| in_class(t, C_DET)) && !time_phrase(toks, b) {
                     return mention_of(text, toks, b, pe).map(|mut m| {
                         m.name = Some(name_in(text, toks, pa, pe));
                         m
@@ -589,6 +602,82 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -
         seg_end = s.saturating_sub(1);
     }
     pending_name.and_then(|(pa, pe)| mention_of(text, toks, pa, pe))
+}
+
+/// Conjunctions that coordinate two main clauses (`Paul se leva et lui dit`).
+const COORDINATORS: &[&str] = &["et", "mais", "puis", "ou", "car", "donc", "or"];
+
+/// How many clauses back [`coordinated_subject`] reads.
+const CLAUSES_BACK: usize = 4;
+
+/// The subject a verb shares with the clauses coordinated before it, the coordinator at `c` in
+/// the comma segment starting at `s`: `Marthe se tut, mais Paul se leva et lui dit` → `Paul`
+/// (the last clause with a subject, not the sentence's first one); `Il quitta la barre et,
+/// s'approchant de Roger, lui dit` → `Il`. Clauses with no subject of their own (a participle,
+/// an object pronoun and a verb: `le regarda`), subordinate ones (`quand Paul entra`) and the
+/// segment of a relative (`, qui se leva et dit` reads the antecedent before the comma) are
+/// stepped over; a clause whose subject cannot speak ends the search.
+fn coordinated_subject(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    s: usize,
+    c: usize,
+) -> Option<Mention> {
+    let (mut seg_lo, mut hi) = (s, c);
+    for _ in 0..CLAUSES_BACK {
+        // The clause before `hi`: after the segment's last coordinator, adverbs skipped.
+        let coordinator = (seg_lo..hi)
+            .rev()
+            .find(|&k| toks.get(k).is_some_and(|t| in_list(t, COORDINATORS)));
+        let mut lo = coordinator.map_or(seg_lo, |k| k + 1);
+        // `Alors le vieux Jacques`, `puis lentement il`: adverbs before the subject.
+        while lo < hi
+            && (adverb_at(toks, lo)
+                || toks.get(lo).is_some_and(|t| {
+                    in_list(
+                        t,
+                        &["alors", "ainsi", "soudain", "enfin", "puis", "mais", "et"],
+                    )
+                }))
+        {
+            lo += 1;
+        }
+        if let Some(t) = toks
+            .get(lo)
+            .filter(|t| lo < hi && np_head(t) && !in_class(t, C_CLAUSE))
+        {
+            // The phrase may run into a verb the lexicon does not know (`quitta`): kept short.
+            let e = np_forward(toks, lo)?.min(hi - 1);
+            let m = mention_of(text, toks, lo, short_np(toks, lo, e))?;
+            // `la fermière se leva` has a subject, `la regarda` an object pronoun and a verb.
+            let object = t.lowercase_word() && in_class(t, C_CLITIC);
+            match (speaks(text, &m), object) {
+                (true, _) => return Some(m),
+                (false, false) => return None,
+                (false, true) => {}
+            }
+        }
+        if let Some(k) = coordinator {
+            // A subjectless clause after a coordinator: the clause before it.
+            hi = k;
+            continue;
+        }
+        // The segment's first clause has no subject: the comma segment before it.
+        if seg_lo <= start || toks.get(seg_lo - 1).and_then(Tok::punct) != Some(',') {
+            return None;
+        }
+        hi = seg_lo - 1;
+        seg_lo = hi;
+        while seg_lo > start
+            && !toks
+                .get(seg_lo - 1)
+                .is_some_and(|t| t.punct().is_some() || t.kind == Kind::Break)
+        {
+            seg_lo -= 1;
+        }
+    }
+    None
 }
 
 /// Where the noun phrase ending at `e` starts, not before `floor`; `None` when no determiner,
@@ -699,8 +788,11 @@ pub(super) fn sentence_subject(
                         "demain",
                     ],
                 ));
+        // `Le lendemain matin,`, `Un soir,`, `Ce jour-là,`: a time before a comma.
+        let time_lead = comma_soon && time_phrase(toks, i);
         let lead_adverbial = lowercase_lead
             || date_lead
+            || time_lead
             || in_class(t, C_PREP)
             || in_class(t, C_LEADER)
             || t.lower.ends_with("ant")
@@ -746,6 +838,33 @@ pub(super) fn sentence_subject(
         return mention_of(text, toks, i, e);
     }
     None
+}
+
+/// A determiner and a noun of time at `i` (`Le lendemain`, `Un soir`, `Ce jour-là`, `La
+/// veille`): an adverbial of time, not a subject.
+fn time_phrase(toks: &[Tok], i: usize) -> bool {
+    const TIMES: &[&str] = &[
+        "lendemain",
+        "surlendemain",
+        "veille",
+        "soir",
+        "matin",
+        "jour",
+        "jour-là",
+        "nuit",
+        "nuit-là",
+        "soir-là",
+        "matin-là",
+        "après-midi",
+        "instant",
+        "moment",
+        "hiver",
+        "été",
+        "automne",
+        "printemps",
+    ];
+    toks.get(i).is_some_and(|t| in_class(t, C_DET))
+        && toks.get(i + 1).is_some_and(|n| in_list(n, TIMES))
 }
 
 /// Without a known verb the phrase may run into an unknown one: keep determiner + noun +

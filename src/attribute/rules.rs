@@ -155,7 +155,16 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         // `reprit Roger en s'exaltant,` — allow a short tail before the comma; after an inverted
         // pronoun, a longer one (`dit-elle d'une voix languissante et douce comme …;`): nothing
         // but the incise's own words can follow `dit-elle` up to the punctuation.
-        let tail = if v.inv.is_some() { INVERTED_TAIL } else { 6 };
+        // After a subject, a complement that opens with a preposition may run as long (`me dit
+        // Sérapion au bout de quelques minutes de silence ;`).
+        let complement = toks
+            .get(k)
+            .is_some_and(|t| in_class(t, C_PREP) || in_list(t, &["d'", "d’", "de"]));
+        let tail = if v.inv.is_some() || complement {
+            INVERTED_TAIL
+        } else {
+            6
+        };
         while extra < tail && toks.get(k).is_some_and(Tok::is_word) {
             k += 1;
             extra += 1;
@@ -457,6 +466,18 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
             // `…, précisant que … «Q»`: the subject of the main verb, further back.
             continue;
         }
+        // `Je me souviens de la réponse du médecin : «Q»`: who remembers words is not who said
+        // them; the owner of the words named before the colon is.
+        if colon && remembers(toks, v) {
+            if let Some(m) = speech_noun_before_colon(text, toks, start, end) {
+                return Some(Found {
+                    cue: None,
+                    gender: None,
+                    mention: Some(m),
+                    method: Method::BeforeQuote,
+                });
+            }
+        }
         let relative = v.first > start && toks.get(v.first - 1).is_some_and(|t| t.is("qui"));
         let mention = if v.inv.is_some() || after_quote {
             incise_subject(text, toks, v)
@@ -502,6 +523,16 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     // A gerund alone: the subject of the sentence.
     if let Some(v) = verbs.iter().find(|v| v.gerund) {
+        // `Et Paul de répondre : «Q»`, `Et le curé d'ajouter :` — the narrative infinitive with
+        // its subject between `Et` and `de`.
+        if let Some(m) = narrative_infinitive_subject(text, toks, start, v.first) {
+            return Some(Found {
+                cue: cue_of(toks, v),
+                gender: None,
+                mention: Some(m),
+                method: Method::BeforeQuote,
+            });
+        }
         let clause = gerund_clause_subject(text, toks, start, v.first);
         if let Some(m) = clause.or_else(|| sentence_subject(text, toks, start, v.first)) {
             return Some(Found {
@@ -593,6 +624,49 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         });
     }
     mute
+}
+
+/// The subject of a narrative infinitive (`Et Paul de répondre`, `Et le vieux curé
+/// d'ajouter`): the sentence opens with `Et` (or `Puis`), then a noun phrase that can speak
+/// reaching the `de` right before the infinitive at `inf`.
+fn narrative_infinitive_subject(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    inf: usize,
+) -> Option<Mention> {
+    let de = inf.checked_sub(1)?;
+    if !toks
+        .get(de)
+        .is_some_and(|t| in_list(t, &["de", "d'", "d’"]))
+    {
+        return None;
+    }
+    let mut s = start;
+    while toks.get(s).is_some_and(|t| !t.is_word()) {
+        s += 1;
+    }
+    if !toks.get(s).is_some_and(|t| in_list(t, &["et", "puis"])) || s + 1 >= de {
+        return None;
+    }
+    // The phrase reaches the `de` (which it may read as a complement: `Paul de répondre`).
+    if np_forward(toks, s + 1)? + 1 < de {
+        return None;
+    }
+    mention_of(text, toks, s + 1, de - 1).filter(|m| !m.none && speaks(text, m))
+}
+
+/// `se souvenir`, `se rappeler` (`je me rappelle`, `il se souvenait`): a verb of memory, whose
+/// subject recalls words rather than says them.
+fn remembers(toks: &[Tok], v: &Verb) -> bool {
+    match v.lemma {
+        "se souvenir" | "se rappeler" => true,
+        // `je me rappelle`: the first person's reflexive is not written `se`.
+        "rappeler" | "souvenir" => toks
+            .get(v.first)
+            .is_some_and(|t| in_list(t, &["me", "m'", "m’", "te", "t'", "t’", "nous", "vous"])),
+        _ => false,
+    }
 }
 
 /// A sentence with no subject of its own before a colon (`Pas pour cette fois, même s'il

@@ -172,20 +172,49 @@ pub(super) fn verb_senses(t: &Tok) -> Option<Senses> {
     if pron != "je" {
         return None;
     }
-    let third = if let Some(b) = base.strip_suffix("ais") {
-        format!("{b}ait")
-    } else if let Some(b) = base.strip_suffix("ai") {
-        format!("{b}a")
-    } else if let Some(b) = base.strip_suffix("ds") {
-        format!("{b}d")
-    } else if let Some(b) = base.strip_suffix('s') {
-        format!("{b}t")
-    } else {
-        base
-    };
-    let s = lexicon::verb(&third)?;
+    let s = lexicon::verb(&third_person(base))?;
     Some((s, Some((pron, off))))
 }
+
+/// The third-person form of the same tense as a first-person singular one, which the lexicon
+/// holds: `demandai` → `demanda`, `disais` → `disait`, `répondis` → `répondit`, `dis` → `dit`.
+fn third_person(first: String) -> String {
+    if let Some(b) = first.strip_suffix("ais") {
+        format!("{b}ait")
+    } else if let Some(b) = first.strip_suffix("ai") {
+        format!("{b}a")
+    } else if let Some(b) = first.strip_suffix("ds") {
+        format!("{b}d")
+    } else if let Some(b) = first.strip_suffix('s') {
+        format!("{b}t")
+    } else {
+        first
+    }
+}
+
+/// Does the narrator's `je` stand right before token `first` (the start of a verb group,
+/// clitics included: `je lui dis`, `j'ajoutai`, `je m'écriai`)?
+fn narrator_before(toks: &[Tok], first: usize) -> bool {
+    first > 0
+        && toks
+            .get(first - 1)
+            .is_some_and(|t| in_list(t, &["je", "j'", "j’"]))
+}
+
+/// The senses of a first-person verb form after the narrator's `je` (`je dis`, `je répondis`,
+/// `j'ajoutai`, `je demandais`), read as the third person of the same tense.
+fn first_person_senses(t: &Tok) -> Option<&'static [lexicon::Sense]> {
+    if !t.lowercase_word() || t.lower.contains('-') {
+        return None;
+    }
+    lexicon::verb(&third_person(t.lower.to_string()))
+}
+
+/// `ai`, `avais`, `suis`, `étais`…: the first-person auxiliaries after the narrator's `je`
+/// (`j'ai dit`, `je m'étais écrié`).
+const FIRST_PERSON_AUX: &[&str] = &[
+    "ai", "avais", "eus", "aurai", "aurais", "suis", "étais", "fus", "serai", "serais",
+];
 
 /// Is token `i` an auxiliary (possibly inverted: `a-t-il`, `s'est-elle`)?
 pub(super) fn aux_at(t: &Tok) -> Option<Option<(&'static str, usize)>> {
@@ -249,8 +278,12 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
     if let Some(v) = carried_infinitive(toks, first, j, reflexive, None) {
         return Some(v);
     }
+    // The narrator's first person (`je dis :`, `j'ai répondu :`): its forms are read as the
+    // third person's.
+    let narrator = narrator_before(toks, first);
+    let aux = aux_at(t).or_else(|| (narrator && in_list(t, FIRST_PERSON_AUX)).then_some(None));
     // Compound tense: aux [adverbs] participle.
-    if let Some(inv) = aux_at(t) {
+    if let Some(inv) = aux {
         let mut k = j + 1;
         let mut skipped = 0;
         while skipped < 4 {
@@ -310,7 +343,12 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             compound: true,
         });
     }
-    let (senses, inv) = verb_senses(t)?;
+    let (senses, inv) = verb_senses(t).or_else(|| {
+        narrator
+            .then(|| first_person_senses(t))
+            .flatten()
+            .map(|s| (s, None))
+    })?;
     let fin = senses
         .iter()
         .find(|s| matches!(s.shape, Shape::Finite { .. }))
@@ -383,6 +421,18 @@ pub(super) fn inverted_unknown(toks: &[Tok], i: usize) -> Option<Verb> {
     })
 }
 
+/// Is token `k` a first-person form of a speech verb or auxiliary after the narrator's `je`
+/// and at most three clitics (`je lui dis`, `je m'étais écrié` is read from its auxiliary)?
+fn first_person_at(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    let mut j = k;
+    while j > 0 && k - j < 3 && toks.get(j - 1).is_some_and(|p| in_class(p, C_CLITIC)) {
+        j -= 1;
+    }
+    // The `je` first: the form is read (one lookup) only after it.
+    narrator_before(toks, j) && (in_list(t, FIRST_PERSON_AUX) || first_person_senses(t).is_some())
+}
+
 /// The speech verb groups ending before the quote in its sentence, nearest first.
 pub(super) fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
     let mut out = Vec::new();
@@ -393,8 +443,9 @@ pub(super) fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
         if !t.is_word() || t.capitalised() && k != start {
             continue;
         }
-        // One lookup per token; only a verb form opens the search for its group's start.
-        if verb_senses(t).is_none() {
+        // One lookup per token; only a verb form opens the search for its group's start (a
+        // first-person one only after `je` and its clitics: `je lui répondis`).
+        if verb_senses(t).is_none() && !first_person_at(toks, k) {
             continue;
         }
         let mut found = None;
