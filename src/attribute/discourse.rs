@@ -832,7 +832,9 @@ fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, u
 
 /// Is `word`, lowercased, `lower`? (No allocation.)
 fn eq_lower(word: &str, lower: &str) -> bool {
-    word.chars().map(crate::text::lower_char).eq(lower.chars())
+    // The lists compared with hold Latin words whose capitals take as many bytes: a length
+    // test first rejects most words without decoding.
+    word.len() == lower.len() && word.chars().map(crate::text::lower_char).eq(lower.chars())
 }
 
 /// Courtesy words before a name or a role in a vocative (`monsieur le curé`, `ma chère Louise`).
