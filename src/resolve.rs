@@ -279,11 +279,9 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     // and colliding names must not make lookups linear.
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_role: HashMap<String, usize> = HashMap::new();
-    // Each entry's key, kept in step with `entries`, and the entries a surname can join, by the
-    // last word of their key: the surname lookup is one hash lookup.
-    let mut entry_keys: Vec<String> = Vec::new();
-    let mut by_last: HashMap<String, usize> = HashMap::new();
-    let mut surnames: Vec<Surname> = Vec::new();
+    // The entries a surname can join, by the last word of their key: the surname lookup is one
+    // hash lookup.
+    let mut surnames: HashMap<String, Surname> = HashMap::new();
     // Per entry, how many mentions show it feminine and masculine.
     let mut votes: HashMap<usize, (u32, u32)> = HashMap::new();
     // The first-person narrator's entry, once one of their quotes is met.
@@ -301,7 +299,6 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     mentions: Vec::new(),
                     gender: None,
                 });
-                entry_keys.push(String::new());
                 entries.len() - 1
             });
             if let Some(e) = entries.get_mut(id) {
@@ -362,7 +359,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 if !name.chars().next().is_some_and(char::is_uppercase) {
                     return None;
                 }
-                let same = surnames.get(*by_last.get(surname)?)?;
+                let same = surnames.get(surname)?;
                 // A surname alone joins the first person with that last word; a full name joins
                 // the first person known by that surname alone.
                 if key == surname {
@@ -371,7 +368,6 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     &same.surname_only
                 }
                 .first()
-                .copied()
             });
         let id = match existing {
             Some(id) => id,
@@ -385,10 +381,9 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     mentions: Vec::with_capacity(1),
                     gender: None,
                 });
-                if let Some(same) = Surname::of(&mut by_last, &mut surnames, surname) {
+                if let Some(same) = Surname::of(&mut surnames, surname) {
                     same.add(id, &name, &key, org);
                 }
-                entry_keys.push(key.clone());
                 id
             }
         };
@@ -401,21 +396,17 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             if name.chars().next().is_some_and(char::is_uppercase)
                 && name.split_whitespace().count() > e.name.split_whitespace().count()
             {
+                // The entry is filed again under its new name (an entry's key is always its
+                // name's: no copy of it is kept).
+                let old_key = key_of(&e.name);
                 e.name = name.clone();
-                if let Some(k) = entry_keys.get_mut(id) {
-                    let new_key = key_of(&name);
-                    // The entry is filed again under its new name.
-                    if let Some(old) = by_last.get(last_word(k)).and_then(|&i| surnames.get_mut(i))
-                    {
-                        old.remove(id);
-                    }
-                    if let Some(same) =
-                        Surname::of(&mut by_last, &mut surnames, last_word(&new_key))
-                    {
-                        let org = new_key.split(' ').any(lexicon::is_org);
-                        same.add(id, &name, &new_key, org);
-                    }
-                    *k = new_key;
+                let new_key = key_of(&name);
+                if let Some(old) = surnames.get_mut(last_word(&old_key)) {
+                    old.remove(id);
+                }
+                if let Some(same) = Surname::of(&mut surnames, last_word(&new_key)) {
+                    let org = new_key.split(' ').any(lexicon::is_org);
+                    same.add(id, &name, &new_key, org);
                 }
             }
             e.quotes.push(qi);
@@ -459,23 +450,17 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
 /// alone.
 #[derive(Default)]
 struct Surname {
-    people: Vec<usize>,
-    surname_only: Vec<usize>,
+    people: Ids,
+    surname_only: Ids,
 }
 
 impl Surname {
-    /// The list of `word`, made when missing (the map gives its index in `all`).
-    fn of<'a>(
-        by_last: &mut HashMap<String, usize>,
-        all: &'a mut Vec<Surname>,
-        word: &str,
-    ) -> Option<&'a mut Surname> {
-        let n = all.len();
-        let i = *by_last.entry(word.to_string()).or_insert(n);
-        if i == n {
-            all.push(Surname::default());
+    /// The list of `word`, made when missing (the key copied only then).
+    fn of<'a>(all: &'a mut HashMap<String, Surname>, word: &str) -> Option<&'a mut Surname> {
+        if !all.contains_key(word) {
+            all.insert(word.to_string(), Surname::default());
         }
-        all.get_mut(i)
+        all.get_mut(word)
     }
 
     /// `org`: whether a word of `key` names an organisation.
@@ -484,21 +469,53 @@ impl Surname {
         if !person {
             return;
         }
-        insert_sorted(&mut self.people, id);
+        self.people.insert(id);
         if !key.contains(' ') {
-            insert_sorted(&mut self.surname_only, id);
+            self.surname_only.insert(id);
         }
     }
 
     fn remove(&mut self, id: usize) {
-        self.people.retain(|&x| x != id);
-        self.surname_only.retain(|&x| x != id);
+        self.people.remove(id);
+        self.surname_only.remove(id);
     }
 }
 
-fn insert_sorted(ids: &mut Vec<usize>, id: usize) {
-    let at = ids.partition_point(|&x| x < id);
-    ids.insert(at, id);
+/// Entry ids in increasing order, the first one inline: most surnames name one person, and then
+/// nothing is allocated.
+#[derive(Default)]
+struct Ids {
+    first: Option<usize>,
+    more: Vec<usize>,
+}
+
+impl Ids {
+    fn first(&self) -> Option<usize> {
+        self.first
+    }
+
+    fn insert(&mut self, id: usize) {
+        match self.first {
+            None => self.first = Some(id),
+            Some(f) if f == id => {}
+            Some(f) => {
+                let (low, high) = if id < f { (id, f) } else { (f, id) };
+                self.first = Some(low);
+                let at = self.more.partition_point(|&x| x < high);
+                if self.more.get(at) != Some(&high) {
+                    self.more.insert(at, high);
+                }
+            }
+        }
+    }
+
+    fn remove(&mut self, id: usize) {
+        if self.first == Some(id) {
+            self.first = (!self.more.is_empty()).then(|| self.more.remove(0));
+        } else {
+            self.more.retain(|&x| x != id);
+        }
+    }
 }
 
 /// The last word of a grouping key.
