@@ -39,9 +39,9 @@ pub(super) struct Discourse {
     para_seen: (usize, usize, Option<usize>),
     /// The last two statement quotes, attributed or not: the dialogue turns of [`Turn`].
     turns: [Option<Turn>; 2],
-    /// Is the text told in the narrative past ([`crate::document::is_narrative`])? Read once,
-    /// only when a quote paragraph with no cue asks.
-    narrative: Option<bool>,
+    /// Is the text told in the narrative past? Read once, only when a quote paragraph with no
+    /// cue asks, and shared with [`crate::document`].
+    pub(super) narrative: crate::document::Narrative,
 }
 
 /// One statement quote as a dialogue turn: where it (or its incise) ends and the quote whose
@@ -54,6 +54,8 @@ struct Turn {
     spoke: Option<usize>,
     /// The one the turn's cue says it is spoken to (`demanda à Marthe`), who answers next.
     addressee: Option<Addressee>,
+    /// The quote's content, where a vocative is read when a turn follows.
+    content: (usize, usize),
 }
 
 impl Discourse {
@@ -153,7 +155,6 @@ impl Discourse {
                 .map(Addressee::Named)
                 .or(to_me.then_some(Addressee::Narrator))
         });
-        let addressee = addressee.or_else(|| self.vocative(text, quotes, q));
         Attribution {
             speaker,
             cue,
@@ -186,15 +187,13 @@ impl Discourse {
         quotes: &[Quote],
         q: &QuoteAt,
     ) -> Attribution {
-        let mut a = self.floating_speaker(back, text, quotes, q);
-        a.addressee = self.vocative(text, quotes, q);
-        a
+        self.floating_speaker(back, text, quotes, q)
     }
 
     /// The one a quote calls by name (a name some recent quote's speaker bears, or one after a
     /// courtesy word: `monsieur Duflot`, `mon cher Romuald`) or by a role (`lieutenant`,
     /// `monsieur le curé`), as [`Addressee::Named`].
-    fn vocative(&self, text: &str, quotes: &[Quote], q: &QuoteAt) -> Option<Addressee> {
+    fn vocative(&self, text: &str, quotes: &[Quote], content: (usize, usize)) -> Option<Addressee> {
         let known = |name: &str| {
             self.history.iter().any(|h| {
                 said_speaker(quotes, h)
@@ -204,7 +203,7 @@ impl Discourse {
                     == Some(name)
             })
         };
-        vocative_span(text, q, known).map(Addressee::Named)
+        vocative_span(text, content, known).map(Addressee::Named)
     }
 
     fn floating_speaker<'t>(
@@ -274,9 +273,7 @@ impl Discourse {
             && gap.len() < TURN_GAP
             && !gap.trim_end().contains('\n')
             && incise_only(gap)
-            && *self
-                .narrative
-                .get_or_insert_with(|| crate::document::is_narrative(text))
+            && self.narrative.get(text)
     }
 
     /// Turn alternation in a dialogue: a dash-led turn with no cue, right after a turn whose
@@ -290,16 +287,18 @@ impl Discourse {
         at: usize,
         paragraph_start: usize,
     ) -> Option<Attribution> {
-        // The one the previous turn was said to (`demanda Paul à Marthe :`) answers it.
-        if let Some(Turn {
-            addressee: Some(to),
-            end,
-            ..
-        }) = self.turns[1]
-        {
+        // The one the previous turn was said to (`demanda Paul à Marthe :`), or called by name
+        // or role (read only now, when a turn follows it), answers it.
+        let to = self.turns[1]
+            .filter(|t| adjacent_turns(text, t.end, at))
+            .and_then(|t| {
+                t.addressee
+                    .or_else(|| self.vocative(text, quotes, t.content))
+            });
+        if let Some(to) = to {
             // The narrator (`me demanda-t-il`): their last turn in the exchange, else no one
             // named (never the one who asked).
-            if to == Addressee::Narrator && adjacent_turns(text, end, at) {
+            if to == Addressee::Narrator {
                 let me = self.history.iter().rev().find(|h| {
                     is_narrator(said_speaker(quotes, h))
                         && at.saturating_sub(h.quote_end) < EXCHANGE
@@ -313,7 +312,7 @@ impl Discourse {
                     addressee: None,
                 });
             }
-            if let (Addressee::Named(to), true) = (to, adjacent_turns(text, end, at)) {
+            if let Addressee::Named(to) = to {
                 let said = text.get(to.start..to.end).unwrap_or("");
                 // A role is named without its definite article (`à la fermière` → `fermière`),
                 // as the mentions' names are.
@@ -369,6 +368,7 @@ impl Discourse {
                 end: q.end.max(incise_end),
                 spoke: a.speaker.as_ref().map(|_| qi),
                 addressee: a.addressee,
+                content: (q.content_start, q.content_end),
             }),
         ];
         let Some(s) = &a.speaker else { return };
@@ -757,12 +757,16 @@ const GENERIC_VOCATIVES: [&str; 30] = [
 /// The name or role a quote calls (see [`Discourse::vocative`]): a segment of the content's
 /// first or last [`VOCATIVE_PEEK`] bytes that opens the content or follows a comma, ends at a
 /// comma or a sentence end, and holds only courtesy words and one or two name words.
-fn vocative_span(text: &str, q: &QuoteAt, known: impl Fn(&str) -> bool) -> Option<Span> {
-    let head_end = floor_boundary(text, (q.content_start + VOCATIVE_PEEK).min(q.content_end));
-    let tail_start = ceil_boundary(text, q.content_end.saturating_sub(VOCATIVE_PEEK)).max(head_end);
-    for (a, b) in [(q.content_start, head_end), (tail_start, q.content_end)] {
+fn vocative_span(
+    text: &str,
+    (content_start, content_end): (usize, usize),
+    known: impl Fn(&str) -> bool,
+) -> Option<Span> {
+    let head_end = floor_boundary(text, (content_start + VOCATIVE_PEEK).min(content_end));
+    let tail_start = ceil_boundary(text, content_end.saturating_sub(VOCATIVE_PEEK)).max(head_end);
+    for (a, b) in [(content_start, head_end), (tail_start, content_end)] {
         let window = text.get(a..b).unwrap_or("");
-        let (mut seg_start, mut opens) = (0, a == q.content_start);
+        let (mut seg_start, mut opens) = (0, a == content_start);
         for (i, c) in window.char_indices() {
             if !matches!(c, ',' | '.' | '!' | '?' | '…' | ';' | ':' | '«' | '»') {
                 continue;

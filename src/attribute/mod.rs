@@ -106,7 +106,7 @@ const PREV_SENTENCE: usize = 300;
 
 /// Fills [`Quote::speaker`], [`Quote::cue`] and [`Quote::method`]: the rules of the module doc,
 /// in order, for every statement quote (terms and nested quotes are skipped).
-pub fn attribute(text: &str, quotes: &mut [Quote]) {
+pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::document::Narrative) {
     let starts = quotes
         .iter()
         .filter_map(QuoteAt::of)
@@ -114,6 +114,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         .collect();
     let mut win = Windows::new(text, starts);
     let mut talk = Discourse::default();
+    talk.narrative = *narrative;
     let mut budget = crate::resolve::OutputBudget::new();
     for qi in 0..quotes.len() {
         if let Some(q) = quotes.get(qi) {
@@ -207,6 +208,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             }
         }
     }
+    *narrative = talk.narrative;
 }
 
 /// Does the quote open its line (only spaces between the line's start and the opening mark)?
