@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use crate::lexicon::grammar::{class_of, C_PARTICLE};
 use crate::lexicon::{is_org, is_person_noun, is_title, role_synonym, Gender, DOTTED_TITLES};
 use crate::resolve::{key_of, last_word};
-use crate::text::{ceil_boundary, floor_boundary, is_alnum, is_apostrophe, words};
+use crate::text::{ceil_boundary, floor_boundary, is_alnum, is_apostrophe, is_upper, words};
 
 /// How far before a name its role is looked for, in bytes.
 const BACK: usize = 100;
@@ -62,11 +62,17 @@ impl Cast {
         let mut i = 0;
         // Uppercase letters start with an ASCII capital or a lead byte of 0xC3 or more.
         while let Some(at) = next_capital(bytes, i) {
+            // `é`, `è`, `à`… (C3 A0 to C3 BF) are the common lead bytes of French text: no
+            // capital, skipped without decoding.
+            if bytes.get(at) == Some(&0xC3) && bytes.get(at + 1).is_some_and(|&b| b >= 0x9F) {
+                i = at + 2;
+                continue;
+            }
             let Some(c) = text.get(at..).and_then(|r| r.chars().next()) else {
                 break;
             };
             i = at + c.len_utf8();
-            if !c.is_uppercase() || !word_start_at(text, at) || !starts_run(text, at) {
+            if !is_upper(c) || !word_start_at(text, at) || !starts_run(text, at) {
                 continue;
             }
             let from = ceil_boundary(text, at.saturating_sub(BACK));

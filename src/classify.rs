@@ -411,7 +411,10 @@ fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
             is_in(b.word(skip + 1), &DEFINITE) && c.plain_words(words).is_some_and(|n| n <= SHORT)
         };
         if skip == 0 {
-            return upper || definite();
+            // `a jugé la réforme «indispensable»`: after a verb of judging, the guillemets hold
+            // the judgment on the thing (an attribute of the object), not its name.
+            let judged = is_in(b.word(1), &DEFINITE) && b.word(2).is_some_and(judging_verb);
+            return upper || definite() && !judged;
         }
         // `le mouvement des «bonnets rouges»`: only linking words in between.
         if definite() && b.nearest_all_in(skip, &LINKS) {
@@ -424,6 +427,15 @@ fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
         return upper && adjectives;
     }
     false
+}
+
+/// A form of a verb that judges its object (`juge`, `a jugé`, `estime`, `trouve`, `considère`).
+fn judging_verb(w: &str) -> bool {
+    crate::lexicon::verb(w).is_some_and(|senses| {
+        senses
+            .iter()
+            .any(|s| matches!(s.lemma, "juger" | "estimer" | "trouver" | "considérer"))
+    })
 }
 
 /// A rough guard: past participles and imperfect forms are not adjectives of a title noun.

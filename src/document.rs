@@ -659,6 +659,28 @@ fn segment_can_speak(mention: &str) -> bool {
     if matches!(first_lower.as_ref(), "certains" | "certaines" | "plusieurs") && alone {
         return true;
     }
+    // `l'un d'eux`, `l'une d'entre elles`, `l'un de ses proches`, `l'un des élus`: one of a
+    // group of people, an anonymous source.
+    if matches!(first_lower.as_ref(), "l'" | "l’") {
+        let mut next = words(mention).skip(1).map(lowercase);
+        if let (Some(one), Some(of)) = (next.next(), next.next()) {
+            if matches!(one.as_ref(), "un" | "une") {
+                let then = next.next();
+                match of.as_ref() {
+                    "d'" | "d’" | "de" => {
+                        return then.is_some_and(|w| {
+                            matches!(
+                                w.as_ref(),
+                                "eux" | "elles" | "entre" | "ses" | "leurs" | "nos" | "vos"
+                            )
+                        })
+                    }
+                    "des" => return then.is_some_and(|w| is_person_noun(&w)),
+                    _ => {}
+                }
+            }
+        }
+    }
     let indefinite = matches!(first_lower.as_ref(), "un" | "une" | "des");
     let mut determiner = false;
     let mut last_skipped = None;

@@ -55,6 +55,7 @@ mod attribute;
 mod cast;
 mod classify;
 mod document;
+pub mod json;
 mod lexicon;
 mod model;
 mod newlines;

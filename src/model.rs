@@ -39,8 +39,7 @@ impl Span {
 }
 
 /// What a pair of quotation marks encloses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// A statement: a sentence or more reported as said.
     Direct,
@@ -51,8 +50,7 @@ pub enum QuoteKind {
 }
 
 /// Why a quote was judged a term rather than somebody's words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TermReason {
     /// Read as a name or a term by the classify stage from the words around the marks: a
     /// naming word (`surnommé`), a noun for things that bear names (`le quotidien`), a short
@@ -75,8 +73,7 @@ pub enum TermReason {
 }
 
 /// How a speaker was found for a quote.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Method {
     /// `«Q», a déclaré X` — speech verb then subject after the quote (incise).
     AfterQuote,
@@ -94,6 +91,46 @@ pub enum Method {
     Continuation,
 }
 
+/// The names the enums serialise as, in one place (serde and [`crate::json`] both read them).
+macro_rules! serialised_as {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            /// The value's name in the JSON answer.
+            pub const fn as_str(&self) -> &'static str {
+                match self {
+                    $(<$t>::$v => $s,)*
+                }
+            }
+        }
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+serialised_as!(QuoteKind { Direct => "direct", Partial => "partial", Term => "term" });
+serialised_as!(TermReason {
+    Named => "named",
+    Title => "title",
+    Recurring => "recurring",
+    Navigation => "navigation",
+    Gloss => "gloss",
+    Unattributed => "unattributed",
+    Document => "document",
+});
+serialised_as!(Method {
+    AfterQuote => "afterQuote",
+    InsideQuote => "insideQuote",
+    BeforeQuote => "beforeQuote",
+    Signature => "signature",
+    Source => "source",
+    ClauseSubject => "clauseSubject",
+    Continuation => "continuation",
+});
+serialised_as!(Gender { Masculine => "m", Feminine => "f" });
+
 /// The speech verb (or preposition) that ties a quote to its speaker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -102,8 +139,9 @@ pub struct Cue {
     pub end: usize,
     /// The cue as written (`a-t-il ajouté`, `selon`).
     pub text: String,
-    /// The lexicon entry it matched (`ajouter`, `selon`).
-    pub lemma: String,
+    /// The lexicon entry it matched (`ajouter`, `selon`): borrowed from the lexicon, so a cue
+    /// allocates nothing for it.
+    pub lemma: Cow<'static, str>,
     /// For an incise inside the marks (`«Q1, a-t-elle ajouté, Q2»`, [`Method::InsideQuote`]):
     /// the reporter's words between the two parts of the quote, commas included, which a page
     /// leaves unpainted. `None` for every other cue.
@@ -112,11 +150,9 @@ pub struct Cue {
 
 /// Grammatical gender, as the text shows it (`Mme`, `elle`, `la ministre`, `s'est dite`);
 /// serialised `"f"` / `"m"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Gender {
-    #[serde(rename = "m")]
     Masculine,
-    #[serde(rename = "f")]
     Feminine,
 }
 

@@ -46,11 +46,26 @@ pub fn name_of(mention: &str) -> String {
 /// A grouping key: lowercase words without titles, definite articles and punctuation.
 pub fn key_of(name: &str) -> String {
     let lower;
-    let lower: &str = if name.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        lower = name.lowercased().replace(['’'], "'");
-        &lower
+    let lower: &str = if name.is_ascii() {
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = name.to_ascii_lowercase();
+            &lower
+        } else {
+            name
+        }
     } else {
-        name
+        // Lowercased with `’` written `'`, in one pass.
+        lower = name
+            .chars()
+            .map(|c| {
+                if c == '’' {
+                    '\''
+                } else {
+                    crate::text::lower_char(c)
+                }
+            })
+            .collect::<String>();
+        &lower
     };
     let mut out = String::with_capacity(lower.len());
     let mut first_out = true;
@@ -61,7 +76,7 @@ pub fn key_of(name: &str) -> String {
         if i == 0 && matches!(w, "le" | "la" | "les") {
             continue;
         }
-        if lexicon::TITLE_LOWER.iter().any(|t| t == w) {
+        if lexicon::is_title_lower(w) {
             continue;
         }
         let w = if i == 0 {
@@ -109,14 +124,19 @@ const OUTPUT_WINDOW: usize = 1024;
 
 /// Bytes of JSON a string takes, quotes and escapes included (an upper bound).
 fn json_len(s: &str) -> usize {
-    2 + s
-        .bytes()
-        .map(|b| match b {
-            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0C => 2,
-            0..=0x1F => 6,
-            _ => 1,
-        })
-        .sum::<usize>()
+    let extra = |b: &u8| match b {
+        b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0C => 1,
+        0..=0x1F => 5,
+        _ => 0,
+    };
+    // Most strings need no escape: one test a byte, then the length.
+    let plain = s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\');
+    2 + s.len()
+        + if plain {
+            0
+        } else {
+            s.as_bytes().iter().map(extra).sum()
+        }
 }
 
 /// The answer's size against [`OUTPUT_PER_BYTE`], quote by quote in text order: a continuation
@@ -255,6 +275,8 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     bound_continuations(quotes);
     let mut cast: Option<Cast> = None;
     let mut entries: Vec<SpeakerEntry> = Vec::new();
+    // std's hasher (keyed at random), not the lexicons' FNV: these keys come from the text,
+    // and colliding names must not make lookups linear.
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut by_role: HashMap<String, usize> = HashMap::new();
     // Each entry's key, kept in step with `entries`, and the entries a surname can join, by the
@@ -316,13 +338,17 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         // (`la CGT`, `la préfecture`, `la direction de l'usine`): the share of quotes by women
         // and men counts people only.
         // (Titles are matched as written, `Mme`, `M.`; nouns lowercased.)
-        let person = name.split_whitespace().any(|w| {
-            let lower = w.lowercased();
-            lexicon::is_title(w)
-                || lexicon::is_person_noun(&lower)
-                || matches!(lower.as_str(), "celui" | "celle" | "ceux" | "celles")
-        }) || name.chars().next().is_some_and(char::is_uppercase)
-            && !key.split(' ').any(lexicon::is_org);
+        let org = key.split(' ').any(lexicon::is_org);
+        let lower_name = name.lowercased();
+        let person = name
+            .split_whitespace()
+            .zip(lower_name.split_whitespace())
+            .any(|(w, lower)| {
+                lexicon::is_title(w)
+                    || lexicon::is_person_noun(lower)
+                    || matches!(lower, "celui" | "celle" | "ceux" | "celles")
+            })
+            || name.chars().next().is_some_and(char::is_uppercase) && !org;
         let existing = by_key
             .get(&key)
             .or_else(|| by_role.get(&key))
@@ -330,8 +356,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             .or_else(|| {
                 // Surname alone ↔ full name — people only: `Banque de France` and `France`, or
                 // `Kremlin` and anything, are organisations (`lexicon/organisations.txt`).
-                let org = |k: &str| k.split(' ').any(lexicon::is_org);
-                if org(&key) {
+                if org {
                     return None;
                 }
                 if !name.chars().next().is_some_and(char::is_uppercase) {
@@ -361,7 +386,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     gender: None,
                 });
                 if let Some(same) = Surname::of(&mut by_last, &mut surnames, surname) {
-                    same.add(id, &name, &key);
+                    same.add(id, &name, &key, org);
                 }
                 entry_keys.push(key.clone());
                 id
@@ -387,7 +412,8 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     if let Some(same) =
                         Surname::of(&mut by_last, &mut surnames, last_word(&new_key))
                     {
-                        same.add(id, &name, &new_key);
+                        let org = new_key.split(' ').any(lexicon::is_org);
+                        same.add(id, &name, &new_key, org);
                     }
                     *k = new_key;
                 }
@@ -452,9 +478,9 @@ impl Surname {
         all.get_mut(i)
     }
 
-    fn add(&mut self, id: usize, name: &str, key: &str) {
-        let person = name.chars().next().is_some_and(char::is_uppercase)
-            && !key.split(' ').any(lexicon::is_org);
+    /// `org`: whether a word of `key` names an organisation.
+    fn add(&mut self, id: usize, name: &str, key: &str, org: bool) {
+        let person = name.chars().next().is_some_and(char::is_uppercase) && !org;
         if !person {
             return;
         }

@@ -193,38 +193,103 @@ pub(crate) fn prefetch(bytes: &[u8], at: usize) {
 /// The one word splitter: the words of `s` as written, borrowed. Letters, digits and `-` make
 /// words; an apostrophe right after a word ends it and belongs to it (`l'`, `qu’`); anything else
 /// separates. ASCII bytes are classed without decoding.
-pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    // Does the char at `i` belong to a word? Its length too.
-    let word_char = move |i: usize| -> Option<(bool, usize)> {
-        let b = *bytes.get(i)?;
+pub(crate) fn words(s: &str) -> WordIter<'_> {
+    WordIter { s, at: 0 }
+}
+
+/// Is each ASCII byte part of a word (letters, digits, `-`)? A table: one load a byte.
+const WORD_BYTES: [bool; 128] = word_bytes();
+
+#[allow(clippy::indexing_slicing)] // const fn over in-range indices; a slip is a build error
+const fn word_bytes() -> [bool; 128] {
+    let mut t = [false; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        t[b as usize] = b.is_ascii_alphanumeric() || b == b'-';
+        b += 1;
+    }
+    t
+}
+
+/// Is the ASCII byte `b` (below 0x80) part of a word?
+#[inline(always)]
+fn word_byte(b: u8) -> bool {
+    WORD_BYTES.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// The iterator of [`words`].
+pub(crate) struct WordIter<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> WordIter<'a> {
+    /// Is the char at `i` (a char boundary) part of a word, and its length; `None` at the end.
+    #[inline(always)]
+    fn class(&self, i: usize) -> Option<(bool, usize)> {
+        let b = *self.s.as_bytes().get(i)?;
         if b < 0x80 {
-            return Some((b.is_ascii_alphanumeric() || b == b'-', 1));
+            return Some((word_byte(b), 1));
         }
-        let c = s.get(i..)?.chars().next()?;
+        let c = self.s.get(i..)?.chars().next()?;
         Some((is_alnum(c), c.len_utf8()))
-    };
-    std::iter::from_fn(move || {
+    }
+}
+
+impl<'a> Iterator for WordIter<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.s.as_bytes();
+        let mut i = self.at;
+        // Separators: ASCII ones skipped without decoding.
         let start = loop {
-            let (w, n) = word_char(at)?;
-            if w {
-                break at;
+            match bytes.get(i) {
+                None => {
+                    self.at = i;
+                    return None;
+                }
+                Some(&b) if b < 0x80 => {
+                    if word_byte(b) {
+                        break i;
+                    }
+                    i += 1;
+                }
+                Some(_) => match self.class(i) {
+                    Some((true, _)) => break i,
+                    Some((false, n)) => i += n,
+                    None => {
+                        self.at = bytes.len();
+                        return None;
+                    }
+                },
             }
-            at += n;
         };
         let mut end = start;
-        while let Some((true, n)) = word_char(end) {
-            end += n;
-        }
-        if let Some(a) = s.get(end..).and_then(|r| r.chars().next()) {
-            if is_apostrophe(a) {
-                end += a.len_utf8();
+        loop {
+            match bytes.get(end) {
+                Some(&b) if b < 0x80 => {
+                    if !word_byte(b) {
+                        break;
+                    }
+                    end += 1;
+                }
+                Some(_) => match self.class(end) {
+                    Some((true, n)) => end += n,
+                    _ => break,
+                },
+                None => break,
             }
         }
-        at = end;
-        s.get(start..end)
-    })
+        match bytes.get(end) {
+            Some(b'\'') => end += 1,
+            // `’` is E2 80 99.
+            Some(0xE2) if bytes.get(end + 1..end + 3) == Some(&[0x80, 0x99]) => end += 3,
+            _ => {}
+        }
+        self.at = end;
+        self.s.get(start..end)
+    }
 }
 
 /// The lowercase words of some text ([`words`]), in one reused buffer.

@@ -29,7 +29,16 @@ fn root() -> PathBuf {
 }
 
 fn output(text: &str) -> String {
-    serde_json::to_string(&analyze(text)).expect("analysis serialises")
+    let a = analyze(text);
+    let serde = serde_json::to_string(&a).expect("analysis serialises");
+    // The command line's writer makes the same bytes as the serde derive, on every text here.
+    let mut fast = Vec::new();
+    quote_highlighter::json::write_analysis(&mut fast, &a).expect("writes into a vector");
+    assert!(
+        fast == serde.as_bytes(),
+        "json::write_analysis differs from serde on {text:?}"
+    );
+    serde
 }
 
 fn fnv(s: &str) -> String {

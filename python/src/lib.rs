@@ -23,7 +23,9 @@ fn analysis_json(text: &str, unit: Unit) -> Result<String, String> {
         a
     })
     .map_err(|_| "internal error: the analysis failed on this text (please report it)")?;
-    serde_json::to_string(&a).map_err(|e| e.to_string())
+    let mut json = Vec::with_capacity(64 * a.quotes.len() + 64);
+    quote_highlighter::json::write_analysis(&mut json, &a).map_err(|e| e.to_string())?;
+    String::from_utf8(json).map_err(|e| e.to_string())
 }
 
 fn unit_of(name: &str) -> PyResult<Unit> {

@@ -126,6 +126,8 @@ impl Discourse {
                     want,
                     &called,
                 )
+            } else if m.demonstrative {
+                named_last(back, text, q.start, m.start, m.gender).or(m.name)
             } else {
                 m.name
             };
@@ -1092,10 +1094,58 @@ fn sentence_before<'t>(
     (Some(speaker), m.gender, Some(Method::Continuation))
 }
 
+/// The person a demonstrative (`Cette dernière`, `celui-ci`) stands for: the last proper name
+/// before it in its sentence or the one before (`La victime, Julie Morin, était là. Cette
+/// dernière a décrit…`; `il rencontra Paul …, et celui-ci répondit`), subject or not, unless a
+/// title before it shows the other gender or it names an organisation. `None` when there is
+/// none: the mention keeps its own words.
+fn named_last<'t>(
+    back: &mut Back<'t>,
+    text: &'t str,
+    at: usize,
+    mention_start: usize,
+    gender: Option<Gender>,
+) -> Option<String> {
+    let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
+    back.tokenize(text, from, at, 2, two_sentences_known);
+    let toks: &[Tok] = &back.toks;
+    let mut last = None;
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        if t.end > mention_start {
+            break;
+        }
+        let run = is_name_word(t)
+            .then(|| name_run(toks, i))
+            .flatten()
+            .filter(|&e| toks.get(e).is_some_and(|x| x.end <= mention_start));
+        let Some(e) = run else {
+            i += 1;
+            continue;
+        };
+        let title = toks
+            .get(i)
+            .filter(|t| crate::lexicon::is_title(t.s))
+            .and_then(gender_of);
+        let org = toks
+            .get(i..=e)
+            .is_some_and(|ts| ts.iter().any(|x| crate::lexicon::is_org(&x.lower)));
+        let agrees = gender.is_none() || title.is_none() || title == gender;
+        if agrees && !org {
+            last = Some((i, e));
+        }
+        i = e + 1;
+    }
+    let (i, e) = last?;
+    Some(name_in(text, toks, i, e))
+}
+
 /// The name a pronoun stands for: another subject of the same sentence (`X eut l'air surpris,
 /// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
-/// the subject of the previous sentence; else the latest speaker of that gender — never a name
-/// `called` says the quote is said to.
+/// the subject of the previous sentence; else the latest speaker the text showed with that
+/// gender (`dit-il`, `M.`, `la ministre`): a speaker of unknown gender is no antecedent of a
+/// gendered pronoun there, and none is better than a wrong one — never a name `called` says the
+/// quote is said to.
 #[allow(clippy::too_many_arguments)]
 fn antecedent<'t>(
     back: &mut Back<'t>,
@@ -1173,9 +1223,28 @@ fn antecedent<'t>(
             }
         }
     }
+    // The latest speaker shown with that gender, and whose name no other quote of the history
+    // showed with the other one.
+    let shown_other = |name: &str| {
+        gender.is_some_and(|g| {
+            history.iter().any(|x| {
+                x.gender.is_some_and(|xg| xg != g)
+                    && said_speaker(quotes, x).name.as_deref() == Some(name)
+            })
+        })
+    };
     history
         .iter()
         .rev()
-        .find(|h| agrees(h))
+        .find(|h| {
+            let sp = said_speaker(quotes, h);
+            (gender.is_none() || h.gender == gender)
+                && number(&sp.text)
+                && !is_narrator(sp)
+                && !sp
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| shown_other(n) || called(n))
+        })
         .and_then(|h| said_speaker(quotes, h).name.clone())
 }

@@ -65,9 +65,12 @@
 //!
 //! Pronoun subjects (`il`, `elle`, `ils`, `elles`) are resolved to an antecedent: another subject
 //! of the same sentence, the previous quote's speaker when only quotes and incises lie between,
-//! the subject of the previous sentence, else the most recent speaker; gender must agree where
-//! the text shows it (the pronoun, `M.`/`Mme`, the article, `s'est dite`, or for a name an
-//! earlier pronoun resolved to it), never the narrator `je` and never the one the quote calls. `on` never becomes a
+//! the subject of the previous sentence, else the most recent speaker the text showed with that
+//! gender; gender must agree where the text shows it (the pronoun, `M.`/`Mme`, the article,
+//! `s'est dite`, or for a name an earlier pronoun resolved to it), never the narrator `je` and
+//! never the one the quote calls. A demonstrative (`Cette dernière`, `ce dernier`, `celle-ci`,
+//! `celui-ci`) stands for the last proper name before it in its sentence or the one before,
+//! subject or not. `on` never becomes a
 //! speaker; the narrator `je` (`je dis :`, `lui dis-je`) is a speaker without a name (one entry
 //! of the speakers list, see [`crate::resolve`]); pronouns
 //! inside a quote are never read.

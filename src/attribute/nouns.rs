@@ -18,6 +18,9 @@ pub(super) struct Mention {
     /// `on`, `je`… — a subject that is not reported as a speaker.
     pub(super) none: bool,
     pub(super) gender: Option<Gender>,
+    /// `Cette dernière`, `ce dernier`, `celle-ci`, `celui-ci`: stands for the person named last
+    /// before it (resolved later; its own words are the name when none is found).
+    pub(super) demonstrative: bool,
 }
 
 pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention> {
@@ -30,7 +33,22 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
         pronoun: None,
         none: false,
         gender: None,
+        demonstrative: false,
     };
+    // `Cette dernière`, `ce dernier`, `celle-ci`, `celui-ci`.
+    let demonstrative = match toks.get(first..=last) {
+        Some([d, n]) if in_list(d, &["ce", "cette"]) => {
+            in_list(n, &["dernier", "dernière"]).then(|| n.is("dernière"))
+        }
+        Some([p]) => in_list(p, &["celui-ci", "celle-ci"]).then(|| p.is("celle-ci")),
+        _ => None,
+    };
+    if let Some(fem) = demonstrative {
+        m.demonstrative = true;
+        m.gender = Some(Gender::feminine_if(fem));
+        m.name = Some(name_in(text, toks, first, last));
+        return Some(m);
+    }
     if first == last {
         if let Some(p) = tok_pronoun(a) {
             m.pronoun = Some(p);
@@ -58,7 +76,19 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
             return Some(m);
         }
     }
-    m.gender = gender_of(a);
+    // `l'avocate`, `l'élue`: the elided article says nothing; the noun's form may.
+    m.gender = gender_of(a).or_else(|| {
+        in_list(a, &["l'", "l’"])
+            .then(|| toks.get(first + 1))
+            .flatten()
+            .filter(|_| first < last)
+            .and_then(|n| match n.lower.as_ref() {
+                // `l'une d'elles`, `l'un des élus`.
+                "une" => Some(Gender::Feminine),
+                "un" => Some(Gender::Masculine),
+                noun => lexicon::person_noun_gender(noun),
+            })
+    });
     m.name = Some(name_in(text, toks, first, last));
     Some(m)
 }
@@ -89,6 +119,16 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
         let role = i < last
             && lexicon::is_person_noun(&t.lower)
             && toks.get(i + 1).is_some_and(Tok::lowercase_word);
+        // Capitalised words from `i` before a particle (`Jean Morel` 2, `Inserm de Lille` 1): a
+        // first name and a surname make two.
+        let leading = toks
+            .get(i..=last)
+            .map_or(0, |ts| ts.iter().take_while(|n| n.capitalised()).count());
+        // Inside a complement (`de l'institut Ifo`, `de la CGT`), a capitalised word names the
+        // complement's noun — an organisation, a place — not the mention's head…
+        let in_complement = toks
+            .get(first..i)
+            .is_some_and(|ts| ts.iter().any(|x| in_class(x, C_PREP | C_COMPLEMENT)));
         let eligible = t.capitalised()
             && !role
             && !lexicon::is_title(t.s)
@@ -102,6 +142,17 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
                             && !in_class(p, C_COMPLEMENT)
                             && !in_class(p, C_DET)
                             && !in_class(p, C_PREP)
+                            // … unless that noun is a person's (`le porte-parole du
+                            // gouvernement Olivier Morel` keeps two words).
+                            && (!in_complement || lexicon::is_person_noun(&p.lower) || leading >= 2)
+                        // … and after the complement's name, a first name and a surname are the
+                        // person's (`la ministre de la Culture Claire Dubois`, `de la CGT Sophie
+                        // Martin`).
+                        || in_complement
+                            && leading >= 2
+                            && p.capitalised()
+                            && i >= 2
+                            && toks.get(i - 2).is_some_and(|d| in_class(d, C_DET))
                 }
             };
         if eligible {
@@ -188,6 +239,23 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     while let Some(n) = toks.get(k) {
         if words >= 12 || !n.is_word() {
             break;
+        }
+        // A role's own complement with `à` (`la ministre déléguée à l'Industrie`, `l'adjoint
+        // aux sports`, `le secrétaire d'État aux Transports`): part of the phrase, its article
+        // with it.
+        if in_list(n, &["à", "au", "aux"])
+            && toks.get(k - 1).is_some_and(|p| in_list(p, ROLE_WITH_A))
+            && toks.get(k + 1).is_some_and(Tok::is_word)
+        {
+            k += 1;
+            words += 1;
+            if toks.get(k).is_some_and(|a| in_class(a, C_DEFINITE))
+                && toks.get(k + 1).is_some_and(Tok::is_word)
+            {
+                k += 1;
+                words += 1;
+            }
+            continue;
         }
         if in_class(n, C_PREP)
             || in_class(n, C_CLAUSE) && !(n.is("et") && toks.get(k + 1).is_some_and(is_name_word))
@@ -278,6 +346,23 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     }
     Some(last)
 }
+
+/// Role words whose complement is introduced by `à` (`délégué à`, `adjointe aux`, `secrétaire
+/// d'État aux`, `haut-commissaire au`).
+const ROLE_WITH_A: &[&str] = &[
+    "délégué",
+    "déléguée",
+    "délégués",
+    "déléguées",
+    "adjoint",
+    "adjointe",
+    "adjoints",
+    "adjointes",
+    "commissaire",
+    "haut-commissaire",
+    "haute-commissaire",
+    "état",
+];
 
 /// The manner complement of an incise's verb, which ends its subject in fiction: `demanda Paul
 /// d'un air sérieux`, `reprit le prêtre d'une voix grave` (`d'un`/`d'une` and a noun of manner).

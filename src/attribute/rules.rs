@@ -47,6 +47,7 @@ pub(super) fn incise_subject(text: &str, toks: &[Tok], v: &Verb) -> Option<Menti
             // `je dis :` is; `on`, `nous`, `vous`, `tu` name no one.
             none: lexicon::pronoun(p).is_none() && p != "je",
             gender: lexicon::pronoun(p).map(|x| x.gender),
+            demonstrative: false,
         };
         if m.none {
             m.name = None;
@@ -85,6 +86,7 @@ fn demonstrative_subject(toks: &[Tok], s: usize) -> Option<Mention> {
         pronoun: Some(lexicon::Pronoun { gender, plural }),
         none: false,
         gender: Some(gender),
+        demonstrative: false,
     })
 }
 

@@ -75,7 +75,8 @@ pub(super) fn split_inversion(s: &str) -> Option<(&str, &'static str, usize)> {
 pub(super) struct CueAt {
     pub(super) start: usize,
     pub(super) end: usize,
-    pub(super) lemma: String,
+    /// The lexicon's entry (static), or a verb outside it as written.
+    pub(super) lemma: std::borrow::Cow<'static, str>,
 }
 
 /// An inverted subject pronoun (`a-t-il`, `dit-elle`): the token holding it, the pronoun's
@@ -377,9 +378,11 @@ pub(super) fn cue_of(toks: &[Tok], v: &Verb) -> Option<CueAt> {
     let b = toks.get(v.last)?;
     let lemma = if v.lemma.is_empty() {
         // A verb outside the lexicon, known only by its inversion: report it as written.
-        split_inversion(b.s).map_or_else(|| b.lower.to_string(), |(base, _, _)| base.lowercased())
+        split_inversion(b.s)
+            .map_or_else(|| b.lower.to_string(), |(base, _, _)| base.lowercased())
+            .into()
     } else {
-        v.lemma.to_string()
+        v.lemma.into()
     };
     Some(CueAt {
         start: a.start,

@@ -198,12 +198,12 @@ fn run_single(opts: &Options, input: &Input, out: &mut dyn Write) -> Result<Exit
     // A buffer of a concrete type between serde_json and `out`: its many small writes are then
     // inlined copies rather than one dynamic call each (a third of the run on dense quotes).
     let mut buffered = BufWriter::with_capacity(1 << 16, &mut *out);
-    let json = if opts.pretty {
-        serde_json::to_writer_pretty(&mut buffered, &a)
+    if opts.pretty {
+        serde_json::to_writer_pretty(&mut buffered, &a).map_err(|e| Single::Write(e.into()))?;
     } else {
-        serde_json::to_writer(&mut buffered, &a)
-    };
-    json.map_err(|e| Single::Write(e.into()))?;
+        // The compact writer (the same bytes as serde's, a few times faster).
+        quote_highlighter::json::write_analysis(&mut buffered, &a).map_err(Single::Write)?;
+    }
     writeln!(buffered).map_err(Single::Write)?;
     buffered.flush().map_err(Single::Write)?;
     drop(buffered);

@@ -46,6 +46,44 @@ pub(crate) fn is_person_noun(lower: &str) -> bool {
     PERSONS.contains(lower)
 }
 
+/// The gender a noun of people shows by its form, when the lexicon holds its counterpart:
+/// `avocate` (↔ `avocat`), `directrice`, `chercheuse`, `infirmière` are feminine, `avocat`,
+/// `directeur` masculine; a noun with one form for both (`ministre`, `juge`, `porte-parole`)
+/// says nothing. Singular or plural alike.
+pub(crate) fn person_noun_gender(lower: &str) -> Option<Gender> {
+    if !is_person_noun(lower) {
+        return None;
+    }
+    let singular = lower
+        .strip_suffix('s')
+        .filter(|s| is_person_noun(s))
+        .unwrap_or(lower);
+    // (feminine ending, masculine ending)
+    const PAIRS: [(&str, &str); 6] = [
+        ("trice", "teur"),
+        ("euse", "eur"),
+        ("ière", "ier"),
+        ("enne", "en"),
+        ("esse", "e"),
+        ("e", ""),
+    ];
+    for (fem, masc) in PAIRS {
+        if let Some(stem) = singular.strip_suffix(fem) {
+            if !stem.is_empty() && is_person_noun(&format!("{stem}{masc}")) {
+                return Some(Gender::Feminine);
+            }
+        }
+    }
+    for (fem, masc) in PAIRS {
+        if let Some(stem) = singular.strip_suffix(masc) {
+            if !stem.is_empty() && is_person_noun(&format!("{stem}{fem}")) {
+                return Some(Gender::Masculine);
+            }
+        }
+    }
+    None
+}
+
 /// Titles written with a period (`M.`, `MM.`), without it.
 pub(crate) static DOTTED_TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     TITLE_LIST
@@ -59,8 +97,13 @@ pub(crate) static TITLE_LIST: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(TITLES).collect());
 
 /// The titles lowercased (`m.`, `mme`…), for case-insensitive keys.
-pub(crate) static TITLE_LOWER: LazyLock<Vec<String>> =
+static TITLE_LOWER: LazyLock<FnvSet<String>> =
     LazyLock::new(|| TITLE_LIST.iter().map(|t| t.lowercased()).collect());
+
+/// True when `lower` (a lowercase word) is a title lowercased (`m.`, `mme`, `dr`).
+pub(crate) fn is_title_lower(lower: &str) -> bool {
+    TITLE_LOWER.contains(lower)
+}
 
 /// True when `word` is a title (`M.` with its period, `Mme`, `Dr`…).
 pub(crate) fn is_title(word: &str) -> bool {
@@ -164,5 +207,25 @@ mod tests {
         assert_eq!(pronoun("Ils"), p(Gender::Masculine, true));
         assert_eq!(pronoun("on"), None);
         assert_eq!(pronoun("nous"), None);
+    }
+
+    #[test]
+    fn person_nouns_show_gender_by_their_form() {
+        use super::person_noun_gender as g;
+        for (w, want) in [
+            ("avocate", Some(Gender::Feminine)),
+            ("avocats", Some(Gender::Masculine)),
+            ("directrice", Some(Gender::Feminine)),
+            ("directeur", Some(Gender::Masculine)),
+            ("chercheuse", Some(Gender::Feminine)),
+            ("infirmière", Some(Gender::Feminine)),
+            ("lycéenne", Some(Gender::Feminine)),
+            ("élu", Some(Gender::Masculine)),
+            ("ministre", None),
+            ("maire", None),
+            ("table", None),
+        ] {
+            assert_eq!(g(w), want, "{w}");
+        }
     }
 }

@@ -187,6 +187,23 @@ struct Record<'a> {
     analysis: &'a Analysis,
 }
 
+/// A record as `serde_json::to_string(&Record)` writes it, the analysis by the core's compact
+/// writer ([`quote_highlighter::json`]).
+fn compact_record(pass: &[(String, Value)], a: &Analysis) -> serde_json::Result<String> {
+    let mut out = Vec::with_capacity(64 * a.quotes.len() + 128);
+    out.push(b'{');
+    for (k, v) in pass {
+        serde_json::to_writer(&mut out, k)?;
+        out.push(b':');
+        serde_json::to_writer(&mut out, v)?;
+        out.push(b',');
+    }
+    quote_highlighter::json::write_analysis_fields(&mut out, a).map_err(serde_json::Error::io)?;
+    out.push(b'}');
+    // Both writers make UTF-8 out of `&str`s only.
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
 #[derive(serde::Serialize)]
 struct ErrorRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -345,7 +362,7 @@ fn success(pass: &[(String, Value)], a: &Analysis, texts: &[String], s: &Setting
             let json = if s.pretty {
                 serde_json::to_string_pretty(&rec)
             } else {
-                serde_json::to_string(&rec)
+                compact_record(pass, a)
             };
             match json {
                 Ok(j) => j,
@@ -443,7 +460,7 @@ fn rows(pass: &[(String, Value)], a: &Analysis, texts: &[String], s: &Settings) 
             sp.and_then(|sp| sp.name.clone()).unwrap_or_default(),
             gender,
             cue.map(|c| c.text.clone()).unwrap_or_default(),
-            cue.map(|c| c.lemma.clone()).unwrap_or_default(),
+            cue.map(|c| c.lemma.to_string()).unwrap_or_default(),
             q.method.as_ref().map(name_of).unwrap_or_default(),
             num(Some(q.start)),
             num(Some(q.end)),
@@ -490,5 +507,21 @@ mod tests {
             s.row(&cells),
             "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",plain\r\n"
         );
+    }
+
+    #[test]
+    fn compact_records_are_serdes() {
+        let a = quote_highlighter::analyze("«Oui», a dit Mme Claire Dubois. «Non» « ouvert");
+        let pass = vec![
+            ("id".to_string(), serde_json::json!("a\"1")),
+            ("n".to_string(), serde_json::json!({"x": [1, 2.5]})),
+        ];
+        let serde = serde_json::to_string(&Record {
+            pass: Pass(&pass),
+            analysis: &a,
+        })
+        .ok();
+        assert_eq!(compact_record(&pass, &a).ok(), serde);
+        assert_eq!(compact_record(&[], &a).ok(), serde_json::to_string(&a).ok());
     }
 }
