@@ -36,7 +36,8 @@
 //!    and brackets, or the antecedent of `qui` (`une voix qui disait :`) ([`Method::BeforeQuote`],
 //!    [`Method::ClauseSubject`]); a verb in a relative clause yields to a main-clause verb for a
 //!    partial quote; a gerund or infinitive (`en disant :`, `ne cessait de répéter :`) takes the
-//!    subject of the sentence (a narrative infinitive its own: `Et Paul de répondre :`); a verb
+//!    subject of the sentence (a narrative infinitive its own: `Et Paul de répondre :`, `c'était au tour de ma
+//!    mère de dire :`); a verb
 //!    coordinated after other clauses takes the subject of the
 //!    last one that has its own (`Marthe se tut, mais Paul se leva et lui dit :` → Paul), over
 //!    participles and object pronouns (`et, s'approchant de Roger, lui dit`); the narrator's
