@@ -315,22 +315,8 @@ impl Discourse {
                 });
             }
             if let Addressee::Named(to) = to {
-                let said = text.get(to.start..to.end).unwrap_or("");
-                // A role is named without its definite article (`à la fermière` → `fermière`),
-                // as the mentions' names are.
-                let name = ["la ", "le ", "les ", "l'", "l’"]
-                    .iter()
-                    .find_map(|a| said.strip_prefix(a))
-                    .unwrap_or(said);
                 return Some(Attribution {
-                    speaker: Some(Speaker {
-                        start: to.start,
-                        end: to.end,
-                        text: said.to_string(),
-                        name: Some(name.to_string()),
-                        id: None,
-                        gender: None,
-                    }),
+                    speaker: Some(role_speaker(text, to)),
                     cue: None,
                     method: Some(Method::Continuation),
                     gender: None,
@@ -585,6 +571,19 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
         }
         head
     };
+    last_named(text, from, head, mention, &OBJECT_DETERMINERS)
+}
+
+/// The last person the last sentence of `head` (the text from byte `from`) names as an object:
+/// a capitalised word (not the sentence's first, not a clause's subject, not inside `mention`)
+/// or one of `determiners` and a noun of people (`la fermière`, `du berger`).
+fn last_named(
+    text: &str,
+    from: usize,
+    head: &str,
+    mention: Span,
+    determiners: &[&str],
+) -> Option<Span> {
     let sentence_at = head
         .char_indices()
         .rev()
@@ -625,6 +624,27 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
             last = Some(Span::new(at, at + word.len()));
         }
         if let Some((det_at, det)) = object_det.take() {
+            // `la jeune fille`, `un vieil homme`: the noun after an adjective of age or size.
+            if word.len() == w.len()
+                && matches!(
+                    word,
+                    "jeune"
+                        | "vieux"
+                        | "vieil"
+                        | "vieille"
+                        | "petit"
+                        | "petite"
+                        | "pauvre"
+                        | "brave"
+                        | "grand"
+                        | "grande"
+                        | "gros"
+                        | "grosse"
+                )
+            {
+                object_det = Some((det_at, det));
+                continue;
+            }
             let role = text.get(det_at..at + word.len()).unwrap_or("");
             // `du prêtre`, `au curé`: the noun alone, read as `le prêtre`.
             let contracted = matches!(det, "du" | "au");
@@ -635,19 +655,44 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
             };
             if word.starts_with(char::is_lowercase)
                 && !inside
-                && role.len() == det.len() + 1 + word.len()
+                && !role.contains([',', '.', ';', ':'])
                 && speaks
             {
                 let start = if contracted { at } else { det_at };
                 last = Some(Span::new(start, at + word.len()));
             }
         }
-        if !opens && !subject && word.len() == w.len() && OBJECT_DETERMINERS.contains(&word) {
+        if !opens && !subject && word.len() == w.len() && determiners.contains(&word) {
             object_det = Some((at, word));
         }
     }
     last
 }
+
+/// The one the narration names just before the first turn of an exchange (`Elle vit un enfant
+/// sur le seuil.⏎« Qui es-tu ? » demanda-t-elle.⏎« Le fils du meunier. »`): the last person
+/// its last sentence names as an object, other than the first turn's speaker — who answers
+/// that turn when no other speaker is known.
+fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option<Span> {
+    let from = floor_boundary(text, turn_start.saturating_sub(LUI_BACK));
+    let head = text.get(from..turn_start)?.trim_end_matches(|c: char| {
+        c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | ':')
+    });
+    // The sentence before the turn, without its own end.
+    let head = head.strip_suffix(['.', '!', '?', '…']).unwrap_or(head);
+    let mention = Span::new(speaker.start, speaker.end);
+    let span = last_named(text, from, head, mention, &NARRATION_DETERMINERS)?;
+    let named = text.get(span.start..span.end)?;
+    (speaker.name.as_deref() != Some(named)
+        && !speaker.name.as_deref().is_some_and(|n| named.ends_with(n)))
+    .then_some(span)
+}
+
+/// [`OBJECT_DETERMINERS`] and the indefinite articles, for the one narration introduces (`vit
+/// un enfant`).
+const NARRATION_DETERMINERS: [&str; 12] = [
+    "la", "le", "sa", "son", "ma", "mon", "leur", "notre", "du", "au", "un", "une",
+];
 
 /// Determiners of a role `lui` may stand for (`s'approcha de sa mère et lui dit`, `s'approcha
 /// du prêtre`).
@@ -919,6 +964,24 @@ fn other_person(a: &Speaker, b: &Speaker) -> bool {
     }
 }
 
+/// The speaker a name or role span gives (`à la fermière`, `un enfant`): named without its
+/// article (`fermière`), as the mentions' names are.
+fn role_speaker(text: &str, to: Span) -> Speaker {
+    let said = text.get(to.start..to.end).unwrap_or("");
+    let name = ["la ", "le ", "les ", "l'", "l’", "un ", "une "]
+        .iter()
+        .find_map(|a| said.strip_prefix(a))
+        .unwrap_or(said);
+    Speaker {
+        start: to.start,
+        end: to.end,
+        text: said.to_string(),
+        name: Some(name.to_string()),
+        id: None,
+        gender: None,
+    }
+}
+
 /// Is the speaker the first-person narrator (`je`, `j'`, with no name)?
 fn is_narrator(s: &Speaker) -> bool {
     s.name.is_none() && matches!(s.text.lowercased().as_str(), "je" | "j'" | "j’")
@@ -971,6 +1034,18 @@ fn floating<'t>(
                     return (
                         Some(said_speaker(quotes, o).clone()),
                         o.gender,
+                        Some(Method::Continuation),
+                    );
+                }
+                // No other speaker yet: the one the narration named before the first turn.
+                let ps = said_speaker(quotes, prev);
+                let named = quotes
+                    .get(prev.qi)
+                    .and_then(|p| named_before_turn(text, p.start, ps));
+                if let Some(to) = named {
+                    return (
+                        Some(role_speaker(text, to)),
+                        None,
                         Some(Method::Continuation),
                     );
                 }
