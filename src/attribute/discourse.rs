@@ -881,7 +881,9 @@ fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, u
 
 /// Is `word`, lowercased, `lower`? (No allocation.)
 fn eq_lower(word: &str, lower: &str) -> bool {
-    word.chars().map(crate::text::lower_char).eq(lower.chars())
+    // The lists compared with hold Latin words whose capitals take as many bytes: a length
+    // test first rejects most words without decoding.
+    word.len() == lower.len() && word.chars().map(crate::text::lower_char).eq(lower.chars())
 }
 
 /// Courtesy words before a name or a role in a vocative (`monsieur le curé`, `ma chère Louise`).
@@ -1298,28 +1300,17 @@ fn antecedent<'t>(
             }
         }
     }
-    // The latest speaker shown with that gender, and whose name no other quote of the history
-    // showed with the other one.
-    let shown_other = |name: &str| {
-        gender.is_some_and(|g| {
-            history.iter().any(|x| {
-                x.gender.is_some_and(|xg| xg != g)
-                    && said_speaker(quotes, x).name.as_deref() == Some(name)
-            })
-        })
-    };
+    // The last resort, the latest speaker, must have been shown with that gender (itself or
+    // by an earlier quote of the same name): of an unknown gender it may be anyone.
     history
         .iter()
         .rev()
         .find(|h| {
-            let sp = said_speaker(quotes, h);
-            (gender.is_none() || h.gender == gender)
-                && number(&sp.text)
-                && !is_narrator(sp)
-                && !sp
-                    .name
-                    .as_deref()
-                    .is_some_and(|n| shown_other(n) || called(n))
+            agrees(h)
+                && (gender.is_none()
+                    || h.gender
+                        .or_else(|| known(said_speaker(quotes, h).name.as_deref()))
+                        == gender)
         })
         .and_then(|h| said_speaker(quotes, h).name.clone())
 }

@@ -89,6 +89,21 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
                 noun => lexicon::person_noun_gender(noun),
             })
     });
+    // A name followed by its role between commas (`Sandrine Pollet, déléguée CFDT,`, `Paul
+    // Roux, le maire,`): the role's article or form shows the gender.
+    if m.gender.is_none() && a.capitalised() && toks.get(last + 1).and_then(Tok::punct) == Some(',')
+    {
+        m.gender = toks.get(last + 2).and_then(|r| {
+            gender_of(r)
+                .filter(|_| {
+                    in_class(r, C_DET)
+                        && toks
+                            .get(last + 3)
+                            .is_some_and(|n| lexicon::is_person_noun(&n.lower))
+                })
+                .or_else(|| lexicon::person_noun_gender(&r.lower))
+        });
+    }
     m.name = Some(name_in(text, toks, first, last));
     Some(m)
 }
@@ -98,7 +113,7 @@ pub(super) fn gender_of(t: &Tok) -> Option<Gender> {
         "m." | "mm." | "le" | "un" | "ce" | "cet" | "monsieur" | "du" | "au" => {
             Some(Gender::Masculine)
         }
-        "mme" | "mlle" | "la" | "une" | "cette" | "madame" | "mademoiselle" => {
+        "mme" | "mlle" | "la" | "une" | "cette" | "sa" | "madame" | "mademoiselle" => {
             Some(Gender::Feminine)
         }
         _ => None,
