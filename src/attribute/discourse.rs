@@ -1051,6 +1051,14 @@ fn floating<'t>(
                         Some(Method::Continuation),
                     );
                 }
+            } else if breaks == 0 && gap_words <= 8 && subjectless_lead_in(gap) {
+                // `« Il fait froid », dit le berger. Puis, après un silence : « Rentrons. »`: a
+                // sentence with no subject that only leads to the quote goes on with its speaker.
+                return (
+                    Some(said_speaker(quotes, prev).clone()),
+                    prev.gender,
+                    Some(Method::Continuation),
+                );
             } else if gap_words <= 3 && (breaks <= 1 || prev.paragraph_start == para || !dash) {
                 let continued = (
                     Some(said_speaker(quotes, prev).clone()),
@@ -1070,6 +1078,32 @@ fn floating<'t>(
         }
     }
     sentence_before(back, text, quotes, history, at, dash)
+}
+
+/// Is `gap` (the text between a quote's attribution and the next quote) the end of that
+/// sentence, then a sentence with no subject of its own leading to the quote by a colon: a
+/// linking word (`Puis`, `Et`, `Alors`…) and lowercase words only (`Puis, après un silence :`,
+/// `Et, se tournant vers son frère :`)?
+fn subjectless_lead_in(gap: &str) -> bool {
+    let Some(lead) = gap
+        .trim_end()
+        .strip_suffix(':')
+        .and_then(|g| g.split_once(['.', '!', '?', '…']).map(|(_, rest)| rest))
+    else {
+        return false;
+    };
+    let mut words = lead
+        .split(|c: char| c.is_whitespace() || c == ',' || is_padding(c))
+        .filter(|w| !w.is_empty());
+    let opens = words.next().is_some_and(|w| {
+        matches!(
+            w,
+            "Puis" | "Et" | "Alors" | "Ensuite" | "Enfin" | "Mais" | "Pourtant" | "Cependant"
+        )
+    });
+    opens
+        && !lead.contains(['.', '!', '?', '…', ';', '«', '»'])
+        && words.all(|w| !w.starts_with(char::is_uppercase))
 }
 
 /// Does `gap` (the text between a quote's attribution and the next quote) hold a sentence of

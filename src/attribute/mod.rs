@@ -53,7 +53,8 @@
 //!    turn whose speaker is unknown, the speaker of the turn before it; never the previous
 //!    turn's speaker read again from its incise; else the previous speaker when at most a few words lie
 //!    between (unless they are a sentence of their own whose subject can speak: `Le cousin
-//!    s'inclina. «Q»`); else the subject of the sentence just before (`Noël ralentit. «Q»`), never from
+//!    s'inclina. «Q»`), or when they are a sentence with no subject leading to the quote by a
+//!    colon: `Puis, après un silence : «Q»`); else the subject of the sentence just before (`Noël ralentit. «Q»`), never from
 //!    inside a quote and never the narrator. Never the one the quote calls by name either (a
 //!    vocative, `« Bonjour, Marthe. »`, `« Merci, monsieur le curé ! »`): spoken to, not
 //!    speaking; the last other speaker of the exchange instead, else no one. The one a turn's cue
