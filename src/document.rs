@@ -136,14 +136,12 @@ const SPEAKING_PRONOUNS: [&str; 25] = [
 ];
 
 /// Runs the document-level rules over `quotes` (sorted by start, as every stage leaves them).
-pub fn settle(text: &str, quotes: &mut [Quote]) {
+pub fn settle(text: &str, quotes: &mut [Quote], narrative: &mut Narrative) {
     let mut line_start = 0;
     let mut searched_to = 0;
     // One lowercase buffer for every head read; the navigation test once per line.
     let mut buf = String::new();
     let mut nav_line: Option<(usize, bool)> = None;
-    // Is the text told in the narrative past? Read once, only when a rule needs it.
-    let mut narrative: Option<bool> = None;
     let mut words_buf = Words::default();
     for q in quotes.iter_mut() {
         if q.parent.is_some() || q.kind == QuoteKind::Term {
@@ -169,11 +167,9 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
             make_term(q, TermReason::Gloss);
         } else if title_like(text, q) {
             make_term(q, TermReason::Title);
-        } else if narrator_word(text, q) && *narrative.get_or_insert_with(|| is_narrative(text)) {
+        } else if narrator_word(text, q) && narrative.get(text) {
             make_term(q, TermReason::Named);
-        } else if read_out(text, q, &mut words_buf)
-            && *narrative.get_or_insert_with(|| is_narrative(text))
-        {
+        } else if read_out(text, q, &mut words_buf) && narrative.get(text) {
             make_term(q, TermReason::Document);
         }
     }
@@ -206,7 +202,19 @@ pub fn settle(text: &str, quotes: &mut [Quote]) {
             }
         }
     }
-    floating(text, quotes, &mut narrative);
+    floating(text, quotes, narrative);
+}
+
+/// Is the text told in the narrative past ([`is_narrative`])? Read once per analysis, only when
+/// a rule of [`crate::attribute`] or of this stage asks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Narrative(Option<bool>);
+
+impl Narrative {
+    /// The answer, read from the text the first time it is asked.
+    pub fn get(&mut self, text: &str) -> bool {
+        *self.0.get_or_insert_with(|| is_narrative(text))
+    }
 }
 
 /// A text is narrative when at least this many of its words are a passé simple of narration…
@@ -223,7 +231,7 @@ const NARRATIVE_SAMPLE: usize = 64 * 1024;
 /// répondit`, `ce fut`), rather than reported in the passé composé and the present as news is?
 /// Counted once, over the first [`NARRATIVE_SAMPLE`] bytes: a bounded cost on any text (the
 /// whole of an 8 MB text cost as much as the rest of the analysis).
-pub(crate) fn is_narrative(text: &str) -> bool {
+fn is_narrative(text: &str) -> bool {
     let sample = text
         .get(..crate::text::floor_boundary(text, NARRATIVE_SAMPLE))
         .unwrap_or(text);
@@ -809,7 +817,7 @@ fn can_name(name: &str) -> bool {
 
 /// Rule 7: a quote opening its own sentence with no speaker continues the previous quote's
 /// speaker when only the rest of that quote's attributing sentence lies between.
-fn floating(text: &str, quotes: &mut [Quote], narrative: &mut Option<bool>) {
+fn floating(text: &str, quotes: &mut [Quote], narrative: &mut Narrative) {
     let mut prev: Option<usize> = None;
     // The continuations added here count against the answer's size budget as the attribution
     // stage's do: none is copied where it would not fit.
@@ -850,7 +858,7 @@ fn floating(text: &str, quotes: &mut [Quote], narrative: &mut Option<bool>) {
                 let mut new_turn = || {
                     gap.contains('\n')
                         && char_before(text, q.start) == Some('\n')
-                        && *narrative.get_or_insert_with(|| is_narrative(text))
+                        && narrative.get(text)
                 };
                 if q.start >= attr_end
                     && q.start - attr_end <= FLOAT_GAP

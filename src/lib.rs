@@ -92,8 +92,10 @@ pub fn analyze(text: &str) -> Analysis {
 fn analyze_lf(text: &str) -> Analysis {
     let (mut quotes, diagnostics) = pair::pair(text);
     classify::classify(text, &mut quotes);
-    attribute::attribute(text, &mut quotes);
-    document::settle(text, &mut quotes);
+    // Whether the text is told in the narrative past: read once, by the first stage that asks.
+    let mut narrative = document::Narrative::default();
+    attribute::attribute(text, &mut quotes, &mut narrative);
+    document::settle(text, &mut quotes, &mut narrative);
     let speakers = resolve::resolve(text, &mut quotes);
     Analysis {
         quotes,

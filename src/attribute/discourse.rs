@@ -39,9 +39,9 @@ pub(super) struct Discourse {
     para_seen: (usize, usize, Option<usize>),
     /// The last two statement quotes, attributed or not: the dialogue turns of [`Turn`].
     turns: [Option<Turn>; 2],
-    /// Is the text told in the narrative past ([`crate::document::is_narrative`])? Read once,
-    /// only when a quote paragraph with no cue asks.
-    narrative: Option<bool>,
+    /// Is the text told in the narrative past? Read once, only when a quote paragraph with no
+    /// cue asks, and shared with [`crate::document`].
+    pub(super) narrative: crate::document::Narrative,
 }
 
 /// One statement quote as a dialogue turn: where it (or its incise) ends and the quote whose
@@ -54,6 +54,8 @@ struct Turn {
     spoke: Option<usize>,
     /// The one the turn's cue says it is spoken to (`demanda à Marthe`), who answers next.
     addressee: Option<Addressee>,
+    /// The quote's content, where a vocative is read when a turn follows.
+    content: (usize, usize),
 }
 
 impl Discourse {
@@ -155,7 +157,6 @@ impl Discourse {
                 .map(Addressee::Named)
                 .or(to_me.then_some(Addressee::Narrator))
         });
-        let addressee = addressee.or_else(|| self.vocative(text, quotes, q));
         Attribution {
             speaker,
             cue,
@@ -188,15 +189,13 @@ impl Discourse {
         quotes: &[Quote],
         q: &QuoteAt,
     ) -> Attribution {
-        let mut a = self.floating_speaker(back, text, quotes, q);
-        a.addressee = self.vocative(text, quotes, q);
-        a
+        self.floating_speaker(back, text, quotes, q)
     }
 
     /// The one a quote calls by name (a name some recent quote's speaker bears, or one after a
     /// courtesy word: `monsieur Duflot`, `mon cher Romuald`) or by a role (`lieutenant`,
     /// `monsieur le curé`), as [`Addressee::Named`].
-    fn vocative(&self, text: &str, quotes: &[Quote], q: &QuoteAt) -> Option<Addressee> {
+    fn vocative(&self, text: &str, quotes: &[Quote], content: (usize, usize)) -> Option<Addressee> {
         let known = |name: &str| {
             self.history.iter().any(|h| {
                 said_speaker(quotes, h)
@@ -206,7 +205,7 @@ impl Discourse {
                     == Some(name)
             })
         };
-        vocative_span(text, q, known).map(Addressee::Named)
+        vocative_span(text, content, known).map(Addressee::Named)
     }
 
     fn floating_speaker<'t>(
@@ -276,9 +275,7 @@ impl Discourse {
             && gap.len() < TURN_GAP
             && !gap.trim_end().contains('\n')
             && incise_only(gap)
-            && *self
-                .narrative
-                .get_or_insert_with(|| crate::document::is_narrative(text))
+            && self.narrative.get(text)
     }
 
     /// Turn alternation in a dialogue: a dash-led turn with no cue, right after a turn whose
@@ -292,16 +289,18 @@ impl Discourse {
         at: usize,
         paragraph_start: usize,
     ) -> Option<Attribution> {
-        // The one the previous turn was said to (`demanda Paul à Marthe :`) answers it.
-        if let Some(Turn {
-            addressee: Some(to),
-            end,
-            ..
-        }) = self.turns[1]
-        {
+        // The one the previous turn was said to (`demanda Paul à Marthe :`), or called by name
+        // or role (read only now, when a turn follows it), answers it.
+        let to = self.turns[1]
+            .filter(|t| adjacent_turns(text, t.end, at))
+            .and_then(|t| {
+                t.addressee
+                    .or_else(|| self.vocative(text, quotes, t.content))
+            });
+        if let Some(to) = to {
             // The narrator (`me demanda-t-il`): their last turn in the exchange, else no one
             // named (never the one who asked).
-            if to == Addressee::Narrator && adjacent_turns(text, end, at) {
+            if to == Addressee::Narrator {
                 let me = self.history.iter().rev().find(|h| {
                     is_narrator(said_speaker(quotes, h))
                         && at.saturating_sub(h.quote_end) < EXCHANGE
@@ -315,23 +314,9 @@ impl Discourse {
                     addressee: None,
                 });
             }
-            if let (Addressee::Named(to), true) = (to, adjacent_turns(text, end, at)) {
-                let said = text.get(to.start..to.end).unwrap_or("");
-                // A role is named without its definite article (`à la fermière` → `fermière`),
-                // as the mentions' names are.
-                let name = ["la ", "le ", "les ", "l'", "l’"]
-                    .iter()
-                    .find_map(|a| said.strip_prefix(a))
-                    .unwrap_or(said);
+            if let Addressee::Named(to) = to {
                 return Some(Attribution {
-                    speaker: Some(Speaker {
-                        start: to.start,
-                        end: to.end,
-                        text: said.to_string(),
-                        name: Some(name.to_string()),
-                        id: None,
-                        gender: None,
-                    }),
+                    speaker: Some(role_speaker(text, to)),
                     cue: None,
                     method: Some(Method::Continuation),
                     gender: None,
@@ -371,6 +356,7 @@ impl Discourse {
                 end: q.end.max(incise_end),
                 spoke: a.speaker.as_ref().map(|_| qi),
                 addressee: a.addressee,
+                content: (q.content_start, q.content_end),
             }),
         ];
         let Some(s) = &a.speaker else { return };
@@ -585,6 +571,19 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
         }
         head
     };
+    last_named(text, from, head, mention, &OBJECT_DETERMINERS)
+}
+
+/// The last person the last sentence of `head` (the text from byte `from`) names as an object:
+/// a capitalised word (not the sentence's first, not a clause's subject, not inside `mention`)
+/// or one of `determiners` and a noun of people (`la fermière`, `du berger`).
+fn last_named(
+    text: &str,
+    from: usize,
+    head: &str,
+    mention: Span,
+    determiners: &[&str],
+) -> Option<Span> {
     let sentence_at = head
         .char_indices()
         .rev()
@@ -625,6 +624,27 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
             last = Some(Span::new(at, at + word.len()));
         }
         if let Some((det_at, det)) = object_det.take() {
+            // `la jeune fille`, `un vieil homme`: the noun after an adjective of age or size.
+            if word.len() == w.len()
+                && matches!(
+                    word,
+                    "jeune"
+                        | "vieux"
+                        | "vieil"
+                        | "vieille"
+                        | "petit"
+                        | "petite"
+                        | "pauvre"
+                        | "brave"
+                        | "grand"
+                        | "grande"
+                        | "gros"
+                        | "grosse"
+                )
+            {
+                object_det = Some((det_at, det));
+                continue;
+            }
             let role = text.get(det_at..at + word.len()).unwrap_or("");
             // `du prêtre`, `au curé`: the noun alone, read as `le prêtre`.
             let contracted = matches!(det, "du" | "au");
@@ -635,19 +655,44 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
             };
             if word.starts_with(char::is_lowercase)
                 && !inside
-                && role.len() == det.len() + 1 + word.len()
+                && !role.contains([',', '.', ';', ':'])
                 && speaks
             {
                 let start = if contracted { at } else { det_at };
                 last = Some(Span::new(start, at + word.len()));
             }
         }
-        if !opens && !subject && word.len() == w.len() && OBJECT_DETERMINERS.contains(&word) {
+        if !opens && !subject && word.len() == w.len() && determiners.contains(&word) {
             object_det = Some((at, word));
         }
     }
     last
 }
+
+/// The one the narration names just before the first turn of an exchange (`Elle vit un enfant
+/// sur le seuil.⏎« Qui es-tu ? » demanda-t-elle.⏎« Le fils du meunier. »`): the last person
+/// its last sentence names as an object, other than the first turn's speaker — who answers
+/// that turn when no other speaker is known.
+fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option<Span> {
+    let from = floor_boundary(text, turn_start.saturating_sub(LUI_BACK));
+    let head = text.get(from..turn_start)?.trim_end_matches(|c: char| {
+        c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | ':')
+    });
+    // The sentence before the turn, without its own end.
+    let head = head.strip_suffix(['.', '!', '?', '…']).unwrap_or(head);
+    let mention = Span::new(speaker.start, speaker.end);
+    let span = last_named(text, from, head, mention, &NARRATION_DETERMINERS)?;
+    let named = text.get(span.start..span.end)?;
+    (speaker.name.as_deref() != Some(named)
+        && !speaker.name.as_deref().is_some_and(|n| named.ends_with(n)))
+    .then_some(span)
+}
+
+/// [`OBJECT_DETERMINERS`] and the indefinite articles, for the one narration introduces (`vit
+/// un enfant`).
+const NARRATION_DETERMINERS: [&str; 12] = [
+    "la", "le", "sa", "son", "ma", "mon", "leur", "notre", "du", "au", "un", "une",
+];
 
 /// Determiners of a role `lui` may stand for (`s'approcha de sa mère et lui dit`, `s'approcha
 /// du prêtre`).
@@ -759,12 +804,16 @@ const GENERIC_VOCATIVES: [&str; 30] = [
 /// The name or role a quote calls (see [`Discourse::vocative`]): a segment of the content's
 /// first or last [`VOCATIVE_PEEK`] bytes that opens the content or follows a comma, ends at a
 /// comma or a sentence end, and holds only courtesy words and one or two name words.
-fn vocative_span(text: &str, q: &QuoteAt, known: impl Fn(&str) -> bool) -> Option<Span> {
-    let head_end = floor_boundary(text, (q.content_start + VOCATIVE_PEEK).min(q.content_end));
-    let tail_start = ceil_boundary(text, q.content_end.saturating_sub(VOCATIVE_PEEK)).max(head_end);
-    for (a, b) in [(q.content_start, head_end), (tail_start, q.content_end)] {
+fn vocative_span(
+    text: &str,
+    (content_start, content_end): (usize, usize),
+    known: impl Fn(&str) -> bool,
+) -> Option<Span> {
+    let head_end = floor_boundary(text, (content_start + VOCATIVE_PEEK).min(content_end));
+    let tail_start = ceil_boundary(text, content_end.saturating_sub(VOCATIVE_PEEK)).max(head_end);
+    for (a, b) in [(content_start, head_end), (tail_start, content_end)] {
         let window = text.get(a..b).unwrap_or("");
-        let (mut seg_start, mut opens) = (0, a == q.content_start);
+        let (mut seg_start, mut opens) = (0, a == content_start);
         for (i, c) in window.char_indices() {
             if !matches!(c, ',' | '.' | '!' | '?' | '…' | ';' | ':' | '«' | '»') {
                 continue;
@@ -917,6 +966,24 @@ fn other_person(a: &Speaker, b: &Speaker) -> bool {
     }
 }
 
+/// The speaker a name or role span gives (`à la fermière`, `un enfant`): named without its
+/// article (`fermière`), as the mentions' names are.
+fn role_speaker(text: &str, to: Span) -> Speaker {
+    let said = text.get(to.start..to.end).unwrap_or("");
+    let name = ["la ", "le ", "les ", "l'", "l’", "un ", "une "]
+        .iter()
+        .find_map(|a| said.strip_prefix(a))
+        .unwrap_or(said);
+    Speaker {
+        start: to.start,
+        end: to.end,
+        text: said.to_string(),
+        name: Some(name.to_string()),
+        id: None,
+        gender: None,
+    }
+}
+
 /// Is the speaker the first-person narrator (`je`, `j'`, with no name)?
 fn is_narrator(s: &Speaker) -> bool {
     s.name.is_none() && matches!(s.text.lowercased().as_str(), "je" | "j'" | "j’")
@@ -972,6 +1039,26 @@ fn floating<'t>(
                         Some(Method::Continuation),
                     );
                 }
+                // No other speaker yet: the one the narration named before the first turn.
+                let ps = said_speaker(quotes, prev);
+                let named = quotes
+                    .get(prev.qi)
+                    .and_then(|p| named_before_turn(text, p.start, ps));
+                if let Some(to) = named {
+                    return (
+                        Some(role_speaker(text, to)),
+                        None,
+                        Some(Method::Continuation),
+                    );
+                }
+            } else if breaks == 0 && gap_words <= 8 && subjectless_lead_in(gap) {
+                // `« Il fait froid », dit le berger. Puis, après un silence : « Rentrons. »`: a
+                // sentence with no subject that only leads to the quote goes on with its speaker.
+                return (
+                    Some(said_speaker(quotes, prev).clone()),
+                    prev.gender,
+                    Some(Method::Continuation),
+                );
             } else if gap_words <= 3 && (breaks <= 1 || prev.paragraph_start == para || !dash) {
                 let continued = (
                     Some(said_speaker(quotes, prev).clone()),
@@ -991,6 +1078,32 @@ fn floating<'t>(
         }
     }
     sentence_before(back, text, quotes, history, at, dash)
+}
+
+/// Is `gap` (the text between a quote's attribution and the next quote) the end of that
+/// sentence, then a sentence with no subject of its own leading to the quote by a colon: a
+/// linking word (`Puis`, `Et`, `Alors`…) and lowercase words only (`Puis, après un silence :`,
+/// `Et, se tournant vers son frère :`)?
+fn subjectless_lead_in(gap: &str) -> bool {
+    let Some(lead) = gap
+        .trim_end()
+        .strip_suffix(':')
+        .and_then(|g| g.split_once(['.', '!', '?', '…']).map(|(_, rest)| rest))
+    else {
+        return false;
+    };
+    let mut words = lead
+        .split(|c: char| c.is_whitespace() || c == ',' || is_padding(c))
+        .filter(|w| !w.is_empty());
+    let opens = words.next().is_some_and(|w| {
+        matches!(
+            w,
+            "Puis" | "Et" | "Alors" | "Ensuite" | "Enfin" | "Mais" | "Pourtant" | "Cependant"
+        )
+    });
+    opens
+        && !lead.contains(['.', '!', '?', '…', ';', '«', '»'])
+        && words.all(|w| !w.starts_with(char::is_uppercase))
 }
 
 /// Does `gap` (the text between a quote's attribution and the next quote) hold a sentence of

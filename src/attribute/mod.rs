@@ -36,7 +36,8 @@
 //!    and brackets, or the antecedent of `qui` (`une voix qui disait :`) ([`Method::BeforeQuote`],
 //!    [`Method::ClauseSubject`]); a verb in a relative clause yields to a main-clause verb for a
 //!    partial quote; a gerund or infinitive (`en disant :`, `ne cessait de répéter :`) takes the
-//!    subject of the sentence (a narrative infinitive its own: `Et Paul de répondre :`); a verb
+//!    subject of the sentence (a narrative infinitive its own: `Et Paul de répondre :`, `c'était au tour de ma
+//!    mère de dire :`); a verb
 //!    coordinated after other clauses takes the subject of the
 //!    last one that has its own (`Marthe se tut, mais Paul se leva et lui dit :` → Paul), over
 //!    participles and object pronouns (`et, s'approchant de Roger, lui dit`); the narrator's
@@ -46,11 +47,14 @@
 //!    `Pour X,` ([`Method::Source`]); then, after a colon or for a partial quote, the subject of
 //!    the sentence;
 //! 6. otherwise ([`Method::Continuation`]): in a dialogue of dash-led paragraphs (`— «…»`, or
-//!    turns `— Oui.` inside one pair of guillemets) the other speaker of the exchange — after a
+//!    turns `— Oui.` inside one pair of guillemets) the other speaker of the exchange (with none
+//!    yet, the one the narration names just before the first turn: `Elle vit un enfant sur le
+//!    seuil.⏎« Qui es-tu ? » demanda-t-elle.⏎« Le fils du meunier. »`) — after a
 //!    turn whose speaker is unknown, the speaker of the turn before it; never the previous
 //!    turn's speaker read again from its incise; else the previous speaker when at most a few words lie
 //!    between (unless they are a sentence of their own whose subject can speak: `Le cousin
-//!    s'inclina. «Q»`); else the subject of the sentence just before (`Noël ralentit. «Q»`), never from
+//!    s'inclina. «Q»`), or when they are a sentence with no subject leading to the quote by a
+//!    colon: `Puis, après un silence : «Q»`); else the subject of the sentence just before (`Noël ralentit. «Q»`), never from
 //!    inside a quote and never the narrator. Never the one the quote calls by name either (a
 //!    vocative, `« Bonjour, Marthe. »`, `« Merci, monsieur le curé ! »`): spoken to, not
 //!    speaking; the last other speaker of the exchange instead, else no one. The one a turn's cue
@@ -109,7 +113,7 @@ const PREV_SENTENCE: usize = 300;
 
 /// Fills [`Quote::speaker`], [`Quote::cue`] and [`Quote::method`]: the rules of the module doc,
 /// in order, for every statement quote (terms and nested quotes are skipped).
-pub fn attribute(text: &str, quotes: &mut [Quote]) {
+pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::document::Narrative) {
     let starts = quotes
         .iter()
         .filter_map(QuoteAt::of)
@@ -117,6 +121,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
         .collect();
     let mut win = Windows::new(text, starts);
     let mut talk = Discourse::default();
+    talk.narrative = *narrative;
     let mut budget = crate::resolve::OutputBudget::new();
     for qi in 0..quotes.len() {
         if let Some(q) = quotes.get(qi) {
@@ -210,6 +215,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote]) {
             }
         }
     }
+    *narrative = talk.narrative;
 }
 
 /// Does the quote open its line (only spaces between the line's start and the opening mark)?

@@ -642,9 +642,14 @@ fn coordinated_subject(
     let (mut seg_lo, mut hi) = (s, c);
     for _ in 0..CLAUSES_BACK {
         // The clause before `hi`: after the segment's last coordinator, adverbs skipped.
-        let coordinator = (seg_lo..hi)
-            .rev()
-            .find(|&k| toks.get(k).is_some_and(|t| in_list(t, COORDINATORS)));
+        // (`Paul et Marthe` joins two names, not two clauses.)
+        let coordinator = (seg_lo..hi).rev().find(|&k| {
+            toks.get(k).is_some_and(|t| in_list(t, COORDINATORS))
+                && !(k > 0
+                    && toks.get(k).is_some_and(|t| t.is("et"))
+                    && toks.get(k - 1).is_some_and(is_name_word)
+                    && toks.get(k + 1).is_some_and(is_name_word))
+        });
         let mut lo = coordinator.map_or(seg_lo, |k| k + 1);
         // `Alors le vieux Jacques`, `puis lentement il`: adverbs before the subject.
         while lo < hi

@@ -628,7 +628,8 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
 
 /// The subject of a narrative infinitive (`Et Paul de répondre`, `Et le vieux curé
 /// d'ajouter`): the sentence opens with `Et` (or `Puis`), then a noun phrase that can speak
-/// reaching the `de` right before the infinitive at `inf`.
+/// reaching the `de` right before the infinitive at `inf`; or the one whose turn it is to speak
+/// (`c'était au tour de ma mère de dire`).
 fn narrative_infinitive_subject(
     text: &str,
     toks: &[Tok],
@@ -641,6 +642,33 @@ fn narrative_infinitive_subject(
         .is_some_and(|t| in_list(t, &["de", "d'", "d’"]))
     {
         return None;
+    }
+    // `C'était au tour de ma mère de dire :`, `Ce fut au tour du curé de répondre :` — the one
+    // whose turn it is.
+    let turn_of = (start..de.saturating_sub(1)).rev().take(12).find_map(|k| {
+        let t = toks.get(k)?;
+        let of = toks.get(k + 1)?;
+        (t.is("tour") && in_list(of, &["de", "d'", "d’", "du", "des"])).then_some(k + 1)
+    });
+    if let Some(of) = turn_of {
+        let first = if toks.get(of).is_some_and(|t| t.is("du")) {
+            // `du curé`: the noun alone.
+            of + 1
+        } else if toks.get(of).is_some_and(|t| t.is("des")) {
+            of
+        } else {
+            of + 1
+        };
+        // `du curé` holds its article: the noun and its adjectives, a few words.
+        let reaches = if toks.get(of).is_some_and(|t| t.is("du")) {
+            de - first <= 3 && (first..de).all(|k| toks.get(k).is_some_and(Tok::lowercase_word))
+        } else {
+            np_forward(toks, first).is_some_and(|e| e + 1 >= de)
+        };
+        if first >= de || !reaches {
+            return None;
+        }
+        return mention_of(text, toks, first, de - 1).filter(|m| !m.none && speaks(text, m));
     }
     let mut s = start;
     while toks.get(s).is_some_and(|t| !t.is_word()) {
