@@ -46,26 +46,15 @@ pub fn name_of(mention: &str) -> String {
 /// A grouping key: lowercase words without titles, definite articles and punctuation.
 pub fn key_of(name: &str) -> String {
     let lower;
-    let lower: &str = if name.is_ascii() {
-        if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower = name.to_ascii_lowercase();
-            &lower
-        } else {
-            name
-        }
-    } else {
-        // Lowercased with `’` written `'`, in one pass.
-        lower = name
-            .chars()
-            .map(|c| {
-                if c == '’' {
-                    '\''
-                } else {
-                    crate::text::lower_char(c)
-                }
-            })
-            .collect::<String>();
+    let lower: &str = if name.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        // (`lowercase` copies an ASCII name without decoding it.)
+        lower = match name.contains('’') {
+            true => name.lowercased().replace('’', "'"),
+            false => name.lowercased(),
+        };
         &lower
+    } else {
+        name
     };
     let mut out = String::with_capacity(lower.len());
     let mut first_out = true;
@@ -368,6 +357,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     &same.surname_only
                 }
                 .first()
+                .copied()
             });
         let id = match existing {
             Some(id) => id,
@@ -450,8 +440,8 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
 /// alone.
 #[derive(Default)]
 struct Surname {
-    people: Ids,
-    surname_only: Ids,
+    people: Vec<usize>,
+    surname_only: Vec<usize>,
 }
 
 impl Surname {
@@ -469,53 +459,21 @@ impl Surname {
         if !person {
             return;
         }
-        self.people.insert(id);
+        insert_sorted(&mut self.people, id);
         if !key.contains(' ') {
-            self.surname_only.insert(id);
+            insert_sorted(&mut self.surname_only, id);
         }
     }
 
     fn remove(&mut self, id: usize) {
-        self.people.remove(id);
-        self.surname_only.remove(id);
+        self.people.retain(|&x| x != id);
+        self.surname_only.retain(|&x| x != id);
     }
 }
 
-/// Entry ids in increasing order, the first one inline: most surnames name one person, and then
-/// nothing is allocated.
-#[derive(Default)]
-struct Ids {
-    first: Option<usize>,
-    more: Vec<usize>,
-}
-
-impl Ids {
-    fn first(&self) -> Option<usize> {
-        self.first
-    }
-
-    fn insert(&mut self, id: usize) {
-        match self.first {
-            None => self.first = Some(id),
-            Some(f) if f == id => {}
-            Some(f) => {
-                let (low, high) = if id < f { (id, f) } else { (f, id) };
-                self.first = Some(low);
-                let at = self.more.partition_point(|&x| x < high);
-                if self.more.get(at) != Some(&high) {
-                    self.more.insert(at, high);
-                }
-            }
-        }
-    }
-
-    fn remove(&mut self, id: usize) {
-        if self.first == Some(id) {
-            self.first = (!self.more.is_empty()).then(|| self.more.remove(0));
-        } else {
-            self.more.retain(|&x| x != id);
-        }
-    }
+fn insert_sorted(ids: &mut Vec<usize>, id: usize) {
+    let at = ids.partition_point(|&x| x < id);
+    ids.insert(at, id);
 }
 
 /// The last word of a grouping key.

@@ -225,7 +225,6 @@ pub(crate) struct WordIter<'a> {
 
 impl<'a> WordIter<'a> {
     /// Is the char at `i` (a char boundary) part of a word, and its length; `None` at the end.
-    #[inline(always)]
     fn class(&self, i: usize) -> Option<(bool, usize)> {
         let b = *self.s.as_bytes().get(i)?;
         if b < 0x80 {

@@ -39,11 +39,27 @@ pub(crate) fn role_synonym(key: &str) -> &str {
 
 /// People and roles (`maire`, `porte-parole`, `manifestants`): a noun phrase with one of these
 /// as its head can speak.
-static PERSONS: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| lines(PERSON_NOUNS).collect());
+/// `avocate*` is `avocate` and `avocat`.
+static PERSONS: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
+    let mut set = FnvSet::default();
+    for l in lines(PERSON_NOUNS) {
+        match l.strip_suffix('*') {
+            Some(fem) => {
+                set.insert(fem);
+                set.extend(fem.strip_suffix('e'));
+            }
+            None => {
+                set.insert(l);
+            }
+        }
+    }
+    set
+});
 
 /// True when `lower` (a lowercase word) is a noun for people or roles (`person-nouns.txt`).
 pub(crate) fn is_person_noun(lower: &str) -> bool {
-    PERSONS.contains(lower)
+    // The file holds no plural in `s` (`maires` is `maire`).
+    PERSONS.contains(lower) || lower.strip_suffix('s').is_some_and(|s| PERSONS.contains(s))
 }
 
 /// The gender a noun of people shows by its form, when the lexicon holds its counterpart:
@@ -67,18 +83,27 @@ pub(crate) fn person_noun_gender(lower: &str) -> Option<Gender> {
         ("esse", "e"),
         ("e", ""),
     ];
+    // `stem` + `ending` is a noun of people.
+    let other = |stem: &str, ending: &str| {
+        let mut w = String::with_capacity(stem.len() + ending.len());
+        w.push_str(stem);
+        w.push_str(ending);
+        !stem.is_empty() && is_person_noun(&w)
+    };
     for (fem, masc) in PAIRS {
-        if let Some(stem) = singular.strip_suffix(fem) {
-            if !stem.is_empty() && is_person_noun(&format!("{stem}{masc}")) {
-                return Some(Gender::Feminine);
-            }
+        if singular
+            .strip_suffix(fem)
+            .is_some_and(|stem| other(stem, masc))
+        {
+            return Some(Gender::Feminine);
         }
     }
     for (fem, masc) in PAIRS {
-        if let Some(stem) = singular.strip_suffix(masc) {
-            if !stem.is_empty() && is_person_noun(&format!("{stem}{fem}")) {
-                return Some(Gender::Masculine);
-            }
+        if singular
+            .strip_suffix(masc)
+            .is_some_and(|stem| other(stem, fem))
+        {
+            return Some(Gender::Masculine);
         }
     }
     None
@@ -222,10 +247,24 @@ mod tests {
             ("lycéenne", Some(Gender::Feminine)),
             ("élu", Some(Gender::Masculine)),
             ("ministre", None),
+            ("avocates", Some(Gender::Feminine)),
             ("maire", None),
             ("table", None),
         ] {
             assert_eq!(g(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_person_nouns_file_spells_plurals_and_feminines_once() {
+        // `avocate*` gives both forms; a plural in `s` is never written.
+        for w in [
+            "avocat", "avocate", "avocats", "avocates", "maire", "maires", "jumeaux",
+        ] {
+            assert!(is_person_noun(w), "{w}");
+        }
+        for w in ["avocatee", "table", "s"] {
+            assert!(!is_person_noun(w), "{w}");
         }
     }
 }

@@ -326,8 +326,12 @@ pub(crate) fn verb(form: &str) -> Option<&'static [Sense]> {
 }
 
 /// Passé simple forms that tell a narrative text (`lexicon/narrative-past.txt`).
-static NARRATIVE_PAST: LazyLock<super::FnvSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../../lexicon/narrative-past.txt")).collect());
+static NARRATIVE_PAST: LazyLock<super::FnvSet<&'static str>> = LazyLock::new(|| {
+    lines(super::data!(include_str!(
+        "../../lexicon/narrative-past.txt"
+    )))
+    .collect()
+});
 
 /// Is `word`, as written (`fut`, `fut-elle`), a passé simple of narration? Capitalised words
 /// never count, so that no name (`Laurent`, `Fut`) does.
