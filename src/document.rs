@@ -49,8 +49,8 @@
 //! one hash map, and the narrative past is counted in one pass over the words, only when a
 //! fragment asks: O(text + quotes).
 
+use crate::text::lowercase_cow as lowercase;
 use crate::text::Lowercased;
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -616,16 +616,6 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
         {
             make_term(q, TermReason::Recurring);
         }
-    }
-}
-
-/// `w` lowercased (`text::lowercase`), borrowed when it is ASCII without capitals (the usual case: no
-/// copy per word; other words are copied, which keeps the code small for the wasm budget).
-fn lowercase(w: &str) -> Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(w.lowercased())
     }
 }
 

@@ -139,6 +139,16 @@ pub(crate) fn lowercase(s: &str) -> String {
     s.chars().map(lower_char).collect()
 }
 
+/// `w` lowercased ([`lowercase`]), borrowed when it is ASCII without capitals (the usual case: no
+/// copy per word; other words are copied, which keeps the code small for the wasm budget).
+pub(crate) fn lowercase_cow(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(lowercase(w))
+    }
+}
+
 /// [`lowercase`] as a method, where `str::to_lowercase` would be written.
 pub(crate) trait Lowercased {
     fn lowercased(&self) -> String;
