@@ -26,32 +26,48 @@ pub fn write_analysis(w: &mut impl Write, a: &Analysis) -> io::Result<()> {
 /// that carries other fields beside them (the command line's JSON Lines).
 pub fn write_analysis_fields(w: &mut impl Write, a: &Analysis) -> io::Result<()> {
     let mut out = Vec::with_capacity(CHUNK + 4096);
-    out.extend_from_slice(b"\"quotes\":[");
-    for (i, q) in a.quotes.iter().enumerate() {
+    // Each item hands the buffer on when it is full.
+    out.extend_from_slice(b"\"quotes\":");
+    list(&mut out, &a.quotes, |o, q| {
+        quote(o, q);
+        spill(w, o)
+    })?;
+    out.extend_from_slice(b",\"speakers\":");
+    list(&mut out, &a.speakers, |o, s| {
+        entry(o, s);
+        spill(w, o)
+    })?;
+    out.extend_from_slice(b",\"diagnostics\":");
+    list(&mut out, &a.diagnostics, |o, d| {
+        diagnostic(o, d);
+        spill(w, o)
+    })?;
+    w.write_all(&out)
+}
+
+/// A JSON array of `items`, each written by `each`.
+fn list<T>(
+    out: &mut Vec<u8>,
+    items: impl IntoIterator<Item = T>,
+    mut each: impl FnMut(&mut Vec<u8>, T) -> io::Result<()>,
+) -> io::Result<()> {
+    out.push(b'[');
+    for (i, x) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        quote(&mut out, q);
-        spill(w, &mut out)?;
-    }
-    out.extend_from_slice(b"],\"speakers\":[");
-    for (i, s) in a.speakers.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        entry(&mut out, s);
-        spill(w, &mut out)?;
-    }
-    out.extend_from_slice(b"],\"diagnostics\":[");
-    for (i, d) in a.diagnostics.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        diagnostic(&mut out, d);
-        spill(w, &mut out)?;
+        each(out, x)?;
     }
     out.push(b']');
-    w.write_all(&out)
+    Ok(())
+}
+
+/// The same for items written into the buffer alone, which cannot fail.
+fn plain_list<T>(out: &mut Vec<u8>, items: impl IntoIterator<Item = T>, each: fn(&mut Vec<u8>, T)) {
+    let _infallible = list(out, items, |o, x| {
+        each(o, x);
+        Ok(())
+    });
 }
 
 /// Hands the buffer to the writer once it holds [`CHUNK`] bytes.
@@ -130,21 +146,11 @@ fn entry(out: &mut Vec<u8>, s: &SpeakerEntry) {
     number(out, s.id);
     out.extend_from_slice(b",\"name\":");
     string(out, &s.name);
-    out.extend_from_slice(b",\"quotes\":[");
-    for (i, &q) in s.quotes.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        number(out, q);
-    }
-    out.extend_from_slice(b"],\"mentions\":[");
-    for (i, &m) in s.mentions.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        span(out, m);
-    }
-    out.extend_from_slice(b"],\"gender\":");
+    out.extend_from_slice(b",\"quotes\":");
+    plain_list(out, s.quotes.iter().copied(), number);
+    out.extend_from_slice(b",\"mentions\":");
+    plain_list(out, s.mentions.iter().copied(), span);
+    out.extend_from_slice(b",\"gender\":");
     option(out, s.gender, |o, g| string(o, g.as_str()));
     out.push(b'}');
 }

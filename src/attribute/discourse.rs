@@ -127,7 +127,7 @@ impl Discourse {
                     &called,
                 )
             } else if m.demonstrative {
-                named_last(back, text, q.start, m.start, m.gender).or(m.name)
+                demonstrative_referent(back, text, q.start, m.start, m.gender).or(m.name)
             } else {
                 m.name
             };
@@ -1206,7 +1206,7 @@ fn sentence_before<'t>(
 /// dernière a décrit…`; `il rencontra Paul …, et celui-ci répondit`), subject or not, unless a
 /// title before it shows the other gender or it names an organisation. `None` when there is
 /// none: the mention keeps its own words.
-fn named_last<'t>(
+fn demonstrative_referent<'t>(
     back: &mut Back<'t>,
     text: &'t str,
     at: usize,

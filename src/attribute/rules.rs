@@ -196,7 +196,8 @@ fn gerund_clause_subject(text: &str, toks: &[Tok], start: usize, g: usize) -> Op
 /// A noun phrase ending right at the colon before a quote, headed by a noun for words (`la
 /// réponse`, `les paroles`, `la question directe`) and owned by someone who can speak (`du
 /// médecin`, `de sa mère`): `…de la question du médecin au cocher :`. At most twelve words back.
-fn speech_noun_before_colon(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Mention> {
+/// The words are the owner's ([`Method::BeforeQuote`], no cue of their own).
+fn speech_noun_before_colon(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Found> {
     let colon = (start..end)
         .rev()
         .find(|&k| toks.get(k).and_then(Tok::punct) == Some(':'))?;
@@ -232,7 +233,12 @@ fn speech_noun_before_colon(text: &str, toks: &[Tok], start: usize, end: usize) 
     m.name = Some(name_in(text, toks, of + 1, owner_end));
     // `la réponse` shows the noun's gender, not the owner's.
     m.gender = None;
-    Some(m)
+    Some(Found {
+        cue: None,
+        gender: None,
+        mention: Some(m),
+        method: Method::BeforeQuote,
+    })
 }
 
 /// A third-person passé simple as incises of fiction use it: `ajouta`, `murmura`, `s'écria`
@@ -469,13 +475,8 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         // `Je me souviens de la réponse du médecin : «Q»`: who remembers words is not who said
         // them; the owner of the words named before the colon is.
         if colon && remembers(toks, v) {
-            if let Some(m) = speech_noun_before_colon(text, toks, start, end) {
-                return Some(Found {
-                    cue: None,
-                    gender: None,
-                    mention: Some(m),
-                    method: Method::BeforeQuote,
-                });
+            if let Some(f) = speech_noun_before_colon(text, toks, start, end) {
+                return Some(f);
             }
         }
         let relative = v.first > start && toks.get(v.first - 1).is_some_and(|t| t.is("qui"));
@@ -587,13 +588,8 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     // `Je me souviens de la réponse du médecin : «Q»`: words someone said, named right before
     // the colon, are theirs rather than the sentence subject's.
     if colon {
-        if let Some(m) = speech_noun_before_colon(text, toks, start, end) {
-            return Some(Found {
-                cue: None,
-                gender: None,
-                mention: Some(m),
-                method: Method::BeforeQuote,
-            });
+        if let Some(f) = speech_noun_before_colon(text, toks, start, end) {
+            return Some(f);
         }
     }
     // A colon with no speech verb: `X a été clair : «Q»` — the subject of the sentence.
