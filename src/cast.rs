@@ -14,8 +14,11 @@
 use crate::text::Lowercased;
 use std::collections::HashMap;
 
-use crate::lexicon::grammar::{class_of, C_PARTICLE};
-use crate::lexicon::{is_org, is_person_noun, is_title, role_synonym, Gender, DOTTED_TITLES};
+use crate::lexicon::grammar::{class_of, C_COMPLEMENT, C_PARTICLE, C_PREP};
+use crate::lexicon::{
+    is_epithet, is_org, is_person_noun, is_title, person_noun_gender, role_synonym, Gender,
+    DOTTED_TITLES,
+};
 use crate::resolve::{key_of, last_word};
 use crate::text::{ceil_boundary, floor_boundary, is_alnum, is_apostrophe, is_upper, words};
 
@@ -49,6 +52,10 @@ pub(crate) struct Cast {
     /// Holders by role key (`ministre de la culture`) and by role head (`ministre`), in text
     /// order.
     roles: HashMap<String, Vec<Holder>>,
+    /// Where the text names each person in full, in text order: (byte, person).
+    seen: Vec<(usize, usize)>,
+    /// Each person's gender, as the first title or role with one shows it.
+    genders: Vec<Option<Gender>>,
 }
 
 impl Cast {
@@ -102,9 +109,9 @@ impl Cast {
 
     /// The full name a surname alone stands for, when the article names exactly one such
     /// person: `Attal` → `Gabriel Attal`.
-    pub(crate) fn full_name(&self, surname_key: &str) -> Option<&str> {
+    pub(crate) fn full_name(&self, surname_key: &str) -> Option<(&str, Option<Gender>)> {
         match self.by_last.get(surname_key)?.as_slice() {
-            [one] => self.people.get(*one).map(String::as_str),
+            [one] => Some((self.people.get(*one)?, self.gender(*one))),
             _ => None,
         }
     }
@@ -112,7 +119,12 @@ impl Cast {
     /// The person a role stands for at byte `at`: the one person the article gave that role (or
     /// a role with that head: `la ministre` ↔ `la ministre de la Culture`) before `at`, of a
     /// gender that agrees.
-    pub(crate) fn holder(&self, role_key: &str, at: usize, gender: Option<Gender>) -> Option<&str> {
+    pub(crate) fn holder(
+        &self,
+        role_key: &str,
+        at: usize,
+        gender: Option<Gender>,
+    ) -> Option<(&str, Option<Gender>)> {
         let holders = self.roles.get(role_synonym(role_key))?;
         let before = holders.partition_point(|h| h.at < at);
         if before > MAX_HOLDERS {
@@ -129,7 +141,42 @@ impl Cast {
                 _ => found = Some(h.person),
             }
         }
-        self.people.get(found?).map(String::as_str)
+        let person = found?;
+        Some((self.people.get(person)?, self.gender(person)))
+    }
+
+    /// The one person of gender `gender` the text names in full in `from..at`, outside quotes
+    /// (`quoted`), with that gender: a title or a role must have shown it. A person of unknown
+    /// gender there may be anyone (`au micro de Brigitte Lahaie` is no antecedent of `il`), so
+    /// none is found. With no `gender` wanted, anyone named counts. `None` when two could be
+    /// meant.
+    pub(crate) fn sole_named(
+        &self,
+        from: usize,
+        at: usize,
+        gender: Option<Gender>,
+        quoted: impl Fn(usize) -> bool,
+    ) -> Option<(&str, Option<Gender>)> {
+        let lo = self.seen.partition_point(|&(p, _)| p < from);
+        let hi = self.seen.partition_point(|&(p, _)| p < at);
+        let mut fits: Option<usize> = None;
+        for &(p, person) in self.seen.get(lo..hi)? {
+            if quoted(p) {
+                continue;
+            }
+            match (gender, self.gender(person)) {
+                (Some(_), None) => return None,
+                (Some(want), Some(g)) if g != want => continue,
+                _ if fits.is_some_and(|f| f != person) => return None,
+                _ => fits = Some(person),
+            }
+        }
+        let person = fits?;
+        Some((self.people.get(person)?, self.gender(person)))
+    }
+
+    fn gender(&self, person: usize) -> Option<Gender> {
+        self.genders.get(person).copied().flatten()
     }
 
     /// Files `person` as a holder of the role `key` (and of its head) from byte `at`.
@@ -141,6 +188,9 @@ impl Cast {
         gender: Option<Gender>,
         person: usize,
     ) {
+        if let Some(g @ None) = self.genders.get_mut(person) {
+            *g = gender;
+        }
         if head != key {
             self.roles
                 .entry(head)
@@ -208,11 +258,15 @@ impl Cast {
             return Some(run_end);
         }
         let person = self.person(name);
+        self.seen.push((s, person));
         let title_gender = first
             .checked_sub(1)
             .and_then(word)
             .filter(|t| is_title(t) || DOTTED_TITLES.contains(t))
             .and_then(title_gender);
+        if let Some(g @ None) = self.genders.get_mut(person) {
+            *g = title_gender;
+        }
         // The role before: `DET role… [,] Name`.
         if let Some((at, key, head, g)) = role_before(text, ws, first) {
             self.add_role(at, key, head, g.or(title_gender), person);
@@ -234,6 +288,7 @@ impl Cast {
         }
         let p = self.people.len();
         self.people.push(name.to_string());
+        self.genders.push(None);
         let last = last_word(&key).to_string();
         self.by_last.entry(last).or_default().push(p);
         self.by_key.insert(key, p);
@@ -264,7 +319,11 @@ fn is_name_word(w: &str) -> bool {
     let Some(lower) = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()) else {
         return false;
     };
-    class_of(lower) == 0 && !is_person_noun(lower) && !OPENERS.contains(&lower) && !is_title(w)
+    class_of(lower) == 0
+        && !is_person_noun(lower)
+        && !is_epithet(lower)
+        && !OPENERS.contains(&lower)
+        && !is_title(w)
 }
 
 /// Words that open sentences before a name and are in no grammar class of their own.
@@ -419,12 +478,20 @@ fn role_before(
         if matches!(lower.as_str(), "le" | "la" | "l'" | "l’" | "un" | "une") {
             let &(rs, _) = ws.get(k + 1)?;
             let &(_, re) = ws.get(name - 1)?;
-            if k + 1 >= name {
+            // `l'invité du Grand Rendez-vous`: the name is the complement's, not the role's.
+            let before_name = ws.get(name - 1).and_then(|&(a, b)| text.get(a..b));
+            if k + 1 >= name
+                || before_name.is_some_and(|w| {
+                    class_of(&w.lowercased()) & (C_PARTICLE | C_PREP | C_COMPLEMENT) != 0
+                        || w.ends_with(['\'', '’'])
+                })
+            {
                 return None;
             }
             // `la ministre de l'Éducation`: the elided article inside the role goes on back.
             if let Some((key, head)) = role_key(text.get(rs..re)?) {
-                return Some((a, key, head, article_gender(&lower)));
+                let g = article_gender(&lower).or_else(|| person_noun_gender(&head));
+                return Some((a, key, head, g));
             }
         }
     }
@@ -456,6 +523,7 @@ fn role_after(
     }
     let &(_, re) = ws.get(last)?;
     let (key, head) = role_key(text.get(rs..re)?)?;
+    let gender = gender.or_else(|| person_noun_gender(&head));
     Some((key, head, gender))
 }
 
@@ -476,7 +544,10 @@ fn role_key(role: &str) -> Option<(String, String)> {
         })
         .count();
     let rest = ws.get(skip..)?;
-    if !rest.iter().take(2).any(|w| is_person_noun(w)) {
+    // (A nationality only as the head: `le Belge Marc Dewaele`, not `la diplomatie norvégienne`.)
+    if !rest.iter().take(2).any(|w| is_person_noun(w))
+        && !rest.first().is_some_and(|w| is_epithet(w))
+    {
         return None;
     }
     let head: Vec<&str> = rest
@@ -498,35 +569,39 @@ fn role_key(role: &str) -> Option<(String, String)> {
 mod tests {
     use super::*;
 
+    fn name(found: Option<(&str, Option<Gender>)>) -> Option<&str> {
+        found.map(|(n, _)| n)
+    }
+
     #[test]
     fn names_and_roles() {
         let text = "Alors que le Premier ministre Gabriel Attal présentait son plan, la ministre de \
                     la Culture, Claire Dubois, était à Lyon. Paul Martin, le maire, a salué l'idée.";
         let c = Cast::of(text);
-        assert_eq!(c.full_name("attal"), Some("Gabriel Attal"));
-        assert_eq!(c.full_name("dubois"), Some("Claire Dubois"));
+        assert_eq!(name(c.full_name("attal")), Some("Gabriel Attal"));
+        assert_eq!(name(c.full_name("dubois")), Some("Claire Dubois"));
         let end = text.len();
         assert_eq!(
-            c.holder("premier ministre", end, None),
+            name(c.holder("premier ministre", end, None)),
             Some("Gabriel Attal")
         );
         assert_eq!(
-            c.holder("ministre", end, Some(Gender::Feminine)),
+            name(c.holder("ministre", end, Some(Gender::Feminine))),
             Some("Claire Dubois")
         );
         assert_eq!(
-            c.holder("ministre de la culture", end, None),
+            name(c.holder("ministre de la culture", end, None)),
             Some("Claire Dubois")
         );
-        assert_eq!(c.holder("maire", end, None), Some("Paul Martin"));
+        assert_eq!(name(c.holder("maire", end, None)), Some("Paul Martin"));
         // Before the apposition, the role names no one yet.
-        assert_eq!(c.holder("maire", 10, None), None);
+        assert_eq!(name(c.holder("maire", 10, None)), None);
     }
 
     #[test]
     fn two_people_with_one_surname_name_no_one() {
         let c = Cast::of("Paul Martin et Julie Martin sont venus.");
-        assert_eq!(c.full_name("martin"), None);
+        assert_eq!(name(c.full_name("martin")), None);
     }
 
     #[test]
@@ -535,10 +610,10 @@ mod tests {
             "Selon Emmanuel Macron, rien ne presse. LIRE AUSSI Jean Dupont. Avoir Léa Morin \
              pour amie, quelle chance.",
         );
-        assert_eq!(c.full_name("morin"), Some("Léa Morin"));
-        assert_eq!(c.full_name("macron"), Some("Emmanuel Macron"));
+        assert_eq!(name(c.full_name("morin")), Some("Léa Morin"));
+        assert_eq!(name(c.full_name("macron")), Some("Emmanuel Macron"));
         assert!(c.people.iter().all(|p| !p.starts_with("Selon")));
-        assert_eq!(c.full_name("aussi"), None);
+        assert_eq!(name(c.full_name("aussi")), None);
     }
 
     #[test]
@@ -547,8 +622,48 @@ mod tests {
             .map(|i| format!("Le maire Jean Martin{i} est venu. "))
             .collect();
         let c = Cast::of(&text);
-        assert_eq!(c.holder("maire", 20, None), Some("Jean Martin0"));
-        assert_eq!(c.holder("maire", text.len(), None), None);
+        assert_eq!(name(c.holder("maire", 20, None)), Some("Jean Martin0"));
+        assert_eq!(name(c.holder("maire", text.len(), None)), None);
         assert_eq!(c.people.len(), 40);
+    }
+}
+
+#[cfg(test)]
+mod sole_named {
+    use super::*;
+
+    #[test]
+    fn the_one_person_of_that_gender() {
+        let text = "Le navigateur Paul Hervé est arrivé. La sénatrice Claire Morvan l'attendait.";
+        let c = Cast::of(text);
+        let end = text.len();
+        let outside = |_| false;
+        let m = c.sole_named(0, end, Some(Gender::Masculine), outside);
+        assert_eq!(m, Some(("Paul Hervé", Some(Gender::Masculine))));
+        let f = c.sole_named(0, end, Some(Gender::Feminine), outside);
+        assert_eq!(f, Some(("Claire Morvan", Some(Gender::Feminine))));
+        // Two people, no gender wanted: no one.
+        assert_eq!(c.sole_named(0, end, None, outside), None);
+        // Inside a quote, a name counts for no one.
+        let in_quote = |p: usize| p < 30;
+        assert_eq!(
+            c.sole_named(0, end, Some(Gender::Masculine), in_quote),
+            None
+        );
+        // Before the window, a name counts for no one.
+        assert_eq!(
+            c.sole_named(30, end, Some(Gender::Masculine), outside),
+            None
+        );
+    }
+
+    #[test]
+    fn a_name_of_unknown_gender_may_be_anyone() {
+        let text = "Le chanteur Yann Kervella a parlé avec Lou Ferrand.";
+        let c = Cast::of(text);
+        assert_eq!(
+            c.sole_named(0, text.len(), Some(Gender::Masculine), |_| false),
+            None
+        );
     }
 }

@@ -406,9 +406,17 @@ fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
             continue;
         }
         // A lowercase name is a short noun phrase, not a clause: `l'opération «mains propres»`,
-        // but not `l'affaire «ne fait que commencer»`.
+        // but not `l'affaire «ne fait que commencer»`, nor a judgment opening on an adverb
+        // (`rend le site «structurellement déficitaire»`).
+        let adverb = c
+            .peek
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.len() > 6 && w.ends_with("ment"));
         let mut definite = || {
-            is_in(b.word(skip + 1), &DEFINITE) && c.plain_words(words).is_some_and(|n| n <= SHORT)
+            is_in(b.word(skip + 1), &DEFINITE)
+                && !adverb
+                && c.plain_words(words).is_some_and(|n| n <= SHORT)
         };
         if skip == 0 {
             // `a jugé la réforme «indispensable»`: after a verb of judging, the guillemets hold

@@ -71,7 +71,7 @@ const CLAUSE_BACK: usize = 100;
 /// How far back a floating quote looks for the previous attribution, in bytes.
 const FLOAT_GAP: usize = 400;
 
-static PRENOMINAL: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static PRENOMINAL: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
     lines(crate::lexicon::data!(include_str!(
         "../lexicon/prenominal.txt"
     )))

@@ -47,11 +47,10 @@ pub(crate) fn to_lf(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('\r') {
-        let (before, after) = rest.split_at(i);
-        out.push_str(before);
+        out.push_str(rest.get(..i).unwrap_or(""));
         out.push('\n');
-        // `after` starts with the one-byte `\r`; a `\n` right after it belongs to the same break
-        rest = after.get(1..).unwrap_or("");
+        // A `\n` right after the one-byte `\r` belongs to the same break.
+        rest = rest.get(i + 1..).unwrap_or("");
         rest = rest.strip_prefix('\n').unwrap_or(rest);
     }
     out.push_str(rest);
@@ -67,9 +66,13 @@ fn map_back(a: &mut Analysis, body: &str, skip: usize) {
     let mut crlf = Vec::new();
     let mut rest = body;
     let mut at = 0;
-    while let Some(i) = rest.find("\r\n") {
-        crlf.push(at + i - crlf.len());
-        at += i + 2;
+    // (A `\r` then a byte test, not a search for the string: the wasm carries no string
+    // searcher.)
+    while let Some(i) = rest.find('\r') {
+        if rest.as_bytes().get(i + 1) == Some(&b'\n') {
+            crlf.push(at + i - crlf.len());
+        }
+        at += i + 1;
         rest = body.get(at..).unwrap_or("");
     }
     for off in a.offsets_mut() {

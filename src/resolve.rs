@@ -48,7 +48,7 @@ pub fn key_of(name: &str) -> String {
     let lower;
     let lower: &str = if name.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
         // (`lowercase` copies an ASCII name without decoding it.)
-        lower = match name.contains('’') {
+        lower = match name.chars().any(|c| c == '’') {
             true => name.lowercased().replace('’', "'"),
             false => name.lowercased(),
         };
@@ -68,11 +68,10 @@ pub fn key_of(name: &str) -> String {
         if lexicon::is_title_lower(w) {
             continue;
         }
-        let w = if i == 0 {
-            w.trim_start_matches("l'")
-        } else {
-            w
-        };
+        let mut w = w;
+        while let Some(rest) = w.strip_prefix("l'").filter(|_| i == 0) {
+            w = rest;
+        }
         if !first_out {
             out.push(' ');
         }
@@ -228,7 +227,7 @@ fn cast_name<'c>(
     key: &str,
     at: usize,
     gender: Option<Gender>,
-) -> Option<&'c str> {
+) -> Option<(&'c str, Option<Gender>)> {
     if key.is_empty() {
         return None;
     }
@@ -247,6 +246,57 @@ fn cast_name<'c>(
         cast.full_name(key)
     } else {
         cast.holder(key, at, gender)
+    }
+}
+
+/// How far back from a mention, in bytes (a few paragraphs), [`sole_named`] reads.
+const SOLE_NAMED_BACK: usize = 1500;
+
+/// The person an epithet or a pronoun stands for when nothing closer says (`L'acteur Hugo
+/// Delmas publie ses mémoires. […] « … », écrit le sexagénaire.`, `confie-t-il`): the one person
+/// of that gender the last paragraphs name in full outside quotes ([`Cast::sole_named`]).
+/// `quoted`: the top-level quotes' spans, in text order.
+fn sole_named<'c>(
+    text: &str,
+    cast: &'c mut Option<Cast>,
+    quoted: &[(usize, usize)],
+    at: usize,
+    gender: Option<Gender>,
+) -> Option<(&'c str, Option<Gender>)> {
+    let from = at.saturating_sub(SOLE_NAMED_BACK);
+    let inside = |p: usize| {
+        let i = quoted.partition_point(|&(s, _)| s <= p);
+        i.checked_sub(1)
+            .and_then(|i| quoted.get(i))
+            .is_some_and(|&(_, e)| p < e)
+    };
+    cast.get_or_insert_with(|| Cast::of(text))
+        .sole_named(from, at, gender, inside)
+}
+
+/// Is `mention` a singular definite or demonstrative phrase headed by an epithet (`l'acteur`,
+/// `le Belge`, `ce quinquagénaire`, `la jeune femme`, `le joueur de 24 ans`), and nothing else?
+/// Another complement or adjective may tell someone else (`l'élu d'opposition`, `le
+/// gouvernement belge`). With `bare`, the phrase may come without its article: a name made of
+/// such a phrase (a definite article is all a name drops: `un élu` stays as written).
+fn epithet(mention: &str, bare: bool) -> bool {
+    let lower = mention.lowercased();
+    let Some(rest) = ["le ", "la ", "l'", "l’", "ce ", "cet ", "cette "]
+        .iter()
+        .find_map(|d| lower.strip_prefix(d))
+        .or(bare.then_some(lower.as_str()))
+    else {
+        return false;
+    };
+    let mut words = rest.split(' ');
+    let mut head = words.next();
+    if head.is_some_and(|w| crate::document::PRENOMINAL.contains(w)) {
+        head = words.next();
+    }
+    let age = |w: &[&str]| matches!(w, ["de", n, "ans"] if n.bytes().all(|b| b.is_ascii_digit()));
+    head.is_some_and(lexicon::is_epithet) && {
+        let tail: Vec<&str> = words.collect();
+        tail.is_empty() || age(&tail)
     }
 }
 
@@ -275,6 +325,11 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     let mut votes: HashMap<usize, (u32, u32)> = HashMap::new();
     // The first-person narrator's entry, once one of their quotes is met.
     let mut narrator_id: Option<usize> = None;
+    let quoted: Vec<(usize, usize)> = quotes
+        .iter()
+        .filter(|q| q.parent.is_none())
+        .map(|q| (q.start, q.end))
+        .collect();
     for (qi, q) in quotes.iter_mut().enumerate() {
         let Some(s) = &mut q.speaker else { continue };
         // The first-person narrator (`dis-je`, `je lui demandai :`): one entry for the whole text,
@@ -300,11 +355,19 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         // The name is moved out and put back below (no copy).
         let had_name = s.name.is_some();
         let Some(name) = s.name.take().or_else(|| {
-            // A pronoun with no antecedent (`il`, `lui`, `eux`): no entry. (The narrator is
-            // handled above.)
-            (lexicon::pronoun(&s.text).is_none()
-                && !matches!(s.text.lowercased().as_str(), "lui" | "eux"))
-            .then(|| name_of(&s.text))
+            // A pronoun no antecedent was found for (`il`, `elle`): the one person of that
+            // gender named in the last paragraphs, if there is one; else no entry (`lui`,
+            // `eux`, `ils` neither). (The narrator is handled above.)
+            match lexicon::pronoun(&s.text) {
+                Some(p) if !p.plural => {
+                    let (found, g) = sole_named(text, &mut cast, &quoted, s.start, Some(p.gender))?;
+                    s.gender = s.gender.or(g);
+                    Some(found.to_string())
+                }
+                Some(_) => None,
+                None => (!matches!(s.text.lowercased().as_str(), "lui" | "eux"))
+                    .then(|| name_of(&s.text)),
+            }
         }) else {
             continue;
         };
@@ -315,8 +378,23 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             continue;
         }
         let key = key_of(&name);
-        let (name, key) = match cast_name(text, &mut cast, &name, &key, s.start, s.gender) {
-            Some(full) => (full.to_string(), key_of(full)),
+        let mut found = cast_name(text, &mut cast, &name, &key, s.start, s.gender)
+            .map(|(full, g)| (full.to_string(), g));
+        let from_pronoun = lexicon::pronoun(&s.text).is_some();
+        if found.is_none()
+            && s.gender.is_some()
+            && (epithet(&s.text, false) || from_pronoun && epithet(&name, true))
+        {
+            // An epithet no role ties to anyone: the one person it can be (`l'acteur`).
+            found = sole_named(text, &mut cast, &quoted, s.start, s.gender)
+                .map(|(full, g)| (full.to_string(), g));
+        }
+        let (name, key) = match found {
+            Some((full, g)) => {
+                s.gender = s.gender.or(g);
+                let key = key_of(&full);
+                (full, key)
+            }
             None => (name, key),
         };
         let surname = last_word(&key);

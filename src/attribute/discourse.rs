@@ -403,7 +403,7 @@ struct Agreement {
 /// The grammatical number a mention shows by its first word (`les avocats`, `Paul et Marie` →
 /// plural; `le cousin`, `M. Morel` → singular), or `None`.
 fn plural_of(mention: &str) -> Option<bool> {
-    if mention.contains(" et ") {
+    if mention.split_whitespace().any(|w| w == "et") {
         return Some(true);
     }
     let first = mention
@@ -733,7 +733,9 @@ fn calls(text: &str, q: &QuoteAt, name: &str) -> bool {
 
 /// Is `name` a vocative somewhere in `s` (see [`addressed`])?
 fn vocative_in(s: &str, name: &str) -> bool {
-    s.match_indices(name).any(|(i, _)| {
+    // A plain scan (`s` is a few dozen bytes): no string searcher in the wasm.
+    let at = (0..s.len()).filter(|&i| s.get(i..).is_some_and(|r| r.starts_with(name)));
+    at.into_iter().any(|i| {
         let before = s.get(..i).unwrap_or("");
         let after = s.get(i + name.len()..).unwrap_or("");
         // A whole word, ending at punctuation (`Marthe,`, `Marthe.`, `Marthe !`).

@@ -821,7 +821,8 @@ pub(super) fn sentence_subject(
             || in_list(t, &["se", "s'", "s’", "tout", "pour", "selon"])
             || t.capitalised()
                 && !in_class(t, C_DET)
-                && toks.get(i + 1).is_some_and(|n| in_class(n, C_PREP));
+                && toks.get(i + 1).is_some_and(|n| in_class(n, C_PREP))
+            || participle_lead(toks, i);
         if lead_adverbial {
             let mut k = i;
             while k < end && toks.get(k).and_then(Tok::punct) != Some(',') {
@@ -858,6 +859,21 @@ pub(super) fn sentence_subject(
         return mention_of(text, toks, i, e);
     }
     None
+}
+
+/// A participle or an adjective alone before a comma and the subject (`Épuisé, il a rejoint…`,
+/// `Soulagée, la skieuse…`): an adverbial, not a name. Before a determiner only the feminine
+/// and plural forms (`-ée`, `-és`, `-ées`) are taken, since `Hervé, le navigateur, …` is a name
+/// and its apposition.
+fn participle_lead(toks: &[Tok], i: usize) -> bool {
+    let (Some(t), Some(comma), Some(n)) = (toks.get(i), toks.get(i + 1), toks.get(i + 2)) else {
+        return false;
+    };
+    let pronoun = in_class(n, C_SUBJECT) && toks.get(i + 3).and_then(Tok::punct) != Some(',');
+    t.capitalised()
+        && comma.punct() == Some(',')
+        && (pronoun && t.lower.ends_with(['é', 'i', 'u', 's', 'e'])
+            || in_class(n, C_DET) && ["ée", "és", "ées"].iter().any(|e| t.lower.ends_with(e)))
 }
 
 /// A determiner and a noun of time at `i` (`Le lendemain`, `Un soir`, `Ce jour-là`, `La
@@ -942,6 +958,11 @@ pub(super) fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
                 .get(k - 1)
                 .is_some_and(|p| in_class(p, C_COMPLEMENT) || in_class(p, C_DEFINITE))
             || n.lowercase_word() && adj.iter().any(|a| n.lower.ends_with(a))
+            // An age: `le joueur de 24 ans`.
+            || (n.lower == "an" || n.lower == "ans")
+                && toks
+                    .get(k - 1)
+                    .is_some_and(|p| p.s.starts_with(|c: char| c.is_ascii_digit()))
         {
             last = k;
             k += 1;

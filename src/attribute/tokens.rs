@@ -552,7 +552,7 @@ pub(super) fn phrase_at(toks: &[Tok], k: usize, phrases: &Phrases) -> usize {
     };
     let mut buf = [0u8; 32];
     let long;
-    let candidates = if first.lower.contains('’') {
+    let candidates = if first.lower.chars().any(|c| c == '’') {
         // `d’` as `d'`, in a buffer on the stack (on the heap for a long word).
         let mut n: usize = 0;
         for c in first.lower.chars().map(|c| if c == '’' { '\'' } else { c }) {

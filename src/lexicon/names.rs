@@ -26,7 +26,7 @@ pub(crate) fn is_medium(lower: &str) -> bool {
 /// `other = usual` pairs of `role-synonyms.txt`.
 static SYNONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     lines(ROLE_SYNONYMS)
-        .filter_map(|l| l.split_once(" = "))
+        .filter_map(|l| l.split_once('='))
         .map(|(a, b)| (a.trim(), b.trim()))
         .collect()
 });
@@ -38,28 +38,49 @@ pub(crate) fn role_synonym(key: &str) -> &str {
 }
 
 /// People and roles (`maire`, `porte-parole`, `manifestants`): a noun phrase with one of these
-/// as its head can speak.
-/// `avocate*` is `avocate` and `avocat`.
-static PERSONS: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
-    let mut set = FnvSet::default();
+/// as its head can speak. `avocate*` is `avocate` and `avocat`. The second set holds the words
+/// after the file's `[epithets]` line (`l'acteur`, `le sexagénaire`) and its `[demonyms]` (`le
+/// Belge`, which are not in the first set): words a story uses for someone it has named, not
+/// offices.
+static PERSONS: LazyLock<(FnvSet<&'static str>, FnvSet<&'static str>)> = LazyLock::new(|| {
+    let (mut set, mut epithets) = (FnvSet::default(), FnvSet::default());
+    let mut section = "";
     for l in lines(PERSON_NOUNS) {
-        match l.strip_suffix('*') {
-            Some(fem) => {
-                set.insert(fem);
-                set.extend(fem.strip_suffix('e'));
+        if l.starts_with('[') {
+            section = l;
+            continue;
+        }
+        let (fem, masc) = match l.strip_suffix('*') {
+            Some(fem) => (fem, fem.strip_suffix('e')),
+            None => (l, None),
+        };
+        for w in std::iter::once(fem).chain(masc) {
+            if section != "[demonyms]" {
+                set.insert(w);
             }
-            None => {
-                set.insert(l);
+            if !section.is_empty() {
+                epithets.insert(w);
             }
         }
     }
-    set
+    (set, epithets)
 });
+
+/// `lower` or, for a plural in `s` (the file holds none: `maires` is `maire`), its singular is
+/// in `set`.
+fn in_plural(set: &FnvSet<&'static str>, lower: &str) -> bool {
+    set.contains(lower) || lower.strip_suffix('s').is_some_and(|s| set.contains(s))
+}
 
 /// True when `lower` (a lowercase word) is a noun for people or roles (`person-nouns.txt`).
 pub(crate) fn is_person_noun(lower: &str) -> bool {
-    // The file holds no plural in `s` (`maires` is `maire`).
-    PERSONS.contains(lower) || lower.strip_suffix('s').is_some_and(|s| PERSONS.contains(s))
+    in_plural(&PERSONS.0, lower)
+}
+
+/// True when `lower` (a lowercase word) is an epithet (`person-nouns.txt`, `[epithets]`): a
+/// word for someone the story named (`l'acteur`, `le quinquagénaire`, `le Belge`).
+pub(crate) fn is_epithet(lower: &str) -> bool {
+    in_plural(&PERSONS.1, lower)
 }
 
 /// The gender a noun of people shows by its form, when the lexicon holds its counterpart:
