@@ -156,7 +156,14 @@ impl Cast {
         at: usize,
         gender: Option<Gender>,
         quoted: impl Fn(usize) -> bool,
+        shown: &dyn Fn(&str) -> Option<Gender>,
     ) -> Option<(&str, Option<Gender>)> {
+        // A title, a role, or else the quotes the analysis gave that name so far (`a-t-il
+        // dit`), show the gender.
+        let gender_of = |person: usize| {
+            self.gender(person)
+                .or_else(|| self.people.get(person).and_then(|n| shown(n)))
+        };
         let lo = self.seen.partition_point(|&(p, _)| p < from);
         let hi = self.seen.partition_point(|&(p, _)| p < at);
         let mut fits: Option<usize> = None;
@@ -164,7 +171,7 @@ impl Cast {
             if quoted(p) {
                 continue;
             }
-            match (gender, self.gender(person)) {
+            match (gender, gender_of(person)) {
                 (Some(_), None) => return None,
                 (Some(want), Some(g)) if g != want => continue,
                 _ if fits.is_some_and(|f| f != person) => return None,
@@ -172,7 +179,7 @@ impl Cast {
             }
         }
         let person = fits?;
-        Some((self.people.get(person)?, self.gender(person)))
+        Some((self.people.get(person)?, gender_of(person)))
     }
 
     fn gender(&self, person: usize) -> Option<Gender> {
@@ -638,21 +645,21 @@ mod sole_named {
         let c = Cast::of(text);
         let end = text.len();
         let outside = |_| false;
-        let m = c.sole_named(0, end, Some(Gender::Masculine), outside);
+        let m = c.sole_named(0, end, Some(Gender::Masculine), outside, &|_| None);
         assert_eq!(m, Some(("Paul Hervé", Some(Gender::Masculine))));
-        let f = c.sole_named(0, end, Some(Gender::Feminine), outside);
+        let f = c.sole_named(0, end, Some(Gender::Feminine), outside, &|_| None);
         assert_eq!(f, Some(("Claire Morvan", Some(Gender::Feminine))));
         // Two people, no gender wanted: no one.
-        assert_eq!(c.sole_named(0, end, None, outside), None);
+        assert_eq!(c.sole_named(0, end, None, outside, &|_| None), None);
         // Inside a quote, a name counts for no one.
         let in_quote = |p: usize| p < 30;
         assert_eq!(
-            c.sole_named(0, end, Some(Gender::Masculine), in_quote),
+            c.sole_named(0, end, Some(Gender::Masculine), in_quote, &|_| None),
             None
         );
         // Before the window, a name counts for no one.
         assert_eq!(
-            c.sole_named(30, end, Some(Gender::Masculine), outside),
+            c.sole_named(30, end, Some(Gender::Masculine), outside, &|_| None),
             None
         );
     }
@@ -662,7 +669,7 @@ mod sole_named {
         let text = "Le chanteur Yann Kervella a parlé avec Lou Ferrand.";
         let c = Cast::of(text);
         assert_eq!(
-            c.sole_named(0, text.len(), Some(Gender::Masculine), |_| false),
+            c.sole_named(0, text.len(), Some(Gender::Masculine), |_| false, &|_| None),
             None
         );
     }

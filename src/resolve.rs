@@ -262,6 +262,7 @@ fn sole_named<'c>(
     quoted: &[(usize, usize)],
     at: usize,
     gender: Option<Gender>,
+    shown: &dyn Fn(&str) -> Option<Gender>,
 ) -> Option<(&'c str, Option<Gender>)> {
     let from = at.saturating_sub(SOLE_NAMED_BACK);
     let inside = |p: usize| {
@@ -271,11 +272,26 @@ fn sole_named<'c>(
             .is_some_and(|&(_, e)| p < e)
     };
     cast.get_or_insert_with(|| Cast::of(text))
-        .sole_named(from, at, gender, inside)
+        .sole_named(from, at, gender, inside, shown)
+}
+
+/// The gender most of the quotes resolved so far show for the speaker named `name`, if any.
+fn shown_gender(
+    by_key: &HashMap<String, usize>,
+    votes: &HashMap<usize, (u32, u32)>,
+    name: &str,
+) -> Option<Gender> {
+    let (f, m) = *votes.get(by_key.get(&key_of(name))?)?;
+    match f.cmp(&m) {
+        std::cmp::Ordering::Greater => Some(Gender::Feminine),
+        std::cmp::Ordering::Less => Some(Gender::Masculine),
+        std::cmp::Ordering::Equal => None,
+    }
 }
 
 /// Is `mention` a singular definite or demonstrative phrase headed by an epithet (`l'acteur`,
-/// `le Belge`, `ce quinquagénaire`, `la jeune femme`, `le joueur de 24 ans`), and nothing else?
+/// `le Belge`, `ce quinquagénaire`, `la jeune femme`, `le joueur de 24 ans`), and nothing else,
+/// or by a former office (`l'ancien Premier ministre`, `l'ex-ministre de la Culture`)?
 /// Another complement or adjective may tell someone else (`l'élu d'opposition`, `le
 /// gouvernement belge`). With `bare`, the phrase may come without its article: a name made of
 /// such a phrase (a definite article is all a name drops: `un élu` stays as written).
@@ -290,6 +306,22 @@ fn epithet(mention: &str, bare: bool) -> bool {
     };
     let mut words = rest.split(' ');
     let mut head = words.next();
+    // A former office is someone's (`l'ancien ministre de l'Économie`, `l'ex-candidate`):
+    // whatever follows.
+    let former = head.is_some_and(|w| matches!(w, "ancien" | "ancienne"))
+        || head.is_some_and(|w| w.starts_with("ex-"));
+    if former {
+        let noun = match head.and_then(|w| w.strip_prefix("ex-")) {
+            Some(n) => Some(n),
+            None => words.next(),
+        };
+        let noun = if noun == Some("premier") || noun == Some("première") {
+            words.next()
+        } else {
+            noun
+        };
+        return noun.is_some_and(lexicon::is_person_noun);
+    }
     if head.is_some_and(|w| crate::document::PRENOMINAL.contains(w)) {
         head = words.next();
     }
@@ -360,7 +392,10 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             // `eux`, `ils` neither). (The narrator is handled above.)
             match lexicon::pronoun(&s.text) {
                 Some(p) if !p.plural => {
-                    let (found, g) = sole_named(text, &mut cast, &quoted, s.start, Some(p.gender))?;
+                    let (found, g) =
+                        sole_named(text, &mut cast, &quoted, s.start, Some(p.gender), &|n| {
+                            shown_gender(&by_key, &votes, n)
+                        })?;
                     s.gender = s.gender.or(g);
                     Some(found.to_string())
                 }
@@ -386,7 +421,8 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
             && (epithet(&s.text, false) || from_pronoun && epithet(&name, true))
         {
             // An epithet no role ties to anyone: the one person it can be (`l'acteur`).
-            found = sole_named(text, &mut cast, &quoted, s.start, s.gender)
+            let shown = |n: &str| shown_gender(&by_key, &votes, n);
+            found = sole_named(text, &mut cast, &quoted, s.start, s.gender, &shown)
                 .map(|(full, g)| (full.to_string(), g));
         }
         let (name, key) = match found {
