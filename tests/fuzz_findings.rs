@@ -144,3 +144,22 @@ fn context_does_not_change_a_continuation() {
         .collect();
     assert_eq!(alone, long);
 }
+
+/// A demonstrative (`celui-ci`) took as its referent the first word of the paragraph before
+/// (`Mis à jour à 8 h 30.`, capitalised only because it opens a sentence): the text alone and
+/// the same text after that paragraph gave two speakers (differential target, this session).
+/// A sentence's first word alone is no name now.
+#[test]
+fn a_sentence_initial_word_is_no_referent() {
+    let alone = "Puis il croisa celui-ci, qui lui lança : «Tu rentres bien tard.»";
+    let after = format!("Mis à jour à 8 h 30.\n\n{alone}");
+    let name = |t: &str| {
+        let a = analyze(t);
+        a.quotes
+            .first()
+            .and_then(|q| q.speaker.as_ref())
+            .and_then(|s| s.name.clone())
+    };
+    assert_ne!(name(&after).as_deref(), Some("Mis"));
+    assert_eq!(name(&after), name(alone));
+}

@@ -1228,7 +1228,16 @@ fn demonstrative_referent<'t>(
             .then(|| name_run(toks, i))
             .flatten()
             .filter(|&e| toks.get(e).is_some_and(|x| x.end <= mention_start));
-        let Some(e) = run else {
+        // A sentence's first word is capitalised whatever it is (`Mis à jour à 8 h 30.`): alone,
+        // it is no name.
+        let initial = match i.checked_sub(1).and_then(|p| toks.get(p)) {
+            None => true,
+            Some(p) => {
+                matches!(p.punct(), Some('.' | '!' | '?' | '…' | ':' | '«' | '"'))
+                    || text.get(p.end..t.start).is_some_and(|g| g.contains('\n'))
+            }
+        };
+        let Some(e) = run.filter(|&e| e > i || !initial) else {
             i += 1;
             continue;
         };
