@@ -416,9 +416,12 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         let mut found = cast_name(text, &mut cast, &name, &key, s.start, s.gender)
             .map(|(full, g)| (full.to_string(), g));
         let from_pronoun = lexicon::pronoun(&s.text).is_some();
+        // (Only where the name is still the epithet's own words: a name attribution found
+        // for it stays.)
         if found.is_none()
             && s.gender.is_some()
-            && (epithet(&s.text, false) || from_pronoun && epithet(&name, true))
+            && (epithet(&s.text, false) && key == key_of(&s.text)
+                || from_pronoun && epithet(&name, true))
         {
             // An epithet no role ties to anyone: the one person it can be (`l'acteur`).
             let shown = |n: &str| shown_gender(&by_key, &votes, n);
