@@ -153,6 +153,14 @@ impl Discourse {
                 c.text.split(['\'', '’', ' ']).next(),
                 Some("me" | "m" | "Me" | "M")
             ) && !speaker.as_ref().is_some_and(is_narrator);
+            // Never the speaker again (`Paul sourit à Hector. Hector lui dit :`).
+            let named = named.filter(|n| {
+                let word = text.get(n.start..n.end).unwrap_or("");
+                !speaker.as_ref().is_some_and(|s| {
+                    s.name.as_deref().is_some_and(|name| name.ends_with(word))
+                        || s.text.ends_with(word)
+                })
+            });
             named
                 .map(Addressee::Named)
                 .or(to_me.then_some(Addressee::Narrator))
@@ -571,7 +579,31 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
         }
         head
     };
-    last_named(text, from, head, mention, &OBJECT_DETERMINERS)
+    last_named(text, from, head, mention, &OBJECT_DETERMINERS).or_else(|| {
+        // `Je retrouvai Marcel au café. Je lui demandai :` — a sentence that names no one else
+        // points back to the one the sentence before it named, when it ended with a full stop
+        // (not a quote, a colon or a paragraph).
+        let end = head.rfind(['.', '!', '?', '…', ':', '\n', '«', '»'])?;
+        let prev = head.get(..end)?;
+        if !head.get(end..)?.starts_with(['.', '!', '?', '…']) || prev.ends_with(['»', '\n']) {
+            return None;
+        }
+        let named = last_named(text, from, prev, mention, &OBJECT_DETERMINERS)?;
+        // A name after a preposition there is more often a place (`arrivâmes à Lyon`) than
+        // someone: only a role (`chez le meunier`) or a name in object position is taken.
+        let before = text.get(from..named.start)?.trim_end();
+        let place = text.get(named.start..)?.starts_with(char::is_uppercase)
+            && [
+                "à", "de", "d'", "d’", "en", "vers", "dans", "sur", "par", "pour",
+            ]
+            .iter()
+            .any(|p| {
+                before
+                    .strip_suffix(p)
+                    .is_some_and(|b| !b.ends_with(char::is_alphabetic))
+            });
+        (!place).then_some(named)
+    })
 }
 
 /// The last person the last sentence of `head` (the text from byte `from`) names as an object:
