@@ -272,7 +272,9 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     // hash lookup.
     let mut surnames: HashMap<String, Surname> = HashMap::new();
     // Per entry, how many mentions show it feminine and masculine.
-    let mut votes: HashMap<usize, (u32, u32)> = HashMap::new();
+    // Indexed by entry id, as `entries` is (a map of its own type cost the wasm its hashing
+    // code).
+    let mut votes: Vec<(u32, u32)> = Vec::new();
     // The first-person narrator's entry, once one of their quotes is met.
     let mut narrator_id: Option<usize> = None;
     for (qi, q) in quotes.iter_mut().enumerate() {
@@ -407,17 +409,21 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         if !person {
             s.gender = None;
         } else if let Some(g) = s.gender {
-            let v = votes.entry(id).or_insert((0, 0));
-            if g == Gender::Feminine {
-                v.0 += 1;
-            } else {
-                v.1 += 1;
+            if votes.len() <= id {
+                votes.resize(id + 1, (0, 0));
+            }
+            if let Some(v) = votes.get_mut(id) {
+                if g == Gender::Feminine {
+                    v.0 += 1;
+                } else {
+                    v.1 += 1;
+                }
             }
         }
     }
     // One person, one gender: the one most of their mentions show, on every quote of theirs.
-    for (id, (f, m)) in votes {
-        if let Some(e) = entries.get_mut(id) {
+    for (id, (f, m)) in votes.into_iter().enumerate() {
+        if let Some(e) = entries.get_mut(id).filter(|_| f + m > 0) {
             e.gender = match f.cmp(&m) {
                 std::cmp::Ordering::Greater => Some(Gender::Feminine),
                 std::cmp::Ordering::Less => Some(Gender::Masculine),
