@@ -569,46 +569,64 @@ const LUI_BACK: usize = 200;
 fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span> {
     let from = floor_boundary(text, cue_start.saturating_sub(LUI_BACK));
     let window = text.get(from..cue_start)?;
-    // `lui` opens the cue (`lui demanda`) or stands right before it.
-    let head = if text.get(cue_start..).is_some_and(|r| r.starts_with("lui ")) {
-        window
+    // `lui` (`leur`) opens the cue (`lui demanda`) or stands right before it.
+    let cue = text.get(cue_start..).unwrap_or("");
+    let (head, plural) = if cue.starts_with("lui ") || cue.starts_with("leur ") {
+        (window, cue.starts_with("leur "))
     } else {
-        let head = window.trim_end().strip_suffix("lui")?;
+        let w = window.trim_end();
+        let (head, plural) = match w.strip_suffix("lui") {
+            Some(h) => (h, false),
+            None => (w.strip_suffix("leur")?, true),
+        };
         if head.ends_with(char::is_alphanumeric) {
             return None;
         }
-        head
+        (head, plural)
     };
-    last_named(text, from, head, mention, &OBJECT_DETERMINERS).or_else(|| {
-        // `Je retrouvai Marcel au café. Je lui demandai :` — a sentence that names no one else
-        // points back to the one the sentence before it named, when it ended with a full stop
-        // (not a quote, a colon or a paragraph).
-        let end = head.rfind(['.', '!', '?', '…', ':', '\n', '«', '»'])?;
-        let prev = head.get(..end)?;
-        if !head.get(end..)?.starts_with(['.', '!', '?', '…']) || prev.ends_with(['»', '\n']) {
+    let determiners: &[&str] = if plural {
+        &PLURAL_DETERMINERS
+    } else {
+        &OBJECT_DETERMINERS
+    };
+    // `Je retrouvai Marcel au café. Je lui demandai :` — a sentence that names no one else
+    // points back to the one the sentence before it named, when it ended with a full stop (not
+    // a quote, a colon or a paragraph).
+    let mut head = head;
+    for back in 0..2 {
+        if let Some(n) = last_named(text, from, head, mention, determiners) {
+            let name = text.get(n.start..)?.starts_with(char::is_uppercase);
+            let before = text.get(from..n.start)?.trim_end();
+            let after_preposition = matches!(
+                before.rsplit(' ').next(),
+                Some("à" | "de" | "en" | "vers" | "dans" | "sur" | "par" | "pour")
+            );
+            // `leur` stands for a group named by a plural role (`réunit ses élèves et leur
+            // dit`), never for a name; in the sentence before, a name after a preposition is
+            // more often a place (`Nous arrivâmes à Lyon.`) than someone.
+            return (!(name && (plural || back > 0 && after_preposition))).then_some(n);
+        }
+        let (at, c) = sentence_break(head)?;
+        if !matches!(c, '.' | '!' | '?' | '…') {
             return None;
         }
-        let named = last_named(text, from, prev, mention, &OBJECT_DETERMINERS)?;
-        // A name after a preposition there is more often a place (`arrivâmes à Lyon`) than
-        // someone: only a role (`chez le meunier`) or a name in object position is taken.
-        let before = text.get(from..named.start)?.trim_end();
-        let place = text.get(named.start..)?.starts_with(char::is_uppercase)
-            && [
-                "à", "de", "d'", "d’", "en", "vers", "dans", "sur", "par", "pour",
-            ]
-            .iter()
-            .any(|p| {
-                before
-                    .strip_suffix(p)
-                    .is_some_and(|b| !b.ends_with(char::is_alphabetic))
-            });
-        (!place).then_some(named)
-    })
+        head = head.get(..at)?;
+    }
+    None
+}
+
+/// The last sentence or clause break in `head` (`.`, `!`, `?`, `…`, `:`, a line break or a
+/// guillemet), and where it stands.
+fn sentence_break(head: &str) -> Option<(usize, char)> {
+    head.char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n' | '«' | '»'))
 }
 
 /// The last person the last sentence of `head` (the text from byte `from`) names as an object:
 /// a capitalised word (not the sentence's first, not a clause's subject, not inside `mention`)
 /// or one of `determiners` and a noun of people (`la fermière`, `du berger`).
+#[inline(never)]
 fn last_named(
     text: &str,
     from: usize,
@@ -616,11 +634,7 @@ fn last_named(
     mention: Span,
     determiners: &[&str],
 ) -> Option<Span> {
-    let sentence_at = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n' | '«' | '»'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence_at = sentence_break(head).map_or(0, |(i, c)| i + c.len_utf8());
     let sentence = head.get(sentence_at..)?;
     let (mut last, mut offset, mut first) = (None, 0, true);
     let mut prev: &str = "";
@@ -678,10 +692,12 @@ fn last_named(
                 continue;
             }
             let role = text.get(det_at..at + word.len()).unwrap_or("");
-            // `du prêtre`, `au curé`: the noun alone, read as `le prêtre`.
-            let contracted = matches!(det, "du" | "au");
+            // `du prêtre`, `au curé`: the noun alone, read as `le prêtre` (`aux enfants` as
+            // `les enfants`).
+            let contracted = matches!(det, "du" | "au" | "aux");
             let speaks = if contracted {
-                crate::document::can_speak(&format!("le {word}"))
+                let article = if det == "aux" { "les" } else { "le" };
+                crate::document::can_speak(&format!("{article} {word}"))
             } else {
                 crate::document::can_speak(role)
             };
@@ -725,6 +741,9 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
 const NARRATION_DETERMINERS: [&str; 12] = [
     "la", "le", "sa", "son", "ma", "mon", "leur", "notre", "du", "au", "un", "une",
 ];
+
+/// Determiners of a group `leur` may stand for (`réunit ses élèves et leur dit`, `aux enfants`).
+const PLURAL_DETERMINERS: [&str; 7] = ["les", "ses", "mes", "leurs", "nos", "aux", "des"];
 
 /// Determiners of a role `lui` may stand for (`s'approcha de sa mère et lui dit`, `s'approcha
 /// du prêtre`).
