@@ -254,9 +254,13 @@ fn cast_name<'c>(
 /// have no name unless the text gives one).
 pub const NARRATOR: &str = "je";
 
-/// Is the mention the first-person narrator (`je`, `j'`)?
-fn is_narrator(mention: &str) -> bool {
-    matches!(mention.trim(), "je" | "Je" | "j'" | "J'" | "j’" | "J’")
+/// Is the mention the first-person narrator (`je`, `j'`; `me`, `m'` for a narrator who answers
+/// a turn said to them before speaking)?
+pub(crate) fn is_narrator(mention: &str) -> bool {
+    matches!(
+        mention.trim(),
+        "je" | "Je" | "j'" | "J'" | "j’" | "J’" | "me" | "Me" | "m'" | "M'" | "m’" | "M’"
+    )
 }
 
 /// Fills `speaker.name` and `speaker.id` and returns the list of distinct speakers.

@@ -149,10 +149,13 @@ impl Discourse {
                 addressee_of_lui(text, c.start, mention)
             });
             // `me demanda le passeur`, `m'a-t-il dit`: said to the narrator, who answers.
-            let to_me = matches!(
-                c.text.split(['\'', '’', ' ']).next(),
-                Some("me" | "m" | "Me" | "M")
-            ) && !speaker.as_ref().is_some_and(is_narrator);
+            let clitic = c
+                .text
+                .split_inclusive(['\'', '’', ' '])
+                .next()
+                .unwrap_or("");
+            let clitic = clitic.trim_end();
+            let to_me = is_me(clitic) && !speaker.as_ref().is_some_and(is_narrator);
             // Never the speaker again (`Paul sourit à Hector. Hector lui dit :`).
             let named = named.filter(|n| {
                 let word = text.get(n.start..n.end).unwrap_or("");
@@ -163,7 +166,7 @@ impl Discourse {
             });
             named
                 .map(Addressee::Named)
-                .or(to_me.then_some(Addressee::Narrator))
+                .or(to_me.then(|| Addressee::Narrator(Span::new(c.start, c.start + clitic.len()))))
         });
         Attribution {
             speaker,
@@ -302,25 +305,51 @@ impl Discourse {
         let to = self.turns[1]
             .filter(|t| adjacent_turns(text, t.end, at))
             .and_then(|t| {
-                t.addressee
-                    .or_else(|| self.vocative(text, quotes, t.content))
+                t.addressee.or_else(|| {
+                    self.vocative(text, quotes, t.content)
+                        .map(|v| self.called_back(text, quotes, t, v))
+                })
             });
         if let Some(to) = to {
-            // The narrator (`me demanda-t-il`): their last turn in the exchange, else no one
-            // named (never the one who asked).
-            if to == Addressee::Narrator {
+            // The narrator (`me demanda-t-il`): their last turn in the exchange, else the
+            // `me` the turn was said to, a narrator who answers before having spoken (never the
+            // one who asked).
+            if let Addressee::Narrator(me_at) = to {
                 let me = self.history.iter().rev().find(|h| {
                     is_narrator(said_speaker(quotes, h))
                         && at.saturating_sub(h.quote_end) < EXCHANGE
                 });
+                let speaker = match me {
+                    Some(h) => said_speaker(quotes, h).clone(),
+                    None => Speaker {
+                        start: me_at.start,
+                        end: me_at.end,
+                        text: text.get(me_at.start..me_at.end).unwrap_or("").to_string(),
+                        name: None,
+                        id: None,
+                        gender: None,
+                    },
+                };
                 return Some(Attribution {
-                    speaker: me.map(|h| said_speaker(quotes, h).clone()),
+                    speaker: Some(speaker),
                     cue: None,
-                    method: me.map(|_| Method::Continuation),
+                    method: Some(Method::Continuation),
                     gender: None,
                     paragraph_start,
                     addressee: None,
                 });
+            }
+            if let Addressee::Turn(qi) = to {
+                if let Some(h) = self.history.iter().rev().find(|h| h.qi == qi) {
+                    return Some(Attribution {
+                        speaker: Some(said_speaker(quotes, h).clone()),
+                        cue: None,
+                        method: Some(Method::Continuation),
+                        gender: h.gender,
+                        paragraph_start,
+                        addressee: None,
+                    });
+                }
             }
             if let Addressee::Named(to) = to {
                 return Some(Attribution {
@@ -352,6 +381,35 @@ impl Discourse {
             paragraph_start,
             addressee: None,
         })
+    }
+
+    /// The one a turn calls by a role (`« Oui, maman. »`) when that turn answers someone else's
+    /// (the turn before it, adjacent): the one who spoke that turn, as the story named them,
+    /// rather than the role word.
+    fn called_back(
+        &self,
+        text: &str,
+        quotes: &[Quote],
+        prev: Turn,
+        called: Addressee,
+    ) -> Addressee {
+        let (Addressee::Named(v), Some(two_back)) = (called, self.turns[0]) else {
+            return called;
+        };
+        let speaker = |qi: usize| quotes.get(qi).and_then(|q| q.speaker.as_deref());
+        let role = text
+            .get(v.start..)
+            .is_some_and(|r| r.starts_with(char::is_lowercase));
+        match (two_back.spoke, prev.spoke) {
+            (Some(asked), Some(answered))
+                if role
+                    && adjacent_turns(text, two_back.end, prev.start)
+                    && speaker(asked).map(|s| &s.text) != speaker(answered).map(|s| &s.text) =>
+            {
+                Addressee::Turn(asked)
+            }
+            _ => called,
+        }
     }
 
     /// Adds a quote to the dialogue turns and, when attributed, to the history.
@@ -431,8 +489,11 @@ fn plural_of(mention: &str) -> Option<bool> {
 enum Addressee {
     /// Named after the cue: `demanda Paul à Marthe`, `lui` for the other person of the sentence.
     Named(Span),
-    /// The first-person narrator: `me demanda le passeur`, `m'a-t-il dit`.
-    Narrator,
+    /// The first-person narrator: `me demanda le passeur`, `m'a-t-il dit` (the `me`).
+    Narrator(Span),
+    /// The speaker of an earlier turn (its quote), called by a role in the turn that answers
+    /// them.
+    Turn(usize),
 }
 
 /// What the driver remembers of an attributed quote.
@@ -1033,7 +1094,12 @@ fn role_speaker(text: &str, to: Span) -> Speaker {
 
 /// Is the speaker the first-person narrator (`je`, `j'`, with no name)?
 fn is_narrator(s: &Speaker) -> bool {
-    s.name.is_none() && matches!(s.text.lowercased().as_str(), "je" | "j'" | "j’")
+    s.name.is_none() && crate::resolve::is_narrator(&s.text)
+}
+
+/// Is `word` the narrator as an object (`me`, `m'`), the one a turn is said to?
+fn is_me(word: &str) -> bool {
+    matches!(word, "me" | "Me" | "m'" | "M'" | "m’" | "M’")
 }
 
 /// A speaker the history points to (always set: only attributed quotes enter the history).
