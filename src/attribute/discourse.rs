@@ -699,6 +699,7 @@ fn last_named(
     let sentence = head.get(sentence_at..)?;
     let (mut last, mut offset, mut first) = (None, 0, true);
     let mut prev: &str = "";
+    let mut name_before: &str = "";
     // The previous word when it is a determiner in object position, and where it starts: `sa
     // mère`, `la fermière` (a role the sentence names) are the one `lui` stands for too.
     let mut object_det: Option<(usize, &str)> = None;
@@ -715,11 +716,16 @@ fn last_named(
         // The sentence's first word is capitalised whatever it is; a name after a comma or a
         // conjunction opens a clause as its subject (`mais Paul détourna …`), not an object.
         let opens = std::mem::replace(&mut first, false);
+        // (Not the second of two names joined by `et`: `Albert et Germaine restèrent seuls`
+        // names both.)
+        let paired = prev == "et" && name_before.starts_with(char::is_uppercase);
         let subject = prev.ends_with(',')
-            || matches!(
-                prev,
-                "mais" | "et" | "puis" | "ou" | "car" | "donc" | "que" | "qui" | "quand" | "si"
-            );
+            || !paired
+                && matches!(
+                    prev,
+                    "mais" | "et" | "puis" | "ou" | "car" | "donc" | "que" | "qui" | "quand" | "si"
+                );
+        name_before = prev;
         prev = w;
         let inside = at < mention.end && at + word.len() > mention.start;
         if !opens
