@@ -1103,6 +1103,19 @@ fn is_narrator(s: &Speaker) -> bool {
     s.name.is_none() && crate::resolve::is_narrator(&s.text)
 }
 
+/// Does `name` open with a first name of a feminine form (`Julie`, `Juliette`, `Isabelle`,
+/// `Pauline`, `Louise`)? Only read to refuse such a name as the antecedent of `il` (`Le docteur
+/// entra. Julie l'attendait. « Vous avez mal ? » demanda-t-il.`), never reported as a gender:
+/// the text has not shown it.
+fn feminine_first_name(name: &str) -> bool {
+    let first = name.split([' ', '-']).next().unwrap_or("");
+    first.starts_with(char::is_uppercase)
+        && ["ette", "elle", "ine", "ise", "ie"]
+            .iter()
+            .any(|e| first.ends_with(e))
+        && !first.ends_with("oine")
+}
+
 /// Is `word` the narrator as an object (`me`, `m'`), the one a turn is said to?
 fn is_me(word: &str) -> bool {
     matches!(word, "me" | "Me" | "m'" | "M'" | "m’" | "M’")
@@ -1409,6 +1422,9 @@ fn antecedent<'t>(
             && m.pronoun.is_none()
             && speaks(text, m)
             && (gender.is_none() || g.is_none() || g == gender)
+            && !(g.is_none()
+                && gender == Some(Gender::Masculine)
+                && m.name.as_deref().is_some_and(feminine_first_name))
             && number(text.get(m.start..m.end).unwrap_or(""))
     };
     // A third-person pronoun never stands for the first-person narrator (`lui dis-je. Il
