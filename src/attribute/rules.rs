@@ -3,7 +3,7 @@
 //! module doc of [`super`]).
 
 use crate::lexicon;
-use crate::lexicon::grammar::{C_COMPLEMENT, C_DET, C_PREP};
+use crate::lexicon::grammar::{C_CLITIC, C_COMPLEMENT, C_DET, C_PREP};
 use crate::lexicon::Gender;
 use crate::model::Method;
 use crate::text::is_quote_mark;
@@ -640,11 +640,12 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     if partial || colon {
         let Some(m) = sentence_subject(text, toks, start, end)
             // `Rien n'est fait, même si elle …`: a subject that names no one gives way.
-            .filter(|m| speaks(text, m))
+            .filter(|m| speaks(text, m) && !impersonal(toks, m))
             .or_else(|| {
                 colon
                     .then(|| clause_pronoun(text, toks, start, end))
                     .flatten()
+                    .filter(|m| !impersonal(toks, m))
             })
         else {
             return mute;
@@ -739,6 +740,34 @@ fn remembers(toks: &[Tok], v: &Verb) -> bool {
 
 /// A sentence with no subject of its own before a colon (`Pas pour cette fois, même s'il
 /// reste flou : «Q»`): the last subject pronoun of one of its clauses, resolved later.
+/// Is the mention an impersonal `il` (`il y avait`, `il fallait`, `il me semblait`), which
+/// names no one?
+fn impersonal(toks: &[Tok], m: &Mention) -> bool {
+    // Always impersonal: `falloir`, `s'agir`; `sembler` and `paraître` only with a clitic
+    // (`il me semblait`, not `il semblait las`); `rester`, `valoir` are left out (`s'il reste
+    // flou`).
+    const ALWAYS: [&str; 7] = [
+        "faut", "fallait", "fallut", "faudra", "faudrait", "agit", "agissait",
+    ];
+    const WITH_CLITIC: [&str; 6] = [
+        "semble",
+        "semblait",
+        "sembla",
+        "paraît",
+        "paraissait",
+        "parut",
+    ];
+    let Some(k) = toks.iter().position(|t| t.start == m.start) else {
+        return false;
+    };
+    let next = toks.get(k + 1);
+    let clitic = next.is_some_and(|t| in_class(t, C_CLITIC));
+    let verb = if clitic { toks.get(k + 2) } else { next };
+    toks.get(k).is_some_and(|t| t.is("il"))
+        && (next.is_some_and(|y| y.is("y"))
+            || verb.is_some_and(|v| in_list(v, &ALWAYS) || clitic && in_list(v, &WITH_CLITIC)))
+}
+
 fn clause_pronoun(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Mention> {
     let k = (start..end).rev().find(|&k| {
         toks.get(k)
