@@ -1116,6 +1116,12 @@ fn feminine_first_name(name: &str) -> bool {
         && !first.ends_with("oine")
 }
 
+/// Is the mention the narrator's `je`, which no third-person pronoun stands for?
+fn first_person(text: &str, m: &Mention) -> bool {
+    text.get(m.start..m.end)
+        .is_some_and(crate::resolve::is_narrator)
+}
+
 /// Is `word` the narrator as an object (`me`, `m'`), the one a turn is said to?
 fn is_me(word: &str) -> bool {
     matches!(word, "me" | "Me" | "m'" | "M'" | "m’" | "M’")
@@ -1418,6 +1424,7 @@ fn antecedent<'t>(
     let agrees_m = |m: &Mention| {
         let g = m.gender.or_else(|| known(m.name.as_deref()));
         !m.name.as_deref().is_some_and(called)
+            && !first_person(text, m)
             && !m.none
             && m.pronoun.is_none()
             && speaks(text, m)
@@ -1463,10 +1470,25 @@ fn antecedent<'t>(
         .get(ps..)
         .is_some_and(|r| r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„'))));
     if !quoted {
-        if let Some(m) = sentence_subject(text, prev, ps, prev.len()) {
-            if agrees_m(&m) {
-                return m.name;
-            }
+        let subject = sentence_subject(text, prev, ps, prev.len());
+        if let Some(m) = subject.as_ref().filter(|m| agrees_m(m)) {
+            return m.name.clone();
+        }
+        // `Je rencontrai Gustave devant l'église. « … », me dit-il.`: the narrator's sentence,
+        // whose subject `il` cannot be, names the one it stands for (a name whose form does
+        // not say otherwise).
+        let narrator = subject.as_ref().is_some_and(|m| first_person(text, m));
+        let end = prev.last().map_or(prev_from, |t| t.end);
+        let named = narrator
+            .then(|| text.get(prev_from..end))
+            .flatten()
+            .and_then(|head| last_named(text, prev_from, head, Span::default(), &[]))
+            .and_then(|n| text.get(n.start..n.end))
+            .filter(|n| {
+                !called(n) && !(gender == Some(Gender::Masculine) && feminine_first_name(n))
+            });
+        if let Some(n) = named {
+            return Some(n.to_string());
         }
     }
     // The last resort, the latest speaker, must have been shown with that gender (itself or
