@@ -47,8 +47,10 @@ pub(crate) struct Cast {
     /// Full names as written, each once.
     people: Vec<String>,
     by_key: HashMap<String, usize>,
-    /// People by the last word of their key (a surname).
-    by_last: HashMap<String, Vec<usize>>,
+    /// People by the last word of their key (a surname): the index of their list in
+    /// `surnames` (a map of the type of `by_key`, whose code the wasm holds once).
+    by_last: HashMap<String, usize>,
+    surnames: Vec<Vec<usize>>,
     /// Holders by role key (`ministre de la culture`) and by role head (`ministre`), in text
     /// order.
     roles: HashMap<String, Vec<Holder>>,
@@ -110,7 +112,8 @@ impl Cast {
     /// The full name a surname alone stands for, when the article names exactly one such
     /// person: `Attal` → `Gabriel Attal`.
     pub(crate) fn full_name(&self, surname_key: &str) -> Option<(&str, Option<Gender>)> {
-        match self.by_last.get(surname_key)?.as_slice() {
+        let &list = self.by_last.get(surname_key)?;
+        match self.surnames.get(list)?.as_slice() {
             [one] => Some((self.people.get(*one)?, self.gender(*one))),
             _ => None,
         }
@@ -297,7 +300,13 @@ impl Cast {
         self.people.push(name.to_string());
         self.genders.push(None);
         let last = last_word(&key).to_string();
-        self.by_last.entry(last).or_default().push(p);
+        let list = *self.by_last.entry(last).or_insert_with(|| {
+            self.surnames.push(Vec::new());
+            self.surnames.len() - 1
+        });
+        if let Some(people) = self.surnames.get_mut(list) {
+            people.push(p);
+        }
         self.by_key.insert(key, p);
         p
     }

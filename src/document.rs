@@ -107,7 +107,7 @@ const MUTE_PRONOUNS: [&str; 11] = [
 
 /// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`; `on` when the
 /// text says for whom: `explique-t-on du côté de la mairie`).
-const SPEAKING_PRONOUNS: [&str; 25] = [
+const SPEAKING_PRONOUNS: [&str; 28] = [
     "il",
     "elle",
     "ils",
@@ -115,6 +115,10 @@ const SPEAKING_PRONOUNS: [&str; 25] = [
     "je",
     "j'",
     "j’",
+    // The narrator a turn was said to, who answers it (`me demanda-t-elle`).
+    "me",
+    "m'",
+    "m’",
     "nous",
     "on",
     "lui",

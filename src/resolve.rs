@@ -278,10 +278,10 @@ fn sole_named<'c>(
 /// The gender most of the quotes resolved so far show for the speaker named `name`, if any.
 fn shown_gender(
     by_key: &HashMap<String, usize>,
-    votes: &HashMap<usize, (u32, u32)>,
+    votes: &[(u32, u32)],
     name: &str,
 ) -> Option<Gender> {
-    let (f, m) = *votes.get(by_key.get(&key_of(name))?)?;
+    let (f, m) = *votes.get(*by_key.get(&key_of(name))?)?;
     match f.cmp(&m) {
         std::cmp::Ordering::Greater => Some(Gender::Feminine),
         std::cmp::Ordering::Less => Some(Gender::Masculine),
@@ -336,9 +336,13 @@ fn epithet(mention: &str, bare: bool) -> bool {
 /// have no name unless the text gives one).
 pub const NARRATOR: &str = "je";
 
-/// Is the mention the first-person narrator (`je`, `j'`)?
-fn is_narrator(mention: &str) -> bool {
-    matches!(mention.trim(), "je" | "Je" | "j'" | "J'" | "j’" | "J’")
+/// Is the mention the first-person narrator (`je`, `j'`; `me`, `m'` for a narrator who answers
+/// a turn said to them before speaking)?
+pub(crate) fn is_narrator(mention: &str) -> bool {
+    matches!(
+        mention.trim(),
+        "je" | "Je" | "j'" | "J'" | "j’" | "J’" | "me" | "Me" | "m'" | "M'" | "m’" | "M’"
+    )
 }
 
 /// Fills `speaker.name` and `speaker.id` and returns the list of distinct speakers.
@@ -354,7 +358,9 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
     // hash lookup.
     let mut surnames: HashMap<String, Surname> = HashMap::new();
     // Per entry, how many mentions show it feminine and masculine.
-    let mut votes: HashMap<usize, (u32, u32)> = HashMap::new();
+    // Indexed by entry id, as `entries` is (a map of its own type cost the wasm its hashing
+    // code).
+    let mut votes: Vec<(u32, u32)> = Vec::new();
     // The first-person narrator's entry, once one of their quotes is met.
     let mut narrator_id: Option<usize> = None;
     let quoted: Vec<(usize, usize)> = quotes
@@ -524,17 +530,21 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         if !person {
             s.gender = None;
         } else if let Some(g) = s.gender {
-            let v = votes.entry(id).or_insert((0, 0));
-            if g == Gender::Feminine {
-                v.0 += 1;
-            } else {
-                v.1 += 1;
+            if votes.len() <= id {
+                votes.resize(id + 1, (0, 0));
+            }
+            if let Some(v) = votes.get_mut(id) {
+                if g == Gender::Feminine {
+                    v.0 += 1;
+                } else {
+                    v.1 += 1;
+                }
             }
         }
     }
     // One person, one gender: the one most of their mentions show, on every quote of theirs.
-    for (id, (f, m)) in votes {
-        if let Some(e) = entries.get_mut(id) {
+    for (id, (f, m)) in votes.into_iter().enumerate() {
+        if let Some(e) = entries.get_mut(id).filter(|_| f + m > 0) {
             e.gender = match f.cmp(&m) {
                 std::cmp::Ordering::Greater => Some(Gender::Feminine),
                 std::cmp::Ordering::Less => Some(Gender::Masculine),

@@ -107,11 +107,13 @@ const NONE: u32 = u32::MAX;
 /// nMentions, (start, end)…) per speaker, nDiagnostics, 4 numbers per diagnostic]`; strings are
 /// indices into a table sent as one joined string and the UTF-16 length of each entry; enums are
 /// their index in declaration order (`KINDS`, `METHODS`, `GENDERS`, `REASONS` in shared.js).
-struct Packed<'a> {
+struct Packed {
     nums: Vec<u32>,
     joined: String,
     lengths: Vec<u32>,
-    index: HashMap<&'a str, u32>,
+    /// Each distinct string's index. Keyed by `String` like the resolve stage's maps, so that
+    /// the wasm holds one copy of the hash table's code for both.
+    index: HashMap<String, usize>,
 }
 
 /// Numbers per quote (`QUOTE_STRIDE` in shared.js).
@@ -128,8 +130,8 @@ fn num(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(NONE)
 }
 
-impl<'a> Packed<'a> {
-    fn of(a: &'a Analysis) -> Packed<'a> {
+impl Packed {
+    fn of(a: &Analysis) -> Packed {
         let mut p = Packed {
             nums: Vec::with_capacity(3 + a.quotes.len() * QUOTE_STRIDE + a.speakers.len() * 9),
             joined: String::new(),
@@ -223,15 +225,15 @@ impl<'a> Packed<'a> {
     }
 
     /// The table index of `s`, adding it the first time.
-    fn string(&mut self, s: &'a str) -> u32 {
+    fn string(&mut self, s: &str) -> u32 {
         if let Some(&i) = self.index.get(s) {
-            return i;
+            return num(i);
         }
-        let i = num(self.lengths.len());
+        let i = self.lengths.len();
         self.joined.push_str(s);
         self.lengths.push(num(s.encode_utf16().count()));
-        self.index.insert(s, i);
-        i
+        self.index.insert(s.to_string(), i);
+        num(i)
     }
 }
 

@@ -149,13 +149,24 @@ impl Discourse {
                 addressee_of_lui(text, c.start, mention)
             });
             // `me demanda le passeur`, `m'a-t-il dit`: said to the narrator, who answers.
-            let to_me = matches!(
-                c.text.split(['\'', '’', ' ']).next(),
-                Some("me" | "m" | "Me" | "M")
-            ) && !speaker.as_ref().is_some_and(is_narrator);
+            let clitic = c
+                .text
+                .split_inclusive(['\'', '’', ' '])
+                .next()
+                .unwrap_or("");
+            let clitic = clitic.trim_end();
+            let to_me = is_me(clitic) && !speaker.as_ref().is_some_and(is_narrator);
+            // Never the speaker again (`Paul sourit à Hector. Hector lui dit :`).
+            let named = named.filter(|n| {
+                let word = text.get(n.start..n.end).unwrap_or("");
+                !speaker.as_ref().is_some_and(|s| {
+                    s.name.as_deref().is_some_and(|name| name.ends_with(word))
+                        || s.text.ends_with(word)
+                })
+            });
             named
                 .map(Addressee::Named)
-                .or(to_me.then_some(Addressee::Narrator))
+                .or(to_me.then(|| Addressee::Narrator(Span::new(c.start, c.start + clitic.len()))))
         });
         Attribution {
             speaker,
@@ -294,25 +305,51 @@ impl Discourse {
         let to = self.turns[1]
             .filter(|t| adjacent_turns(text, t.end, at))
             .and_then(|t| {
-                t.addressee
-                    .or_else(|| self.vocative(text, quotes, t.content))
+                t.addressee.or_else(|| {
+                    self.vocative(text, quotes, t.content)
+                        .map(|v| self.called_back(text, quotes, t, v))
+                })
             });
         if let Some(to) = to {
-            // The narrator (`me demanda-t-il`): their last turn in the exchange, else no one
-            // named (never the one who asked).
-            if to == Addressee::Narrator {
+            // The narrator (`me demanda-t-il`): their last turn in the exchange, else the
+            // `me` the turn was said to, a narrator who answers before having spoken (never the
+            // one who asked).
+            if let Addressee::Narrator(me_at) = to {
                 let me = self.history.iter().rev().find(|h| {
                     is_narrator(said_speaker(quotes, h))
                         && at.saturating_sub(h.quote_end) < EXCHANGE
                 });
+                let speaker = match me {
+                    Some(h) => said_speaker(quotes, h).clone(),
+                    None => Speaker {
+                        start: me_at.start,
+                        end: me_at.end,
+                        text: text.get(me_at.start..me_at.end).unwrap_or("").to_string(),
+                        name: None,
+                        id: None,
+                        gender: None,
+                    },
+                };
                 return Some(Attribution {
-                    speaker: me.map(|h| said_speaker(quotes, h).clone()),
+                    speaker: Some(speaker),
                     cue: None,
-                    method: me.map(|_| Method::Continuation),
+                    method: Some(Method::Continuation),
                     gender: None,
                     paragraph_start,
                     addressee: None,
                 });
+            }
+            if let Addressee::Turn(qi) = to {
+                if let Some(h) = self.history.iter().rev().find(|h| h.qi == qi) {
+                    return Some(Attribution {
+                        speaker: Some(said_speaker(quotes, h).clone()),
+                        cue: None,
+                        method: Some(Method::Continuation),
+                        gender: h.gender,
+                        paragraph_start,
+                        addressee: None,
+                    });
+                }
             }
             if let Addressee::Named(to) = to {
                 return Some(Attribution {
@@ -344,6 +381,35 @@ impl Discourse {
             paragraph_start,
             addressee: None,
         })
+    }
+
+    /// The one a turn calls by a role (`« Oui, maman. »`) when that turn answers someone else's
+    /// (the turn before it, adjacent): the one who spoke that turn, as the story named them,
+    /// rather than the role word.
+    fn called_back(
+        &self,
+        text: &str,
+        quotes: &[Quote],
+        prev: Turn,
+        called: Addressee,
+    ) -> Addressee {
+        let (Addressee::Named(v), Some(two_back)) = (called, self.turns[0]) else {
+            return called;
+        };
+        let speaker = |qi: usize| quotes.get(qi).and_then(|q| q.speaker.as_deref());
+        let role = text
+            .get(v.start..)
+            .is_some_and(|r| r.starts_with(char::is_lowercase));
+        match (two_back.spoke, prev.spoke) {
+            (Some(asked), Some(answered))
+                if role
+                    && adjacent_turns(text, two_back.end, prev.start)
+                    && speaker(asked).map(|s| &s.text) != speaker(answered).map(|s| &s.text) =>
+            {
+                Addressee::Turn(asked)
+            }
+            _ => called,
+        }
     }
 
     /// Adds a quote to the dialogue turns and, when attributed, to the history.
@@ -423,8 +489,11 @@ fn plural_of(mention: &str) -> Option<bool> {
 enum Addressee {
     /// Named after the cue: `demanda Paul à Marthe`, `lui` for the other person of the sentence.
     Named(Span),
-    /// The first-person narrator: `me demanda le passeur`, `m'a-t-il dit`.
-    Narrator,
+    /// The first-person narrator: `me demanda le passeur`, `m'a-t-il dit` (the `me`).
+    Narrator(Span),
+    /// The speaker of an earlier turn (its quote), called by a role in the turn that answers
+    /// them.
+    Turn(usize),
 }
 
 /// What the driver remembers of an attributed quote.
@@ -561,22 +630,64 @@ const LUI_BACK: usize = 200;
 fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span> {
     let from = floor_boundary(text, cue_start.saturating_sub(LUI_BACK));
     let window = text.get(from..cue_start)?;
-    // `lui` opens the cue (`lui demanda`) or stands right before it.
-    let head = if text.get(cue_start..).is_some_and(|r| r.starts_with("lui ")) {
-        window
+    // `lui` (`leur`) opens the cue (`lui demanda`) or stands right before it.
+    let cue = text.get(cue_start..).unwrap_or("");
+    let (head, plural) = if cue.starts_with("lui ") || cue.starts_with("leur ") {
+        (window, cue.starts_with("leur "))
     } else {
-        let head = window.trim_end().strip_suffix("lui")?;
+        let w = window.trim_end();
+        let (head, plural) = match w.strip_suffix("lui") {
+            Some(h) => (h, false),
+            None => (w.strip_suffix("leur")?, true),
+        };
         if head.ends_with(char::is_alphanumeric) {
             return None;
         }
-        head
+        (head, plural)
     };
-    last_named(text, from, head, mention, &OBJECT_DETERMINERS)
+    let determiners: &[&str] = if plural {
+        &PLURAL_DETERMINERS
+    } else {
+        &OBJECT_DETERMINERS
+    };
+    // `Je retrouvai Marcel au café. Je lui demandai :` — a sentence that names no one else
+    // points back to the one the sentence before it named, when it ended with a full stop (not
+    // a quote, a colon or a paragraph).
+    let mut head = head;
+    for back in 0..2 {
+        if let Some(n) = last_named(text, from, head, mention, determiners) {
+            let name = text.get(n.start..)?.starts_with(char::is_uppercase);
+            let before = text.get(from..n.start)?.trim_end();
+            let after_preposition = matches!(
+                before.rsplit(' ').next(),
+                Some("à" | "de" | "en" | "vers" | "dans" | "sur" | "par" | "pour")
+            );
+            // `leur` stands for a group named by a plural role (`réunit ses élèves et leur
+            // dit`), never for a name; in the sentence before, a name after a preposition is
+            // more often a place (`Nous arrivâmes à Lyon.`) than someone.
+            return (!(name && (plural || back > 0 && after_preposition))).then_some(n);
+        }
+        let (at, c) = sentence_break(head)?;
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            return None;
+        }
+        head = head.get(..at)?;
+    }
+    None
+}
+
+/// The last sentence or clause break in `head` (`.`, `!`, `?`, `…`, `:`, a line break or a
+/// guillemet), and where it stands.
+fn sentence_break(head: &str) -> Option<(usize, char)> {
+    head.char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n' | '«' | '»'))
 }
 
 /// The last person the last sentence of `head` (the text from byte `from`) names as an object:
 /// a capitalised word (not the sentence's first, not a clause's subject, not inside `mention`)
 /// or one of `determiners` and a noun of people (`la fermière`, `du berger`).
+#[inline(never)]
 fn last_named(
     text: &str,
     from: usize,
@@ -584,14 +695,11 @@ fn last_named(
     mention: Span,
     determiners: &[&str],
 ) -> Option<Span> {
-    let sentence_at = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | ':' | '\n' | '«' | '»'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence_at = sentence_break(head).map_or(0, |(i, c)| i + c.len_utf8());
     let sentence = head.get(sentence_at..)?;
     let (mut last, mut offset, mut first) = (None, 0, true);
     let mut prev: &str = "";
+    let mut name_before: &str = "";
     // The previous word when it is a determiner in object position, and where it starts: `sa
     // mère`, `la fermière` (a role the sentence names) are the one `lui` stands for too.
     let mut object_det: Option<(usize, &str)> = None;
@@ -608,11 +716,16 @@ fn last_named(
         // The sentence's first word is capitalised whatever it is; a name after a comma or a
         // conjunction opens a clause as its subject (`mais Paul détourna …`), not an object.
         let opens = std::mem::replace(&mut first, false);
+        // (Not the second of two names joined by `et`: `Albert et Germaine restèrent seuls`
+        // names both.)
+        let paired = prev == "et" && name_before.starts_with(char::is_uppercase);
         let subject = prev.ends_with(',')
-            || matches!(
-                prev,
-                "mais" | "et" | "puis" | "ou" | "car" | "donc" | "que" | "qui" | "quand" | "si"
-            );
+            || !paired
+                && matches!(
+                    prev,
+                    "mais" | "et" | "puis" | "ou" | "car" | "donc" | "que" | "qui" | "quand" | "si"
+                );
+        name_before = prev;
         prev = w;
         let inside = at < mention.end && at + word.len() > mention.start;
         if !opens
@@ -646,10 +759,12 @@ fn last_named(
                 continue;
             }
             let role = text.get(det_at..at + word.len()).unwrap_or("");
-            // `du prêtre`, `au curé`: the noun alone, read as `le prêtre`.
-            let contracted = matches!(det, "du" | "au");
+            // `du prêtre`, `au curé`: the noun alone, read as `le prêtre` (`aux enfants` as
+            // `les enfants`).
+            let contracted = matches!(det, "du" | "au" | "aux");
             let speaks = if contracted {
-                crate::document::can_speak(&format!("le {word}"))
+                let article = if det == "aux" { "les" } else { "le" };
+                crate::document::can_speak(&format!("{article} {word}"))
             } else {
                 crate::document::can_speak(role)
             };
@@ -693,6 +808,9 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
 const NARRATION_DETERMINERS: [&str; 12] = [
     "la", "le", "sa", "son", "ma", "mon", "leur", "notre", "du", "au", "un", "une",
 ];
+
+/// Determiners of a group `leur` may stand for (`réunit ses élèves et leur dit`, `aux enfants`).
+const PLURAL_DETERMINERS: [&str; 7] = ["les", "ses", "mes", "leurs", "nos", "aux", "des"];
 
 /// Determiners of a role `lui` may stand for (`s'approcha de sa mère et lui dit`, `s'approcha
 /// du prêtre`).
@@ -984,7 +1102,31 @@ fn role_speaker(text: &str, to: Span) -> Speaker {
 
 /// Is the speaker the first-person narrator (`je`, `j'`, with no name)?
 fn is_narrator(s: &Speaker) -> bool {
-    s.name.is_none() && matches!(s.text.lowercased().as_str(), "je" | "j'" | "j’")
+    s.name.is_none() && crate::resolve::is_narrator(&s.text)
+}
+
+/// Does `name` open with a first name of a feminine form (`Julie`, `Juliette`, `Isabelle`,
+/// `Pauline`, `Louise`)? Only read to refuse such a name as the antecedent of `il` (`Le docteur
+/// entra. Julie l'attendait. « Vous avez mal ? » demanda-t-il.`), never reported as a gender:
+/// the text has not shown it.
+fn feminine_first_name(name: &str) -> bool {
+    let first = name.split([' ', '-']).next().unwrap_or("");
+    first.starts_with(char::is_uppercase)
+        && ["ette", "elle", "ine", "ise", "ie"]
+            .iter()
+            .any(|e| first.ends_with(e))
+        && !first.ends_with("oine")
+}
+
+/// Is the mention the narrator's `je`, which no third-person pronoun stands for?
+fn first_person(text: &str, m: &Mention) -> bool {
+    text.get(m.start..m.end)
+        .is_some_and(crate::resolve::is_narrator)
+}
+
+/// Is `word` the narrator as an object (`me`, `m'`), the one a turn is said to?
+fn is_me(word: &str) -> bool {
+    matches!(word, "me" | "Me" | "m'" | "M'" | "m’" | "M’")
 }
 
 /// A speaker the history points to (always set: only attributed quotes enter the history).
@@ -1293,10 +1435,14 @@ fn antecedent<'t>(
     let agrees_m = |m: &Mention| {
         let g = m.gender.or_else(|| known(m.name.as_deref()));
         !m.name.as_deref().is_some_and(called)
+            && !first_person(text, m)
             && !m.none
             && m.pronoun.is_none()
             && speaks(text, m)
             && (gender.is_none() || g.is_none() || g == gender)
+            && !(g.is_none()
+                && gender == Some(Gender::Masculine)
+                && m.name.as_deref().is_some_and(feminine_first_name))
             && number(text.get(m.start..m.end).unwrap_or(""))
     };
     // A third-person pronoun never stands for the first-person narrator (`lui dis-je. Il
@@ -1335,10 +1481,25 @@ fn antecedent<'t>(
         .get(ps..)
         .is_some_and(|r| r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„'))));
     if !quoted {
-        if let Some(m) = sentence_subject(text, prev, ps, prev.len()) {
-            if agrees_m(&m) {
-                return m.name;
-            }
+        let subject = sentence_subject(text, prev, ps, prev.len());
+        if let Some(m) = subject.as_ref().filter(|m| agrees_m(m)) {
+            return m.name.clone();
+        }
+        // `Je rencontrai Gustave devant l'église. « … », me dit-il.`: the narrator's sentence,
+        // whose subject `il` cannot be, names the one it stands for (a name whose form does
+        // not say otherwise).
+        let narrator = subject.as_ref().is_some_and(|m| first_person(text, m));
+        let end = prev.last().map_or(prev_from, |t| t.end);
+        let named = narrator
+            .then(|| text.get(prev_from..end))
+            .flatten()
+            .and_then(|head| last_named(text, prev_from, head, Span::default(), &[]))
+            .and_then(|n| text.get(n.start..n.end))
+            .filter(|n| {
+                !called(n) && !(gender == Some(Gender::Masculine) && feminine_first_name(n))
+            });
+        if let Some(n) = named {
+            return Some(n.to_string());
         }
     }
     // The last resort, the latest speaker, must have been shown with that gender (itself or

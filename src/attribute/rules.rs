@@ -3,7 +3,7 @@
 //! module doc of [`super`]).
 
 use crate::lexicon;
-use crate::lexicon::grammar::{C_COMPLEMENT, C_DET, C_PREP};
+use crate::lexicon::grammar::{C_CLITIC, C_COMPLEMENT, C_DET, C_PREP};
 use crate::lexicon::Gender;
 use crate::model::Method;
 use crate::text::is_quote_mark;
@@ -456,6 +456,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     let verbs = verbs_back(toks, start, end);
     let mut fallback: Option<Found> = None;
     let mut mute: Option<Found> = None;
+    let mut mute_colon: Option<Found> = None;
     for v in &verbs {
         // `«Q1», assure X, «Q2»` or `a-t-il lancé :`: the subject follows the verb.
         let after_quote = v.first > start
@@ -482,10 +483,32 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         let relative = v.first > start && toks.get(v.first - 1).is_some_and(|t| t.is("qui"));
         let mention = if v.inv.is_some() || after_quote {
             incise_subject(text, toks, v)
+        } else if relative {
+            // `des enfants, qui criaient :` — the antecedent or no one, never the subject of
+            // the main clause (`Elle croisa des enfants, qui…`).
+            subject_before(text, toks, start, v.first)
         } else {
             subject_before(text, toks, start, v.first)
                 .or_else(|| sentence_subject(text, toks, start, v.first))
         };
+        // A thing that says the words before the colon (`une pancarte qui disait :`) is no
+        // one, and the sentence's subject did not say them either: no speaker.
+        // Only the verb of the colon's own clause (not `Rien n'est fait, même si … :`).
+        let last_clause = (v.last + 1..end).all(|k| toks.get(k).and_then(Tok::punct) != Some(','));
+        if colon
+            && !partial
+            && relative
+            && last_clause
+            && mute_colon.is_none()
+            && !mention.as_ref().is_some_and(|m| speaks(text, m))
+        {
+            mute_colon = Some(Found {
+                cue: cue_of(toks, v),
+                gender: None,
+                mention: None,
+                method: Method::BeforeQuote,
+            });
+        }
         // A subject that names no one (`Rien n'est fait`) leaves the floor to another clause.
         let Some(m) = mention.filter(|m| speaks(text, m)) else {
             // A partial quote embedded by a speech verb whose subject is no one who speaks
@@ -533,6 +556,24 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
                 mention: Some(m),
                 method: Method::BeforeQuote,
             });
+        }
+        // `les nuages, qui semblaient dire :` — an infinitive in a relative clause: the
+        // antecedent of `qui`, or no one when it cannot speak (never the sentence's subject).
+        let floor = start.max(v.first.saturating_sub(6));
+        let relative = (floor..v.first)
+            .rev()
+            .take_while(|&k| toks.get(k).is_some_and(Tok::is_word))
+            .find(|&k| toks.get(k).is_some_and(|t| t.is("qui")));
+        if let Some(k) = relative {
+            let m = subject_before(text, toks, start, k + 1).filter(|m| speaks(text, m));
+            if m.is_some() || colon {
+                return Some(Found {
+                    cue: cue_of(toks, v),
+                    gender: None,
+                    method: Method::BeforeQuote,
+                    mention: m,
+                });
+            }
         }
         let clause = gerund_clause_subject(text, toks, start, v.first);
         if let Some(m) = clause.or_else(|| sentence_subject(text, toks, start, v.first)) {
@@ -592,15 +633,19 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
             return Some(f);
         }
     }
+    if mute_colon.is_some() {
+        return mute_colon;
+    }
     // A colon with no speech verb: `X a été clair : «Q»` — the subject of the sentence.
     if partial || colon {
         let Some(m) = sentence_subject(text, toks, start, end)
             // `Rien n'est fait, même si elle …`: a subject that names no one gives way.
-            .filter(|m| speaks(text, m))
+            .filter(|m| speaks(text, m) && !impersonal(toks, m))
             .or_else(|| {
                 colon
                     .then(|| clause_pronoun(text, toks, start, end))
                     .flatten()
+                    .filter(|m| !impersonal(toks, m))
             })
         else {
             return mute;
@@ -695,6 +740,34 @@ fn remembers(toks: &[Tok], v: &Verb) -> bool {
 
 /// A sentence with no subject of its own before a colon (`Pas pour cette fois, même s'il
 /// reste flou : «Q»`): the last subject pronoun of one of its clauses, resolved later.
+/// Is the mention an impersonal `il` (`il y avait`, `il fallait`, `il me semblait`), which
+/// names no one?
+fn impersonal(toks: &[Tok], m: &Mention) -> bool {
+    // Always impersonal: `falloir`, `s'agir`; `sembler` and `paraître` only with a clitic
+    // (`il me semblait`, not `il semblait las`); `rester`, `valoir` are left out (`s'il reste
+    // flou`).
+    const ALWAYS: [&str; 7] = [
+        "faut", "fallait", "fallut", "faudra", "faudrait", "agit", "agissait",
+    ];
+    const WITH_CLITIC: [&str; 6] = [
+        "semble",
+        "semblait",
+        "sembla",
+        "paraît",
+        "paraissait",
+        "parut",
+    ];
+    let Some(k) = toks.iter().position(|t| t.start == m.start) else {
+        return false;
+    };
+    let next = toks.get(k + 1);
+    let clitic = next.is_some_and(|t| in_class(t, C_CLITIC));
+    let verb = if clitic { toks.get(k + 2) } else { next };
+    toks.get(k).is_some_and(|t| t.is("il"))
+        && (next.is_some_and(|y| y.is("y"))
+            || verb.is_some_and(|v| in_list(v, &ALWAYS) || clitic && in_list(v, &WITH_CLITIC)))
+}
+
 fn clause_pronoun(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Mention> {
     let k = (start..end).rev().find(|&k| {
         toks.get(k)

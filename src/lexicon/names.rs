@@ -3,7 +3,6 @@
 //! and number).
 
 use crate::text::Lowercased;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{lines, FnvSet};
@@ -24,7 +23,9 @@ pub(crate) fn is_medium(lower: &str) -> bool {
 }
 
 /// `other = usual` pairs of `role-synonyms.txt`.
-static SYNONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+/// `other = usual` pairs of `role-synonyms.txt`: a score of lines, searched in order (a hash
+/// map of its own type cost the wasm its own hashing code).
+static SYNONYMS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
     lines(ROLE_SYNONYMS)
         .filter_map(|l| l.split_once('='))
         .map(|(a, b)| (a.trim(), b.trim()))
@@ -34,7 +35,10 @@ static SYNONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|
 /// The usual key of an office named another way (`chef du gouvernement` → `premier
 /// ministre`), else the key itself.
 pub(crate) fn role_synonym(key: &str) -> &str {
-    SYNONYMS.get(key).copied().unwrap_or(key)
+    SYNONYMS
+        .iter()
+        .find(|(a, _)| *a == key)
+        .map_or(key, |(_, b)| b)
 }
 
 /// People and roles (`maire`, `porte-parole`, `manifestants`): a noun phrase with one of these
