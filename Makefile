@@ -206,6 +206,7 @@ eval:
 	  ./target/release/quote-highlighter --jsonl --offsets chars < $$gold > target/eval/$$name.pred.jsonl || true; \
 	  printf '%-20s ' $$name; python3 $(dir $(DATA))tools/score.py $$gold target/eval/$$name.pred.jsonl; \
 	  case " $(BY_TEXT) " in *" $$name "*) python3 tools/eval_texts.py $(dir $(DATA))tools/score.py $$gold target/eval/$$name.pred.jsonl;; esac; \
+	  python3 tools/eval_names.py $$gold target/eval/$$name.pred.jsonl; \
 	  if [ -n "$(ERRORS)" ]; then python3 tools/eval_errors.py $$gold target/eval/$$name.pred.jsonl | sed 's/^/    /'; fi; \
 	done
 
