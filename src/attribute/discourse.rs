@@ -1485,7 +1485,9 @@ fn antecedent<'t>(
             .and_then(|head| last_named(text, prev_from, head, Span::default(), &[]))
             .and_then(|n| text.get(n.start..n.end))
             .filter(|n| {
-                !called(n) && !(gender == Some(Gender::Masculine) && feminine_first_name(n))
+                let refused =
+                    called(n) || gender == Some(Gender::Masculine) && feminine_first_name(n);
+                !refused
             });
         if let Some(n) = named {
             return Some(n.to_string());
