@@ -469,7 +469,7 @@ struct Agreement {
 /// The grammatical number a mention shows by its first word (`les avocats`, `Paul et Marie` →
 /// plural; `le cousin`, `M. Morel` → singular), or `None`.
 fn plural_of(mention: &str) -> Option<bool> {
-    if mention.contains(" et ") {
+    if mention.split_whitespace().any(|w| w == "et") {
         return Some(true);
     }
     let first = mention
@@ -851,7 +851,9 @@ fn calls(text: &str, q: &QuoteAt, name: &str) -> bool {
 
 /// Is `name` a vocative somewhere in `s` (see [`addressed`])?
 fn vocative_in(s: &str, name: &str) -> bool {
-    s.match_indices(name).any(|(i, _)| {
+    // A plain scan (`s` is a few dozen bytes): no string searcher in the wasm.
+    let at = (0..s.len()).filter(|&i| s.get(i..).is_some_and(|r| r.starts_with(name)));
+    at.into_iter().any(|i| {
         let before = s.get(..i).unwrap_or("");
         let after = s.get(i + name.len()..).unwrap_or("");
         // A whole word, ending at punctuation (`Marthe,`, `Marthe.`, `Marthe !`).
@@ -1368,7 +1370,16 @@ fn demonstrative_referent<'t>(
             .then(|| name_run(toks, i))
             .flatten()
             .filter(|&e| toks.get(e).is_some_and(|x| x.end <= mention_start));
-        let Some(e) = run else {
+        // A sentence's first word is capitalised whatever it is (`Mis à jour à 8 h 30.`): alone,
+        // it is no name.
+        let initial = match i.checked_sub(1).and_then(|p| toks.get(p)) {
+            None => true,
+            Some(p) => {
+                matches!(p.punct(), Some('.' | '!' | '?' | '…' | ':' | '«' | '"'))
+                    || text.get(p.end..t.start).is_some_and(|g| g.contains('\n'))
+            }
+        };
+        let Some(e) = run.filter(|&e| e > i || !initial) else {
             i += 1;
             continue;
         };
@@ -1485,9 +1496,8 @@ fn antecedent<'t>(
             .and_then(|head| last_named(text, prev_from, head, Span::default(), &[]))
             .and_then(|n| text.get(n.start..n.end))
             .filter(|n| {
-                let refused =
-                    called(n) || gender == Some(Gender::Masculine) && feminine_first_name(n);
-                !refused
+                let feminine = gender == Some(Gender::Masculine) && feminine_first_name(n);
+                !called(n) && !feminine
             });
         if let Some(n) = named {
             return Some(n.to_string());
