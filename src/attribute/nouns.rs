@@ -162,12 +162,15 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
                             && (!in_complement || lexicon::is_person_noun(&p.lower) || leading >= 2)
                         // … and after the complement's name, a first name and a surname are the
                         // person's (`la ministre de la Culture Claire Dubois`, `de la CGT Sophie
-                        // Martin`).
+                        // Martin`, `le député du RND Farid Hamrouche`, `la conseillère d'Etat
+                        // Martine Favre`).
                         || in_complement
                             && leading >= 2
                             && p.capitalised()
                             && i >= 2
-                            && toks.get(i - 2).is_some_and(|d| in_class(d, C_DET))
+                            && toks
+                                .get(i - 2)
+                                .is_some_and(|d| in_class(d, C_DET | C_COMPLEMENT))
                 }
             };
         if eligible {
