@@ -1298,12 +1298,17 @@ fn antecedent<'t>(
             && !is_narrator(sp)
             && !sp.name.as_deref().is_some_and(called)
     };
-    let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
+    // Twice the usual reach: the pronoun's own sentence often holds a long quote, and the
+    // sentence before may be a long one of official copy (`Le ministre de l'Habitat, de
+    // l'Urbanisme et de la Ville, X, a annoncé, hier, lors d'une conférence de presse…`).
+    let from = ceil_boundary(text, at.saturating_sub(2 * PREV_SENTENCE));
     back.tokenize(text, from, at, 2, two_sentences_known);
     let toks: &[Tok] = &back.toks;
     let start = sentence_start(toks);
     if let Some(m) = sentence_subject(text, toks, start, toks.len()) {
-        if agrees_m(&m) && m.end <= pron_start {
+        // Not a noun phrase of a quote opening the sentence (`«L'Etat a tout mobilisé», a-t-il
+        // indiqué, soulignant que…`: the quoted words have no subject for the reporter).
+        if agrees_m(&m) && m.end <= pron_start && !inside_quote(quotes, m.start) {
             return m.name;
         }
     }
@@ -1343,4 +1348,10 @@ fn antecedent<'t>(
                         == gender)
         })
         .and_then(|h| said_speaker(quotes, h).name.clone())
+}
+
+/// Does byte `at` lie inside the marks of one of `quotes` (sorted by start)? O(log quotes).
+fn inside_quote(quotes: &[Quote], at: usize) -> bool {
+    let k = quotes.partition_point(|q| q.start < at);
+    k > 0 && quotes.get(k - 1).is_some_and(|q| at < q.end)
 }
