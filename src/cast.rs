@@ -141,6 +141,25 @@ impl Cast {
         gender: Option<Gender>,
         person: usize,
     ) {
+        // `le technicien lavallois`, `la porte-parole nationale`: also its noun alone, for a
+        // later `le technicien` (or `l'entraîneur`, its synonym).
+        let adjective = |a: &str| {
+            !a.contains(' ')
+                && [
+                    "ais", "ois", "ain", "ien", "al", "aise", "oise", "aine", "ienne", "ale",
+                ]
+                .iter()
+                .any(|e| a.ends_with(e))
+        };
+        if let Some((noun, _)) = head
+            .split_once(' ')
+            .filter(|&(n, a)| is_person_noun(n) && adjective(a))
+        {
+            self.roles
+                .entry(noun.to_string())
+                .or_default()
+                .push(Holder { at, gender, person });
+        }
         if head != key {
             self.roles
                 .entry(head)

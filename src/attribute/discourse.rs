@@ -128,6 +128,25 @@ impl Discourse {
                 )
             } else if m.demonstrative {
                 demonstrative_referent(back, text, q.start, m.start, m.gender).or(m.name)
+            } else if text.get(m.start..m.end).is_some_and(is_epithet) {
+                // `explique la sexagénaire`, `répond l'élu`: an epithet stands for the person
+                // named before, found as a pronoun's antecedent; else it keeps its own words.
+                let want = Agreement {
+                    gender: m.gender,
+                    plural: Some(false),
+                };
+                let called = |n: &str| calls(text, q, n);
+                antecedent(
+                    back,
+                    text,
+                    quotes,
+                    &self.history,
+                    q.start,
+                    m.start,
+                    want,
+                    &called,
+                )
+                .or(m.name)
             } else {
                 m.name
             };
@@ -1330,6 +1349,10 @@ fn antecedent<'t>(
         .is_some_and(|r| r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„'))));
     if !quoted {
         if let Some(m) = sentence_subject(text, prev, ps, prev.len()) {
+            // `Celui-ci balaie les critiques. «Q», a-t-il répondu`: the one it stands for.
+            if m.demonstrative && (gender.is_none() || m.gender == gender) {
+                return demonstrative_referent(back, text, m.start, m.start, m.gender);
+            }
             if agrees_m(&m) {
                 return m.name;
             }
@@ -1354,4 +1377,35 @@ fn antecedent<'t>(
 fn inside_quote(quotes: &[Quote], at: usize) -> bool {
     let k = quotes.partition_point(|q| q.start < at);
     k > 0 && quotes.get(k - 1).is_some_and(|q| at < q.end)
+}
+
+/// A definite epithet that journalists use for the person they just named rather than for an
+/// office (`la sexagénaire`, `le quinquagénaire`, `l'élue`, `l'édile`, `la jeune femme`): read
+/// like a pronoun. Offices (`le maire`, `la ministre`) are joined through the cast instead.
+fn is_epithet(mention: &str) -> bool {
+    let mut ws = mention.split([' ', '\'', '’']).filter(|w| !w.is_empty());
+    let det = ws.next();
+    let mut noun = ws.next();
+    if noun == Some("jeune") {
+        noun = ws.next();
+    }
+    matches!(det, Some("le" | "la" | "l" | "Le" | "La" | "L"))
+        && ws.next().is_none()
+        && noun.is_some_and(|n| {
+            n.ends_with("génaire")
+                || matches!(
+                    n,
+                    "trentenaire"
+                        | "quadra"
+                        | "quinqua"
+                        | "sexa"
+                        | "élu"
+                        | "élue"
+                        | "édile"
+                        | "intéressé"
+                        | "intéressée"
+                        | "homme"
+                        | "femme"
+                )
+        })
 }

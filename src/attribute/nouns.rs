@@ -822,6 +822,14 @@ pub(super) fn sentence_subject(
             || in_class(t, C_ADVERB)
             || t.lower.ends_with("ment") && toks.get(i + 1).and_then(Tok::punct) == Some(',')
             || in_list(t, &["se", "s'", "s’", "tout", "pour", "selon"])
+            // `Conseillère municipale depuis 2014, Monique Bertin a…`: a bare role leads to
+            // the name after its comma (not `Oncle meunier placé entre eux, le visage…`).
+            || t.capitalised()
+                && lexicon::is_person_noun(&t.lower)
+                && (i + 1..(i + 8).min(end)).any(|k| {
+                    toks.get(k).and_then(Tok::punct) == Some(',')
+                        && toks.get(k + 1).is_some_and(|n| n.capitalised() && is_name_word(n))
+                })
             || t.capitalised()
                 && !in_class(t, C_DET)
                 && toks.get(i + 1).is_some_and(|n| in_class(n, C_PREP));
