@@ -425,12 +425,9 @@ fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
             let judged = is_in(b.word(1), &DEFINITE) && b.word(2).is_some_and(judging_verb);
             // `examinera le projet «avec attention»`, `défendra la réforme «jusqu'au bout»`:
             // an adverbial opens no name; it says how, in someone's words.
-            let adverbial = peek
-                .split([' ', '\u{a0}', '\'', '’'])
-                .next()
-                .is_some_and(|w| {
-                    ["avec", "sans", "en", "très", "trop", "jusqu", "coûte"].contains(&w)
-                });
+            let adverbial = ["avec ", "sans ", "en ", "très ", "trop ", "jusqu"]
+                .iter()
+                .any(|a| peek.starts_with(a));
             return upper || definite() && !judged && !adverbial;
         }
         // `le mouvement des «bonnets rouges»`: only linking words in between.

@@ -69,7 +69,7 @@ pub fn key_of(name: &str) -> String {
             continue;
         }
         let w = if i == 0 {
-            w.trim_start_matches("l'")
+            w.strip_prefix("l'").unwrap_or(w)
         } else {
             w
         };

@@ -107,34 +107,18 @@ impl Discourse {
         }
         if let Some(m) = f.mention.filter(|m| !m.none) {
             gender = m.gender.or(f.gender);
-            let name = if let Some(p) = m.pronoun {
-                let g = f.gender.or(Some(p.gender));
+            // `explique la sexagénaire`, `répond l'élu`: an epithet stands for the person
+            // named before, found as a pronoun's antecedent; else it keeps its own words.
+            let epithet = || text.get(m.start..m.end).is_some_and(is_epithet);
+            let name = if m.demonstrative {
+                demonstrative_referent(back, text, q.start, m.start, m.gender).or(m.name)
+            } else if m.pronoun.is_some() || epithet() {
                 let want = Agreement {
-                    gender: g,
-                    plural: Some(p.plural),
+                    gender: m.pronoun.map_or(m.gender, |p| f.gender.or(Some(p.gender))),
+                    plural: Some(m.pronoun.is_some_and(|p| p.plural)),
                 };
                 // Not the one the quote is said to (`Il tendit la main au gouverneur : «
                 // Merci, monsieur le gouverneur »`).
-                let called = |n: &str| calls(text, q, n);
-                antecedent(
-                    back,
-                    text,
-                    quotes,
-                    &self.history,
-                    q.start,
-                    m.start,
-                    want,
-                    &called,
-                )
-            } else if m.demonstrative {
-                demonstrative_referent(back, text, q.start, m.start, m.gender).or(m.name)
-            } else if text.get(m.start..m.end).is_some_and(is_epithet) {
-                // `explique la sexagénaire`, `répond l'élu`: an epithet stands for the person
-                // named before, found as a pronoun's antecedent; else it keeps its own words.
-                let want = Agreement {
-                    gender: m.gender,
-                    plural: Some(false),
-                };
                 let called = |n: &str| calls(text, q, n);
                 antecedent(
                     back,
@@ -422,7 +406,7 @@ struct Agreement {
 /// The grammatical number a mention shows by its first word (`les avocats`, `Paul et Marie` →
 /// plural; `le cousin`, `M. Morel` → singular), or `None`.
 fn plural_of(mention: &str) -> Option<bool> {
-    if mention.contains(" et ") {
+    if mention.split(' ').any(|w| w == "et") {
         return Some(true);
     }
     let first = mention
@@ -1383,29 +1367,26 @@ fn inside_quote(quotes: &[Quote], at: usize) -> bool {
 /// office (`la sexagénaire`, `le quinquagénaire`, `l'élue`, `l'édile`, `la jeune femme`): read
 /// like a pronoun. Offices (`le maire`, `la ministre`) are joined through the cast instead.
 fn is_epithet(mention: &str) -> bool {
-    let mut ws = mention.split([' ', '\'', '’']).filter(|w| !w.is_empty());
-    let det = ws.next();
-    let mut noun = ws.next();
-    if noun == Some("jeune") {
-        noun = ws.next();
-    }
-    matches!(det, Some("le" | "la" | "l" | "Le" | "La" | "L"))
-        && ws.next().is_none()
-        && noun.is_some_and(|n| {
-            n.ends_with("génaire")
-                || matches!(
-                    n,
-                    "trentenaire"
-                        | "quadra"
-                        | "quinqua"
-                        | "sexa"
-                        | "élu"
-                        | "élue"
-                        | "édile"
-                        | "intéressé"
-                        | "intéressée"
-                        | "homme"
-                        | "femme"
-                )
-        })
+    let Some(rest) = ["le ", "la ", "l'", "l’", "Le ", "La ", "L'", "L’"]
+        .iter()
+        .find_map(|d| mention.strip_prefix(d))
+    else {
+        return false;
+    };
+    let noun = rest.strip_prefix("jeune ").unwrap_or(rest);
+    noun.ends_with("génaire")
+        || matches!(
+            noun,
+            "trentenaire"
+                | "quadra"
+                | "quinqua"
+                | "sexa"
+                | "élu"
+                | "élue"
+                | "édile"
+                | "intéressé"
+                | "intéressée"
+                | "homme"
+                | "femme"
+        )
 }

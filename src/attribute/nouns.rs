@@ -794,23 +794,8 @@ pub(super) fn sentence_subject(
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| n.s.starts_with(|c: char| c.is_ascii_digit()))
-                || t.s.starts_with(|c: char| c.is_ascii_digit())
-                || in_list(
-                    t,
-                    &[
-                        "lundi",
-                        "mardi",
-                        "mercredi",
-                        "jeudi",
-                        "vendredi",
-                        "samedi",
-                        "dimanche",
-                        "hier",
-                        "aujourd'hui",
-                        "aujourd’hui",
-                        "demain",
-                    ],
-                ));
+                || t.s.starts_with(|c: char| c.is_ascii_digit()));
+        // (Days, `hier`, `demain` are adverbs of `grammar.txt`: `lead_adverbial` below.)
         // `Le lendemain matin,`, `Un soir,`, `Ce jour-là,`: a time before a comma.
         let time_lead = comma_soon && time_phrase(toks, i);
         let lead_adverbial = lowercase_lead

@@ -48,9 +48,25 @@ static PERSONS: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
                 set.insert(fem);
                 set.extend(fem.strip_suffix('e'));
             }
-            None => {
-                set.insert(l);
-            }
+            None => match l.strip_suffix('~') {
+                // `directeur~`: `directeur` and `directrice`.
+                Some(masc) => {
+                    set.insert(masc);
+                    let fem = [
+                        ("teur", "trice"),
+                        ("eur", "euse"),
+                        ("ier", "ière"),
+                        ("en", "enne"),
+                    ]
+                    .iter()
+                    .find_map(|(m, f)| Some(masc.strip_suffix(m)?.to_owned() + f));
+                    // Built once for the life of the program, like the set.
+                    set.extend(fem.map(|f| &*Box::leak(f.into_boxed_str())));
+                }
+                None => {
+                    set.insert(l);
+                }
+            },
         }
     }
     set
@@ -259,7 +275,18 @@ mod tests {
     fn the_person_nouns_file_spells_plurals_and_feminines_once() {
         // `avocate*` gives both forms; a plural in `s` is never written.
         for w in [
-            "avocat", "avocate", "avocats", "avocates", "maire", "maires", "jumeaux",
+            "avocat",
+            "avocate",
+            "avocats",
+            "avocates",
+            "maire",
+            "maires",
+            "jumeaux",
+            "directeur",
+            "directrice",
+            "chercheuse",
+            "policière",
+            "historiennes",
         ] {
             assert!(is_person_noun(w), "{w}");
         }
