@@ -144,12 +144,11 @@ impl Cast {
         // `le technicien lavallois`, `la porte-parole nationale`: also its noun alone, for a
         // later `le technicien` (or `l'entraîneur`, its synonym).
         let adjective = |a: &str| {
+            let a = a.strip_suffix('e').unwrap_or(a);
             !a.contains(' ')
-                && [
-                    "ais", "ois", "ain", "ien", "al", "aise", "oise", "aine", "ienne", "ale",
-                ]
-                .iter()
-                .any(|e| a.ends_with(e))
+                && ["ais", "ois", "ain", "ien", "ienn", "al"]
+                    .iter()
+                    .any(|e| a.ends_with(e))
         };
         if let Some((noun, _)) = head
             .split_once(' ')

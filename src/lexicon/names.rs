@@ -37,6 +37,20 @@ pub(crate) fn role_synonym(key: &str) -> &str {
     SYNONYMS.get(key).copied().unwrap_or(key)
 }
 
+/// A noun of people's (feminine ending, masculine ending), the first that fits counting: the
+/// gender a form shows ([`person_noun_gender`]) and, the first six, the feminine that
+/// `person-nouns.txt` leaves unwritten (`directeur~`).
+const PAIRS: [(&str, &str); 8] = [
+    ("trice", "teur"),
+    ("euse", "eur"),
+    ("ière", "ier"),
+    ("enne", "en"),
+    ("ère", "er"),
+    ("onne", "on"),
+    ("esse", "e"),
+    ("e", ""),
+];
+
 /// People and roles (`maire`, `porte-parole`, `manifestants`): a noun phrase with one of these
 /// as its head can speak.
 /// `avocate*` is `avocate` and `avocat`.
@@ -52,14 +66,10 @@ static PERSONS: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
                 // `directeur~`: `directeur` and `directrice`.
                 Some(masc) => {
                     set.insert(masc);
-                    let fem = [
-                        ("teur", "trice"),
-                        ("eur", "euse"),
-                        ("ier", "ière"),
-                        ("en", "enne"),
-                    ]
-                    .iter()
-                    .find_map(|(m, f)| Some(masc.strip_suffix(m)?.to_owned() + f));
+                    let fem = PAIRS
+                        .iter()
+                        .take(6)
+                        .find_map(|(f, m)| Some(masc.strip_suffix(m)?.to_owned() + f));
                     // Built once for the life of the program, like the set.
                     set.extend(fem.map(|f| &*Box::leak(f.into_boxed_str())));
                 }
@@ -90,15 +100,6 @@ pub(crate) fn person_noun_gender(lower: &str) -> Option<Gender> {
         .strip_suffix('s')
         .filter(|s| is_person_noun(s))
         .unwrap_or(lower);
-    // (feminine ending, masculine ending)
-    const PAIRS: [(&str, &str); 6] = [
-        ("trice", "teur"),
-        ("euse", "eur"),
-        ("ière", "ier"),
-        ("enne", "en"),
-        ("esse", "e"),
-        ("e", ""),
-    ];
     // `stem` + `ending` is a noun of people.
     let other = |stem: &str, ending: &str| {
         let mut w = String::with_capacity(stem.len() + ending.len());
