@@ -201,6 +201,24 @@ impl Cast {
         if let Some(g @ None) = self.genders.get_mut(person) {
             *g = gender;
         }
+        // `le technicien lavallois`, `la porte-parole nationale`: also its noun alone, for a
+        // later `le technicien` (or `l'entraîneur`, its synonym).
+        let adjective = |a: &str| {
+            let a = a.strip_suffix('e').unwrap_or(a);
+            !a.contains(' ')
+                && ["ais", "ois", "ain", "ien", "ienn", "al"]
+                    .iter()
+                    .any(|e| a.ends_with(e))
+        };
+        if let Some((noun, _)) = head
+            .split_once(' ')
+            .filter(|&(n, a)| is_person_noun(n) && adjective(a))
+        {
+            self.roles
+                .entry(noun.to_string())
+                .or_default()
+                .push(Holder { at, gender, person });
+        }
         if head != key {
             self.roles
                 .entry(head)
@@ -473,17 +491,28 @@ fn role_before(
     ws: &[(usize, usize)],
     name: usize,
 ) -> Option<(usize, String, String, Option<Gender>)> {
-    let from = name.saturating_sub(ROLE_WORDS + 1);
+    let mut from = name.saturating_sub(ROLE_WORDS + 1);
     // Back to a singular determiner, over words joined by spaces (a comma only right before
-    // the name).
+    // the name, or before one more complement of the role: `le ministre de l'Habitat, de
+    // l'Urbanisme et de la Ville, Karim Benslimane`, whose role is its first part).
     let mut k = name;
+    let mut role_end = name.checked_sub(1)?;
     while k > from {
         let gap_ok = {
             let (Some(&(_, e)), Some(&(s, _))) = (ws.get(k - 1), ws.get(k)) else {
                 return None;
             };
             let g = text.get(e..s).unwrap_or("");
-            plain_gap(g) || k == name && g.trim() == ","
+            let more = g.trim() == ","
+                && ws
+                    .get(k)
+                    .and_then(|&(a, b)| text.get(a..b))
+                    .is_some_and(|w| matches!(w, "de" | "du" | "des" | "d'" | "d’"));
+            if more {
+                role_end = k - 1;
+                from = from.saturating_sub(ROLE_WORDS);
+            }
+            plain_gap(g) || k == name && g.trim() == "," || more
         };
         if !gap_ok {
             return None;
@@ -493,7 +522,7 @@ fn role_before(
         let lower = text.get(a..b)?.lowercased();
         if matches!(lower.as_str(), "le" | "la" | "l'" | "l’" | "un" | "une") {
             let &(rs, _) = ws.get(k + 1)?;
-            let &(_, re) = ws.get(name - 1)?;
+            let &(_, re) = ws.get(role_end.max(k + 1))?;
             // `l'invité du Grand Rendez-vous`: the name is the complement's, not the role's.
             let before_name = ws.get(name - 1).and_then(|&(a, b)| text.get(a..b));
             if k + 1 >= name

@@ -371,6 +371,14 @@ fn naming_cue(b: &Before) -> bool {
             if speech_verb && (skip > 0 || is_in(b.word(skip + n), &AUXILIARIES)) {
                 continue;
             }
+            // `elle s'est dite «déçue»`, `ils se sont dits «prêts»`: the reflexive `se dire`
+            // is speech (its subject says the words), not a naming `dite`.
+            let reflexive = |k: usize| is_in(b.word(k), &["s'", "se"]);
+            if matches!(head, "dite" | "dits" | "dites")
+                && (reflexive(skip + n) || reflexive(skip + n + 1))
+            {
+                continue;
+            }
             return true;
         }
     }
@@ -405,6 +413,7 @@ fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
         if !noun {
             continue;
         }
+        let peek = c.peek;
         // A lowercase name is a short noun phrase, not a clause: `l'opération «mains propres»`,
         // but not `l'affaire «ne fait que commencer»`, nor a judgment opening on an adverb
         // (`rend le site «structurellement déficitaire»`).
@@ -422,7 +431,12 @@ fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
             // `a jugé la réforme «indispensable»`: after a verb of judging, the guillemets hold
             // the judgment on the thing (an attribute of the object), not its name.
             let judged = is_in(b.word(1), &DEFINITE) && b.word(2).is_some_and(judging_verb);
-            return upper || definite() && !judged;
+            // `examinera le projet «avec attention»`, `défendra la réforme «jusqu'au bout»`:
+            // an adverbial opens no name; it says how, in someone's words.
+            let adverbial = ["avec ", "sans ", "en ", "très ", "trop ", "jusqu"]
+                .iter()
+                .any(|a| peek.starts_with(a));
+            return upper || definite() && !judged && !adverbial;
         }
         // `le mouvement des «bonnets rouges»`: only linking words in between.
         if definite() && b.nearest_all_in(skip, &LINKS) {

@@ -717,8 +717,14 @@ fn segment_can_speak(mention: &str) -> bool {
             return segment_can_speak(owner);
         }
     }
-    // A name after the head (`la judokate Clarisse Durand`, `le trésorier, Jean Morel`).
-    if !indefinite && rest.iter().any(|w| capitalised(w) && w.chars().count() > 1) {
+    // A name after the head (`la judokate Clarisse Durand`, `le trésorier, Jean Morel`), not
+    // inside its complement: `Le témoignage de Paul Ravel` is a thing, not Paul Ravel.
+    if !indefinite
+        && rest
+            .iter()
+            .take_while(|w| !matches!(lowercase(w).as_ref(), "de" | "du" | "des" | "d'" | "d’"))
+            .any(|w| capitalised(w) && w.chars().count() > 1)
+    {
         return true;
     }
     if !capitalised(head) || indefinite {

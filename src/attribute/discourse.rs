@@ -107,11 +107,15 @@ impl Discourse {
         }
         if let Some(m) = f.mention.filter(|m| !m.none) {
             gender = m.gender.or(f.gender);
-            let name = if let Some(p) = m.pronoun {
-                let g = f.gender.or(Some(p.gender));
+            // `explique la sexagénaire`, `répond l'élu`: an epithet stands for the person
+            // named before, found as a pronoun's antecedent; else it keeps its own words.
+            let epithet = || text.get(m.start..m.end).is_some_and(is_epithet);
+            let name = if m.demonstrative {
+                demonstrative_referent(back, text, q.start, m.start, m.gender).or(m.name)
+            } else if m.pronoun.is_some() || epithet() {
                 let want = Agreement {
-                    gender: g,
-                    plural: Some(p.plural),
+                    gender: m.pronoun.map_or(m.gender, |p| f.gender.or(Some(p.gender))),
+                    plural: Some(m.pronoun.is_some_and(|p| p.plural)),
                 };
                 // Not the one the quote is said to (`Il tendit la main au gouverneur : «
                 // Merci, monsieur le gouverneur »`).
@@ -126,8 +130,7 @@ impl Discourse {
                     want,
                     &called,
                 )
-            } else if m.demonstrative {
-                demonstrative_referent(back, text, q.start, m.start, m.gender).or(m.name)
+                .or(m.name)
             } else {
                 m.name
             };
@@ -1455,12 +1458,17 @@ fn antecedent<'t>(
             && !is_narrator(sp)
             && !sp.name.as_deref().is_some_and(called)
     };
-    let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
+    // Twice the usual reach: the pronoun's own sentence often holds a long quote, and the
+    // sentence before may be a long one of official copy (`Le ministre de l'Habitat, de
+    // l'Urbanisme et de la Ville, X, a annoncé, hier, lors d'une conférence de presse…`).
+    let from = ceil_boundary(text, at.saturating_sub(2 * PREV_SENTENCE));
     back.tokenize(text, from, at, 2, two_sentences_known);
     let toks: &[Tok] = &back.toks;
     let start = sentence_start(toks);
     if let Some(m) = sentence_subject(text, toks, start, toks.len()) {
-        if agrees_m(&m) && m.end <= pron_start {
+        // Not a noun phrase of a quote opening the sentence (`«L'Etat a tout mobilisé», a-t-il
+        // indiqué, soulignant que…`: the quoted words have no subject for the reporter).
+        if agrees_m(&m) && m.end <= pron_start && !inside_quote(quotes, m.start) {
             return m.name;
         }
     }
@@ -1482,6 +1490,13 @@ fn antecedent<'t>(
         .is_some_and(|r| r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„'))));
     if !quoted {
         let subject = sentence_subject(text, prev, ps, prev.len());
+        // `Celui-ci balaie les critiques. «Q», a-t-il répondu`: the one it stands for.
+        if let Some(m) = subject
+            .as_ref()
+            .filter(|m| m.demonstrative && (gender.is_none() || m.gender == gender))
+        {
+            return demonstrative_referent(back, text, m.start, m.start, m.gender);
+        }
         if let Some(m) = subject.as_ref().filter(|m| agrees_m(m)) {
             return m.name.clone();
         }
@@ -1516,4 +1531,38 @@ fn antecedent<'t>(
                         == gender)
         })
         .and_then(|h| said_speaker(quotes, h).name.clone())
+}
+
+/// Does byte `at` lie inside the marks of one of `quotes` (sorted by start)? O(log quotes).
+fn inside_quote(quotes: &[Quote], at: usize) -> bool {
+    let k = quotes.partition_point(|q| q.start < at);
+    k > 0 && quotes.get(k - 1).is_some_and(|q| at < q.end)
+}
+
+/// A definite epithet that journalists use for the person they just named rather than for an
+/// office (`la sexagénaire`, `le quinquagénaire`, `l'élue`, `l'édile`, `la jeune femme`): read
+/// like a pronoun. Offices (`le maire`, `la ministre`) are joined through the cast instead.
+fn is_epithet(mention: &str) -> bool {
+    let Some(rest) = ["le ", "la ", "l'", "l’", "Le ", "La ", "L'", "L’"]
+        .iter()
+        .find_map(|d| mention.strip_prefix(d))
+    else {
+        return false;
+    };
+    let noun = rest.strip_prefix("jeune ").unwrap_or(rest);
+    noun.ends_with("génaire")
+        || matches!(
+            noun,
+            "trentenaire"
+                | "quadra"
+                | "quinqua"
+                | "sexa"
+                | "élu"
+                | "élue"
+                | "édile"
+                | "intéressé"
+                | "intéressée"
+                | "homme"
+                | "femme"
+        )
 }

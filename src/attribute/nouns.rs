@@ -162,12 +162,15 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
                             && (!in_complement || lexicon::is_person_noun(&p.lower) || leading >= 2)
                         // … and after the complement's name, a first name and a surname are the
                         // person's (`la ministre de la Culture Claire Dubois`, `de la CGT Sophie
-                        // Martin`).
+                        // Martin`, `le député du RND Farid Hamrouche`, `la conseillère d'Etat
+                        // Martine Favre`).
                         || in_complement
                             && leading >= 2
                             && p.capitalised()
                             && i >= 2
-                            && toks.get(i - 2).is_some_and(|d| in_class(d, C_DET))
+                            && toks
+                                .get(i - 2)
+                                .is_some_and(|d| in_class(d, C_DET | C_COMPLEMENT))
                 }
             };
         if eligible {
@@ -791,23 +794,8 @@ pub(super) fn sentence_subject(
                 && toks
                     .get(i + 1)
                     .is_some_and(|n| n.s.starts_with(|c: char| c.is_ascii_digit()))
-                || t.s.starts_with(|c: char| c.is_ascii_digit())
-                || in_list(
-                    t,
-                    &[
-                        "lundi",
-                        "mardi",
-                        "mercredi",
-                        "jeudi",
-                        "vendredi",
-                        "samedi",
-                        "dimanche",
-                        "hier",
-                        "aujourd'hui",
-                        "aujourd’hui",
-                        "demain",
-                    ],
-                ));
+                || t.s.starts_with(|c: char| c.is_ascii_digit()));
+        // (Days, `hier`, `demain` are adverbs of `grammar.txt`: `lead_adverbial` below.)
         // `Le lendemain matin,`, `Un soir,`, `Ce jour-là,`: a time before a comma.
         let time_lead = comma_soon && time_phrase(toks, i);
         let lead_adverbial = lowercase_lead
@@ -819,6 +807,14 @@ pub(super) fn sentence_subject(
             || in_class(t, C_ADVERB)
             || t.lower.ends_with("ment") && toks.get(i + 1).and_then(Tok::punct) == Some(',')
             || in_list(t, &["se", "s'", "s’", "tout", "pour", "selon"])
+            // `Conseillère municipale depuis 2014, Monique Bertin a…`: a bare role leads to
+            // the name after its comma (not `Oncle meunier placé entre eux, le visage…`).
+            || t.capitalised()
+                && lexicon::is_person_noun(&t.lower)
+                && (i + 1..(i + 8).min(end)).any(|k| {
+                    toks.get(k).and_then(Tok::punct) == Some(',')
+                        && toks.get(k + 1).is_some_and(|n| n.capitalised() && is_name_word(n))
+                })
             || t.capitalised()
                 && !in_class(t, C_DET)
                 && toks.get(i + 1).is_some_and(|n| in_class(n, C_PREP))

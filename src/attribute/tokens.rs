@@ -399,6 +399,11 @@ impl PartialEq<String> for Lower<'_> {
 /// lists' lowercase copy (`Le`, `Selon`, `Il`); other short ASCII words are lowercased on the
 /// stack: only long or non-ASCII capitalised words are copied to the heap.
 pub(super) fn lower_and_class(s: &str) -> (Lower<'_>, u32) {
+    // A lone capital `A` is the preposition `À` written without its accent (`A Genève, la
+    // conseillère d'Etat…`, Swiss and older copy): the verb `a` never opens a sentence alone.
+    if s == "A" {
+        return (Lower::Borrowed("à"), class_of("à"));
+    }
     let bytes = s.as_bytes();
     if bytes.is_ascii() {
         if !bytes.iter().any(u8::is_ascii_uppercase) {
@@ -459,6 +464,8 @@ pub(super) fn is_name_word(t: &Tok) -> bool {
         && !in_class(t, C_COMPLEMENT)
         && !in_class(t, C_CLAUSE)
         && !in_class(t, C_PREP)
+        // `Pour Cécile Arnaud, …`, `Selon Paul Morel, …`: a source's word, not a name's.
+        && !in_list(t, &["pour", "selon"])
         || lexicon::is_title(t.s)
 }
 

@@ -318,6 +318,11 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             .find(|s| matches!(s.shape, Shape::Participle { .. }))?;
         let fem = matches!(part.shape, Shape::Participle { fem: true, .. });
         let (lemma, last) = pick_sense(toks, k, senses, reflexive)?;
+        // `les policiers avaient fait «un travail remarquable»`: a verb that is not of saying
+        // (`grammar.txt`) is speech only with its particles (`a fait savoir`) or inverted.
+        if last == k && inv.is_none() && in_class(p, C_OTHER_VERB) {
+            return None;
+        }
         let agreement_visible = p.lower.ends_with('e') && !p.lower.ends_with("ée")
             || p.lower.ends_with("ée")
             || p.lower.ends_with("es");

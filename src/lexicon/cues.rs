@@ -103,11 +103,15 @@ pub(crate) fn speech_cue_at<'w>(word: &str, next: impl Fn(usize) -> Option<&'w s
     if s.whole.contains(word) || s.stems.has_prefix_of(word) {
         return true;
     }
-    // `fait`, `semble`: forms the grammar lists as verbs that are not of saying.
+    // `fait`, `semble`: forms the grammar lists as verbs that are not of saying — unless the
+    // particles of a speech verb follow (`fait savoir`, `fait valoir`).
     let other = super::grammar::class_of(word) & super::grammar::C_OTHER_VERB != 0;
-    if let Some(senses) = verbs::verb(word).filter(|_| !other) {
+    if let Some(senses) = verbs::verb(word) {
         let followed = |ps: &[&str]| ps.iter().enumerate().all(|(j, p)| next(j + 1) == Some(*p));
-        if senses.iter().any(|s| followed(&s.particles)) {
+        if senses
+            .iter()
+            .any(|s| (!other || !s.particles.is_empty()) && followed(&s.particles))
+        {
             return true;
         }
     }
@@ -208,6 +212,7 @@ mod tests {
             "d'après",
             "communiqué",
             "mis en garde",
+            "fait savoir",
         ] {
             assert!(cue(w), "{w}");
         }

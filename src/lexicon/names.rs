@@ -41,8 +41,23 @@ pub(crate) fn role_synonym(key: &str) -> &str {
         .map_or(key, |(_, b)| b)
 }
 
+/// A noun of people's (feminine ending, masculine ending), the first that fits counting: the
+/// gender a form shows ([`person_noun_gender`]) and, the first six, the feminine that
+/// `person-nouns.txt` leaves unwritten (`directeur~`).
+const PAIRS: [(&str, &str); 8] = [
+    ("trice", "teur"),
+    ("euse", "eur"),
+    ("ière", "ier"),
+    ("enne", "en"),
+    ("ère", "er"),
+    ("onne", "on"),
+    ("esse", "e"),
+    ("e", ""),
+];
+
 /// People and roles (`maire`, `porte-parole`, `manifestants`): a noun phrase with one of these
-/// as its head can speak. `avocate*` is `avocate` and `avocat`. The second set holds the words
+/// as its head can speak. `avocate*` is `avocate` and `avocat`, `directeur~` is `directeur` and
+/// `directrice` (the endings of [`PAIRS`]). The second set holds the words
 /// after the file's `[epithets]` line (`l'acteur`, `le sexagénaire`) and its `[demonyms]` (`le
 /// Belge`, which are not in the first set): words a story uses for someone it has named, not
 /// offices.
@@ -54,11 +69,22 @@ static PERSONS: LazyLock<(FnvSet<&'static str>, FnvSet<&'static str>)> = LazyLoc
             section = l;
             continue;
         }
-        let (fem, masc) = match l.strip_suffix('*') {
+        let (first, other): (&'static str, Option<&'static str>) = match l.strip_suffix('*') {
             Some(fem) => (fem, fem.strip_suffix('e')),
-            None => (l, None),
+            None => match l.strip_suffix('~') {
+                // `directeur~`: `directeur` and `directrice`.
+                Some(masc) => {
+                    let fem = PAIRS
+                        .iter()
+                        .take(6)
+                        .find_map(|(f, m)| Some(masc.strip_suffix(m)?.to_owned() + f));
+                    // Built once for the life of the program, like the set.
+                    (masc, fem.map(|f| &*Box::leak(f.into_boxed_str())))
+                }
+                None => (l, None),
+            },
         };
-        for w in std::iter::once(fem).chain(masc) {
+        for w in std::iter::once(first).chain(other) {
             if section != "[demonyms]" {
                 set.insert(w);
             }
@@ -99,15 +125,6 @@ pub(crate) fn person_noun_gender(lower: &str) -> Option<Gender> {
         .strip_suffix('s')
         .filter(|s| is_person_noun(s))
         .unwrap_or(lower);
-    // (feminine ending, masculine ending)
-    const PAIRS: [(&str, &str); 6] = [
-        ("trice", "teur"),
-        ("euse", "eur"),
-        ("ière", "ier"),
-        ("enne", "en"),
-        ("esse", "e"),
-        ("e", ""),
-    ];
     // `stem` + `ending` is a noun of people.
     let other = |stem: &str, ending: &str| {
         let mut w = String::with_capacity(stem.len() + ending.len());
@@ -284,7 +301,18 @@ mod tests {
     fn the_person_nouns_file_spells_plurals_and_feminines_once() {
         // `avocate*` gives both forms; a plural in `s` is never written.
         for w in [
-            "avocat", "avocate", "avocats", "avocates", "maire", "maires", "jumeaux",
+            "avocat",
+            "avocate",
+            "avocats",
+            "avocates",
+            "maire",
+            "maires",
+            "jumeaux",
+            "directeur",
+            "directrice",
+            "chercheuse",
+            "policière",
+            "historiennes",
         ] {
             assert!(is_person_noun(w), "{w}");
         }
