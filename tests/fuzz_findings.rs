@@ -162,4 +162,8 @@ fn a_sentence_initial_word_is_no_referent() {
     };
     assert_ne!(name(&after).as_deref(), Some("Mis"));
     assert_eq!(name(&after), name(alone));
+    // Marks before the first word do not make it a name either (the second finding: `*L`).
+    let marked = "*L! Le procès a repris. Cette dernière a décrit «des mois d'angoisse».";
+    let after = format!("Mis à jour à 8 h 30.\n\n{marked}");
+    assert_eq!(name(&after), name(marked));
 }

@@ -1375,12 +1375,22 @@ fn demonstrative_referent<'t>(
             .filter(|&e| toks.get(e).is_some_and(|x| x.end <= mention_start));
         // A sentence's first word is capitalised whatever it is (`Mis à jour à 8 h 30.`): alone,
         // it is no name.
-        let initial = match i.checked_sub(1).and_then(|p| toks.get(p)) {
-            None => true,
-            Some(p) => {
-                matches!(p.punct(), Some('.' | '!' | '?' | '…' | ':' | '«' | '"'))
-                    || text.get(p.end..t.start).is_some_and(|g| g.contains('\n'))
+        // (Marks before it, `*L'affaire`, `— Paul`, do not count.)
+        let mut j = i;
+        let initial = loop {
+            let Some(p) = j.checked_sub(1).and_then(|p| toks.get(p)) else {
+                break true;
+            };
+            let next = toks.get(j).map_or(t.start, |n| n.start);
+            if matches!(p.punct(), Some('.' | '!' | '?' | '…' | ':' | '«' | '"'))
+                || text.get(p.end..next).is_some_and(|g| g.contains('\n'))
+            {
+                break true;
             }
+            if p.is_word() {
+                break false;
+            }
+            j -= 1;
         };
         let Some(e) = run.filter(|&e| e > i || !initial) else {
             i += 1;
