@@ -166,4 +166,10 @@ fn a_sentence_initial_word_is_no_referent() {
     let marked = "*L! Le procès a repris. Cette dernière a décrit «des mois d'angoisse».";
     let after = format!("Mis à jour à 8 h 30.\n\n{marked}");
     assert_eq!(name(&after), name(marked));
+    // Nor is a single letter alone (the third finding: `Z` after control characters).
+    let letter =
+        "Dans les rangs, Z\u{0} Le lundi — il faut veiller. Cette dernière a décrit «des mois».";
+    assert_ne!(name(letter).as_deref(), Some("Z"));
+    let after = format!("Mis à jour à 8 h 30.\n\n{letter}");
+    assert_eq!(name(&after), name(letter));
 }

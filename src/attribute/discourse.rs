@@ -1392,7 +1392,8 @@ fn demonstrative_referent<'t>(
             }
             j -= 1;
         };
-        let Some(e) = run.filter(|&e| e > i || !initial) else {
+        // A single letter alone (`Z`, `L`) is no name either.
+        let Some(e) = run.filter(|&e| e > i || !initial && t.s.chars().nth(1).is_some()) else {
             i += 1;
             continue;
         };
