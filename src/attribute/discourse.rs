@@ -1363,8 +1363,15 @@ fn demonstrative_referent<'t>(
     let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
     back.tokenize(text, from, at, 2, two_sentences_known);
     let toks: &[Tok] = &back.toks;
+    // From the start of the sentence before the quote's: the tokens may reach further back
+    // (the window is reused from quote to quote), and what lies there must change nothing.
+    let start = sentence_start(toks);
+    let mut end = start;
+    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
+        end -= 1;
+    }
     let mut last = None;
-    let mut i = 0;
+    let mut i = sentence_start(toks.get(..end).unwrap_or(&[]));
     while let Some(t) = toks.get(i) {
         if t.end > mention_start {
             break;
