@@ -1284,11 +1284,7 @@ fn sentence_before<'t>(
     {
         return (None, None, None);
     }
-    let mut end = start;
-    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
-        end -= 1;
-    }
-    let prev = toks.get(..end).unwrap_or(&[]);
+    let prev = before_sentence(toks, start);
     let ps = sentence_start(prev);
     // Not from inside a quote, and not the narrator.
     if prev
@@ -1365,13 +1361,8 @@ fn demonstrative_referent<'t>(
     let toks: &[Tok] = &back.toks;
     // From the start of the sentence before the quote's: the tokens may reach further back
     // (the window is reused from quote to quote), and what lies there must change nothing.
-    let start = sentence_start(toks);
-    let mut end = start;
-    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
-        end -= 1;
-    }
     let mut last = None;
-    let mut i = sentence_start(toks.get(..end).unwrap_or(&[]));
+    let mut i = sentence_start(before_sentence(toks, sentence_start(toks)));
     while let Some(t) = toks.get(i) {
         if t.end > mention_start {
             break;
@@ -1490,11 +1481,7 @@ fn antecedent<'t>(
             return m.name;
         }
     }
-    let mut end = start;
-    while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
-        end -= 1;
-    }
-    let prev = toks.get(..end).unwrap_or(&[]);
+    let prev = before_sentence(toks, start);
     let ps = sentence_start(prev);
     let prev_from = prev.get(ps).map_or(at, |t| t.start);
     if let Some(h) = history.last() {

@@ -527,11 +527,18 @@ pub(super) fn two_sentences_known(toks: &[Tok]) -> bool {
     let Some(start) = sentence_start_known(toks) else {
         return false;
     };
+    let prev = before_sentence(toks, start);
+    !prev.is_empty() && sentence_start_known(prev).is_some()
+}
+
+/// The tokens before the sentence starting at `start`, without the marks that end them: they
+/// end on the last word of the sentence before (the one every "sentence before" rule reads).
+pub(super) fn before_sentence<'a, 't>(toks: &'a [Tok<'t>], start: usize) -> &'a [Tok<'t>] {
     let mut end = start;
     while end > 0 && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
         end -= 1;
     }
-    end > 0 && sentence_start_known(toks.get(..end).unwrap_or(&[])).is_some()
+    toks.get(..end).unwrap_or(&[])
 }
 
 /// Index just past the last word of `toks` ignoring trailing breaks and dashes (`:⏎— «`).
