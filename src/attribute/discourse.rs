@@ -986,7 +986,7 @@ fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, u
     let (x, y) = name?;
     let words = seg.get(x..y)?;
     let last = words.split_whitespace().next_back()?;
-    let lower = crate::text::lowercase_cow(last);
+    let lower = crate::text::lower(last);
     let role = count == 1
         && crate::lexicon::is_person_noun(&lower)
         && !GENERIC_VOCATIVES.contains(&lower.as_ref());
