@@ -439,6 +439,12 @@ pub(super) fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
             k += 1;
             continue;
         }
+        // `tranche de son côté la maire`, `répond quant à lui l'avocat`, `insiste de nouveau X`.
+        let phrase = phrase_at(toks, k, &ADVERBIAL_PHRASES);
+        if phrase > 0 {
+            k += phrase;
+            continue;
+        }
         if in_class(t, C_PREP) || in_list(t, &["pour"]) {
             // A prepositional phrase: up to the next determiner, title or comma.
             k += 1;
