@@ -277,7 +277,26 @@ impl Cast {
             first += 1;
             count -= 1;
         }
+        // `la députée LFI Mathilde Panot`: a party's acronym after a role is no part of the name
+        // (the attribution stage reads the mention the same way).
+        let after_role = first
+            .checked_sub(1)
+            .and_then(word)
+            .is_some_and(|p| p.starts_with(|c: char| c.is_lowercase()) && is_person_noun(p));
+        if count >= 3 && after_role && word(first).is_some_and(is_acronym) {
+            first += 1;
+            count -= 1;
+        }
         if count < 2 {
+            return Some(run_end);
+        }
+        // A byline (`Par Julie Renaud` opening its line, `Propos recueillis par …`) names the
+        // journalist, who is no one the article quotes or stands for by `elle`.
+        let byline = first.checked_sub(1).is_some_and(|p| {
+            word(p).is_some_and(|w| w == "Par" && (p == 0 || gap(p).contains('\n')))
+                || word(p) == Some("par") && p.checked_sub(1).and_then(word) == Some("recueillis")
+        });
+        if byline {
             return Some(run_end);
         }
         let &(s, _) = ws.get(first)?;
@@ -332,6 +351,11 @@ impl Cast {
 
 /// A capitalised word that may be part of a name: not a grammar word (`Alors`, `Selon`, `Le`),
 /// not a title, not a word in capitals (`LIRE`), not a noun of people or roles (`Premier`).
+/// `LFI`, `EELV`, `PS`: two to six capitals, nothing else.
+pub(crate) fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 fn is_name_word(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(c) = cs.next() else { return false };

@@ -191,7 +191,12 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
                     break;
                 }
             }
-            best = Some((i, e));
+            // `la députée LFI Mathilde Panot`, `le sénateur PS Patrick Kanner`: after a role, a
+            // party's acronym before a first name and a surname is an affiliation, not the name.
+            let affiliated = e >= i + 2
+                && prev.is_some_and(|p| p.lowercase_word() && lexicon::is_person_noun(&p.lower))
+                && (crate::cast::is_acronym(t.s) || lexicon::is_org(t.s));
+            best = Some((if affiliated { i + 1 } else { i }, e));
             i = e + 1;
             continue;
         }
