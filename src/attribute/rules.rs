@@ -800,6 +800,18 @@ pub(super) fn relayed_source(text: &str, toks: &[Tok]) -> Option<Found> {
 pub(super) fn side_of(text: &str, toks: &[Tok], from: usize) -> Option<Mention> {
     (from..toks.len()).find_map(|i| {
         let t = toks.get(i)?;
+        // `fait-on valoir dans l'entourage du ministre`, `dans l'équipe de campagne`: the
+        // people around someone speak as a group.
+        let circle = |k: usize| {
+            let n = toks.get(k + 1);
+            toks.get(k).is_some_and(|d| in_class(d, C_DET))
+                && n.is_some_and(|n| in_list(n, &["entourage", "équipe"]))
+        };
+        if t.is("dans") && circle(i + 1) {
+            let e = np_forward(toks, i + 1)?;
+            let m = mention_of(text, toks, i + 1, e)?;
+            return (!m.none && m.pronoun.is_none()).then_some(m);
+        }
         if t.is("dans") {
             // `peut-on lire dans un communiqué de l'intersyndicale`: the document's owner.
             let e = np_forward(toks, i + 1)?;
@@ -810,6 +822,14 @@ pub(super) fn side_of(text: &str, toks: &[Tok], from: usize) -> Option<Mention> 
             return Some(m);
         }
         let s = if t.is("chez") {
+            i + 1
+        } else if t.is("à")
+            && (toks.get(i + 1).is_some_and(|n| lexicon::is_org(n.s))
+                || toks.get(i + 1).is_some_and(|d| in_class(d, C_DET))
+                    && toks.get(i + 2).is_some_and(|n| lexicon::is_org(n.s)))
+        {
+            // `«Q», fait-on savoir à Matignon`, `À l'Élysée, on assure que`, `à la préfecture`:
+            // a seat of power or an office named by its place.
             i + 1
         } else if t.is("du") && toks.get(i + 1).is_some_and(|n| n.is("côté")) {
             // `du côté de la CGT`, `du côté d'Ottawa`; `du côté des syndicats`, `du côté du
