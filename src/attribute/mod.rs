@@ -100,7 +100,7 @@ use rules::{
     relayed_source, side_of, signature, source_after,
 };
 use tokens::sentence_start;
-use windows::{content_closed_by_punct, Windows};
+use windows::{content_closed_by_punct, content_closed_by_sentence, Windows};
 
 /// How far before a quote's opening mark the rules look, in bytes.
 pub const BEFORE: usize = 420;
@@ -139,7 +139,11 @@ pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::docume
                 after_incise(text, win.after(&q), punct) // 2. «Q», a déclaré X
             })
             .or_else(|| signature(text, win.after(&q))) // 3. «Q» — X
-            .or_else(|| headline(text, win.after(&q), opens_line(text, &q))) // 3b. «Q» X fait…
+            .or_else(|| {
+                // 3b. «Q» X fait…
+                let lede = !q.partial && content_closed_by_sentence(text, &q);
+                headline(text, win.after(&q), opens_line(text, &q), lede)
+            })
             .or_else(|| source_after(text, win.after(&q))) // 4. «Q», selon X
             .or_else(|| closing_incise(text, win.after(&q))) // 4b. «Q» …, précise X.
             .or_else(|| {

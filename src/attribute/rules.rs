@@ -314,22 +314,45 @@ pub(super) fn signature(text: &str, toks: &[Tok]) -> Option<Found> {
 /// A headline's quote: `«Q» Marie Durand claque la porte`, `«Q» : Paul Martin s'explique` — a
 /// quote that opens its line, followed by the full name (two capitalised words at least, or a
 /// title and a name) of the subject of the sentence that goes on after it.
-pub(super) fn headline(text: &str, toks: &[Tok], opens_line: bool) -> Option<Found> {
+///
+/// The same after a quote that opens its paragraph as a sentence of its own (`lede`: its content
+/// ends on `.`, `!`, `?` or `…`), the subject's sentence perhaps opening on a short adverbial
+/// (`«Nous ne reculerons pas.» Devant la presse, Paul Martin a haussé le ton.`).
+pub(super) fn headline(text: &str, toks: &[Tok], opens_line: bool, lede: bool) -> Option<Found> {
     if !opens_line {
         return None;
     }
     let mut i = 0;
     if toks.first().and_then(Tok::punct) == Some(':') {
         i = 1;
+    } else if lede && name_run(toks, 0).is_none_or(|e| e == 0) {
+        // `Devant la presse,`, `Mardi,`, `Interrogé sur France Inter,`: at most five words and
+        // no verb of their own before a comma.
+        if let Some(c) = (0..6).find(|&k| toks.get(k).and_then(Tok::punct) == Some(',')) {
+            let lead = toks.get(..c).unwrap_or(&[]);
+            if c > 0 && lead.iter().all(|t| t.is_word() && aux_at(t).is_none()) {
+                i = c + 1;
+            }
+        }
     }
     let e = name_run(toks, i)?;
     let titled = toks.get(i).is_some_and(|t| lexicon::is_title(t.s));
     if e == i || titled && e == i + 1 && toks.get(i + 1).is_none() {
         return None;
     }
+    // After a lede, an apposition may stand between the name and its verb (`Marie Dubois,
+    // conseillère d'opposition, ne décolère pas`).
+    let mut after = e + 1;
+    if lede && toks.get(after).and_then(Tok::punct) == Some(',') {
+        if let Some(c) =
+            (after + 2..after + 10).find(|&k| toks.get(k).and_then(Tok::punct) == Some(','))
+        {
+            after = c + 1;
+        }
+    }
     // The name is the subject of a verb: a lowercase word that cannot start a noun phrase or a
     // complement follows (`Manuel Valls fait`, not `Marie Durand et…`, `Paris Match du…`).
-    let next = toks.get(e + 1)?;
+    let next = toks.get(after)?;
     if !next.lowercase_word()
         || in_class(next, C_DET)
         || in_class(next, C_PREP)

@@ -158,8 +158,18 @@ impl<'t> Windows<'t> {
 /// Does the content end with sentence punctuation or a comma (`«Q.»`, `«Q,»`)? Then a
 /// compound verb right after the closing mark is an incise.
 pub(super) fn content_closed_by_punct(text: &str, q: &QuoteAt) -> bool {
+    content_ends_with(text, q, &['.', '!', '?', '…', ','])
+}
+
+/// Does the content end as a sentence does (`«Q.»`, `«Q !»`, `«Q…»`)?
+pub(super) fn content_closed_by_sentence(text: &str, q: &QuoteAt) -> bool {
+    content_ends_with(text, q, &['.', '!', '?', '…'])
+}
+
+/// Does the content end (padding aside) with one of `marks`?
+fn content_ends_with(text: &str, q: &QuoteAt, marks: &[char]) -> bool {
     text.get(q.content_start..q.content_end)
         .unwrap_or("")
         .trim_end_matches(is_padding)
-        .ends_with(['.', '!', '?', '…', ','])
+        .ends_with(marks)
 }
