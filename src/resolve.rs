@@ -326,7 +326,7 @@ fn epithet(mention: &str, bare: bool) -> bool {
         head = words.next();
     }
     let age = |w: &[&str]| matches!(w, ["de", n, "ans"] if n.bytes().all(|b| b.is_ascii_digit()));
-    head.is_some_and(lexicon::is_epithet) && {
+    head.is_some_and(|w| lexicon::is_epithet(w) && !lexicon::is_medium(w)) && {
         let tail: Vec<&str> = words.collect();
         tail.is_empty() || age(&tail)
     }

@@ -179,10 +179,15 @@ pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::docume
                     }
                 }
                 // 2′. `Selon X, «Q», rapporte l'agence`: the medium only relays X's words.
+                // A verb of relaying (`rapporte France Bleu`, `relate le quotidien`) marks a
+                // medium as well, whatever its name.
+                let relays = f.cue.as_ref().is_some_and(|c| {
+                    matches!(c.lemma.as_ref(), "rapporter" | "relater" | "relayer")
+                });
                 let medium = f.method == Method::AfterQuote
                     && f.mention
                         .as_ref()
-                        .is_some_and(|m| is_medium_mention(text, m));
+                        .is_some_and(|m| relays || is_medium_mention(text, m));
                 match medium {
                     true => relayed_source(text, win.before(&q)).unwrap_or(f),
                     false => f,
