@@ -422,7 +422,8 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
 
 /// Rule 4b: an incise or a source that ends the quote's sentence further on: `«de passer à un
 /// niveau supérieur» en termes de tenue de route, précise le constructeur.` — a comma, a speech
-/// verb, its subject, then the sentence's end — or `… selon Murray.`. Reads the after-quote
+/// verb, its subject (perhaps with a relative clause: `, qui …`), then the sentence's end — or
+/// `… selon Murray.`. Reads the after-quote
 /// window (one sentence) up to the next quotation mark.
 pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
     for (k, t) in toks.iter().enumerate() {
@@ -446,8 +447,15 @@ pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         let Some(m) = incise_subject(text, toks, &v) else {
             continue;
         };
-        let next = toks.iter().find(|t| t.start >= m.end);
-        if next.is_none_or(|n| is_sentence_end(n) || n.punct() == Some(')')) {
+        let at = toks.iter().position(|t| t.start >= m.end);
+        let next = at.and_then(|k| toks.get(k));
+        // `…, ironise un élu local, qui préfère rester anonyme.`: a relative clause on the
+        // subject may close the sentence instead.
+        let relative = next.and_then(Tok::punct) == Some(',')
+            && at
+                .and_then(|k| toks.get(k + 1))
+                .is_some_and(|t| t.is("qui"));
+        if relative || next.is_none_or(|n| is_sentence_end(n) || n.punct() == Some(')')) {
             return Some(Found::by_verb(toks, &v, m, Method::AfterQuote));
         }
     }
