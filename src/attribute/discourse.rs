@@ -2,7 +2,7 @@
 //! the continuation rule (rule 6) and the antecedents of pronouns.
 
 use crate::lexicon::Gender;
-use crate::model::{Cue, Method, Quote, Span, Speaker};
+use crate::model::{Cue, Method, Quote, QuoteKind, Span, Speaker};
 use crate::text::Lowercased;
 use crate::text::{ceil_boundary, floor_boundary, is_padding};
 
@@ -1490,11 +1490,21 @@ fn antecedent<'t>(
             return said_speaker(quotes, h).name.clone();
         }
     }
-    let quoted = prev
-        .get(ps..)
-        .is_some_and(|r| r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„'))));
+    // A sentence that holds a statement quote speaks through it (its speaker is in `history`);
+    // one that holds only terms (`Marine Tondelier est sortie «déçue».`) is read like any.
+    let quoted = prev.get(ps..).is_some_and(|r| {
+        r.iter().any(|t| {
+            matches!(t.punct(), Some('«' | '“' | '„'))
+                && quotes
+                    .binary_search_by_key(&t.start, |q| q.start)
+                    .ok()
+                    .and_then(|k| quotes.get(k))
+                    .is_none_or(|q| q.kind != QuoteKind::Term)
+        })
+    });
     if !quoted {
-        let subject = sentence_subject(text, prev, ps, prev.len());
+        let subject = sentence_subject(text, prev, ps, prev.len())
+            .filter(|m| !inside_quote(quotes, m.start) && !is_medium_mention(text, m));
         // `Celui-ci balaie les critiques. «Q», a-t-il répondu`: the one it stands for.
         if let Some(m) = subject
             .as_ref()
