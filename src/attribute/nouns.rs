@@ -269,8 +269,8 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
         if in_list(n, &["à", "au", "aux"])
             && toks.get(k - 1).is_some_and(|p| in_list(p, ROLE_WITH_A))
             // `secrétaire d'État aux Transports`, not `le chef de l'État à l'issue de…`.
-            && !(toks.get(k - 1).is_some_and(|p| p.is("état"))
-                && !toks
+            && (toks.get(k - 1).is_none_or(|p| !p.is("état"))
+                || toks
                     .get(k.wrapping_sub(2))
                     .is_some_and(|d| in_list(d, &["d'", "d’"])))
             && toks.get(k + 1).is_some_and(Tok::is_word)
