@@ -376,6 +376,11 @@ pub(super) fn source_after(text: &str, toks: &[Tok]) -> Option<Found> {
     if toks.get(i).and_then(Tok::punct) == Some(',') {
         i += 1;
     }
+    // `«Q», pour le syndicat.` — but without the comma `pour` is a complement of the quoted
+    // words: `un «moment charnière» pour l'entreprise`.
+    if i == 0 && toks.first().is_some_and(|t| t.is("pour")) {
+        return None;
+    }
     source_at(text, toks, i)
 }
 
