@@ -609,7 +609,15 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -
             let is_name = name_run(toks, b).is_some_and(|x| x == e);
             if let Some((pa, pe)) = pending_name {
                 // `Le chef de la diplomatie chinoise, Wang Yi, a …` (not `Un soir, Marthe dit`)
-                if toks.get(b).is_some_and(|t| in_class(t, C_DET)) && !time_phrase(toks, b) {
+                // (Nor `Face à la critique, Paul Durand sourit`: the role must be able to speak.)
+                if toks.get(b).is_some_and(|t| in_class(t, C_DET))
+                    && !time_phrase(toks, b)
+                    && toks
+                        .get(b)
+                        .zip(toks.get(e))
+                        .and_then(|(x, y)| text.get(x.start..y.end))
+                        .is_some_and(crate::document::can_speak)
+                {
                     return mention_of(text, toks, b, pe).map(|mut m| {
                         m.name = Some(name_in(text, toks, pa, pe));
                         m
