@@ -36,10 +36,17 @@ struct Holder {
     at: usize,
     gender: Option<Gender>,
     person: usize,
+    /// Filed under the role itself (`la Première ministre`), not only under its head noun
+    /// (`le maire` for `le maire de Brest`).
+    whole: bool,
 }
 
 /// Roles with more holders than this before a mention name no one there (too many to tell).
 const MAX_HOLDERS: usize = 16;
+
+/// How far ahead of a role with no holder before it (a headline's, a standfirst's) the article
+/// may name its holder, in bytes.
+const HOLDER_AHEAD: usize = 1_500;
 
 /// The people an article names in full and the roles it gives them.
 #[derive(Debug, Default)]
@@ -85,7 +92,7 @@ impl Cast {
                 continue;
             }
             let from = ceil_boundary(text, at.saturating_sub(BACK));
-            let to = floor_boundary(text, at.saturating_add(FORWARD).min(text.len()));
+            let to = floor_boundary(text, at.saturating_add(HOLDER_AHEAD).min(text.len()));
             ws.clear();
             let window = text.get(from..to).unwrap_or("");
             for w in words(window) {
@@ -121,7 +128,8 @@ impl Cast {
 
     /// The person a role stands for at byte `at`: the one person the article gave that role (or
     /// a role with that head: `la ministre` ↔ `la ministre de la Culture`) before `at`, of a
-    /// gender that agrees.
+    /// gender that agrees; with none before, the one it gives that role to in the next
+    /// [`HOLDER_AHEAD`] bytes, when it gives it to no one else anywhere.
     pub(crate) fn holder(
         &self,
         role_key: &str,
@@ -133,8 +141,22 @@ impl Cast {
         if before > MAX_HOLDERS {
             return None;
         }
+        // A headline or a standfirst names the role before the article names its holder
+        // (`Retraites : la Première ministre promet…`, then `La Première ministre Élisabeth
+        // Borne a…`): with no holder before, the one the next paragraphs give, when they give
+        // that role to no one else.
+        let ahead = if before == 0 {
+            let near = holders.partition_point(|h| h.at < at.saturating_add(HOLDER_AHEAD));
+            // Only the role as written (`le maire` is not `le maire de la commune voisine`).
+            if near == 0 || holders.len() > MAX_HOLDERS || holders.iter().any(|h| !h.whole) {
+                return None;
+            }
+            holders.len()
+        } else {
+            before
+        };
         let mut found: Option<usize> = None;
-        for h in holders.get(..before)? {
+        for h in holders.get(..ahead)? {
             let agrees = gender.is_none() || h.gender.is_none() || h.gender == gender;
             if !agrees {
                 continue;
@@ -217,18 +239,27 @@ impl Cast {
             self.roles
                 .entry(noun.to_string())
                 .or_default()
-                .push(Holder { at, gender, person });
+                .push(Holder {
+                    at,
+                    gender,
+                    person,
+                    whole: false,
+                });
         }
         if head != key {
-            self.roles
-                .entry(head)
-                .or_default()
-                .push(Holder { at, gender, person });
+            self.roles.entry(head).or_default().push(Holder {
+                at,
+                gender,
+                person,
+                whole: false,
+            });
         }
-        self.roles
-            .entry(key)
-            .or_default()
-            .push(Holder { at, gender, person });
+        self.roles.entry(key).or_default().push(Holder {
+            at,
+            gender,
+            person,
+            whole: true,
+        });
     }
 
     /// Reads the run of name words starting at word `i` of `ws`; returns where it ends.
