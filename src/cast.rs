@@ -92,7 +92,7 @@ impl Cast {
                 continue;
             }
             let from = ceil_boundary(text, at.saturating_sub(BACK));
-            let to = floor_boundary(text, at.saturating_add(HOLDER_AHEAD).min(text.len()));
+            let to = floor_boundary(text, at.saturating_add(FORWARD).min(text.len()));
             ws.clear();
             let window = text.get(from..to).unwrap_or("");
             for w in words(window) {
