@@ -552,6 +552,20 @@ fn role_before(
     // l'Urbanisme et de la Ville, Karim Benslimane`, whose role is its first part).
     let mut k = name;
     let mut role_end = name.checked_sub(1)?;
+    // `Le maire (DVD), Alain Roche`: a bracketed affiliation between the role and the name.
+    let gap = |i: usize| match (i.checked_sub(1).and_then(|p| ws.get(p)), ws.get(i)) {
+        (Some(&(_, e)), Some(&(s, _))) => text.get(e..s).unwrap_or(""),
+        _ => "",
+    };
+    let mut bracket = None;
+    if gap(name).trim() == ")," {
+        if let Some(j) = (name.saturating_sub(3)..name)
+            .rev()
+            .find(|&j| gap(j).trim() == "(")
+        {
+            (k, role_end, bracket) = (j, j.checked_sub(1)?, Some(j));
+        }
+    }
     while k > from {
         let gap_ok = {
             let (Some(&(_, e)), Some(&(s, _))) = (ws.get(k - 1), ws.get(k)) else {
@@ -567,7 +581,7 @@ fn role_before(
                 role_end = k - 1;
                 from = from.saturating_sub(ROLE_WORDS);
             }
-            plain_gap(g) || k == name && g.trim() == "," || more
+            plain_gap(g) || k == name && g.trim() == "," || more || bracket == Some(k)
         };
         if !gap_ok {
             return None;
@@ -579,8 +593,14 @@ fn role_before(
             let &(rs, _) = ws.get(k + 1)?;
             let &(_, re) = ws.get(role_end.max(k + 1))?;
             // `l'invité du Grand Rendez-vous`: the name is the complement's, not the role's.
-            let before_name = ws.get(name - 1).and_then(|&(a, b)| text.get(a..b));
-            if k + 1 >= name
+            // (The role's last word: before the bracket, else before the name.)
+            let last = if bracket.is_some() {
+                role_end
+            } else {
+                name - 1
+            };
+            let before_name = ws.get(last).and_then(|&(a, b)| text.get(a..b));
+            if k + 1 > last
                 || before_name.is_some_and(|w| {
                     class_of(&w.lowercased()) & (C_PARTICLE | C_PREP | C_COMPLEMENT) != 0
                         || w.ends_with(['\'', '’'])

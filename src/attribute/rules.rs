@@ -472,7 +472,13 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     let start = sentence_start(toks);
     let end = toks.len();
     let last = trailing(toks);
-    let colon = last.and_then(Tok::punct) == Some(':');
+    // A whole sentence quoted in brackets after a clause reads like one after a colon: `X se
+    // montre plus nuancé («Il faut une piscine, mais pas à n'importe quel prix»).`
+    let colon = match last.and_then(Tok::punct) {
+        Some(':') => true,
+        Some('(') => !partial,
+        _ => false,
+    };
     let colon_or_que = colon || last.is_some_and(|t| in_list(t, &["que", "qu'", "qu’"]));
     // `…, selon lui «Q»`: a source right before the quote is the quote's, whatever verb the
     // sentence holds (`Il s'est dit inquiet, car, selon lui «Q»`).
