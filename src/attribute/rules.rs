@@ -401,6 +401,9 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
             return None;
         }
         ("d'après", i + 2)
+    } else if t.is("pour") && toks.get(i + 1).is_some_and(|n| n.is("reprendre")) {
+        // `, pour reprendre les mots du Comité d'éthique`: the words' owner.
+        ("pour", i + 2)
     } else if t.is("pour") {
         ("pour", i + 1)
     } else {
@@ -411,7 +414,19 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         .get(s)
         .is_some_and(|t| in_list(t, &["lui", "eux", "elle", "elles"]));
     let e = if stressed { s } else { np_forward(toks, s)? };
-    let m = mention_of(text, toks, s, e)?;
+    let mut m = mention_of(text, toks, s, e)?;
+    // `selon la formule du ministre`, `pour reprendre les mots de X`: the owner of the words.
+    let owner = text
+        .get(m.start..m.end)
+        .and_then(crate::document::speech_owner)
+        .filter(|o| crate::document::can_speak(o));
+    if let Some(o) = owner {
+        // (The article is the words', not the owner's: no gender from it.)
+        m.name = Some(o.to_string());
+        m.gender = None;
+    } else if toks.get(i + 1).is_some_and(|n| n.is("reprendre")) {
+        return None;
+    }
     let cue_end = toks.get(s.saturating_sub(1))?.end;
     Some(Found {
         cue: Some(CueAt {
@@ -523,7 +538,17 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
             }
         }
         let relative = v.first > start && toks.get(v.first - 1).is_some_and(|t| t.is("qui"));
-        let mention = if v.inv.is_some() || after_quote {
+        // `comme le rappelait Robert Badinter, «Q»`, `comme l'a dit le ministre :`: the
+        // subject follows the verb of a `comme` clause.
+        let comme = (1..=2).any(|d| {
+            v.first >= start + d
+                && toks.get(v.first - d).is_some_and(|t| t.is("comme"))
+                && (d == 1
+                    || toks
+                        .get(v.first - 1)
+                        .is_some_and(|t| in_list(t, &["le", "l'", "l’"])))
+        });
+        let mention = if v.inv.is_some() || after_quote || comme {
             incise_subject(text, toks, v)
         } else if relative {
             // `des enfants, qui criaient :` — the antecedent or no one, never the subject of
