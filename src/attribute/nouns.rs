@@ -89,9 +89,21 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
                 noun => lexicon::person_noun_gender(noun),
             })
     });
+    // `une source policière`, `la victime`, `une personne`: the noun's grammatical gender says
+    // nothing of the person's.
+    let epicene = toks
+        .get(first + 1)
+        .filter(|_| first < last && in_class(a, C_DET))
+        .is_some_and(|n| in_list(n, EPICENE));
+    if epicene {
+        m.gender = None;
+    }
     // A name followed by its role between commas (`Sandrine Pollet, déléguée CFDT,`, `Paul
     // Roux, le maire,`): the role's article or form shows the gender.
-    if m.gender.is_none() && a.capitalised() && toks.get(last + 1).and_then(Tok::punct) == Some(',')
+    // So does one after an epicene noun (`la victime, une infirmière de 34 ans,`).
+    if m.gender.is_none()
+        && (a.capitalised() || epicene)
+        && toks.get(last + 1).and_then(Tok::punct) == Some(',')
     {
         m.gender = toks.get(last + 2).and_then(|r| {
             gender_of(r)
@@ -107,6 +119,21 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
     m.name = Some(name_in(text, toks, first, last));
     Some(m)
 }
+
+/// Nouns of people of one grammatical gender whatever the person's (`une source`, `la
+/// victime`, `un témoin`): their article shows no one's gender.
+const EPICENE: &[&str] = &[
+    "source",
+    "personne",
+    "victime",
+    "recrue",
+    "star",
+    "vedette",
+    "personnalité",
+    "sentinelle",
+    "témoin",
+    "mannequin",
+];
 
 pub(super) fn gender_of(t: &Tok) -> Option<Gender> {
     match t.lower.as_ref() {
