@@ -100,9 +100,15 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
     }
     // A name followed by its role between commas (`Sandrine Pollet, déléguée CFDT,`, `Paul
     // Roux, le maire,`): the role's article or form shows the gender.
-    // So does one after an epicene noun (`la victime, une infirmière de 34 ans,`).
+    // So does an indefinite one after an epicene noun (`la victime, une infirmière de 34
+    // ans,`; after `Selon une source policière, la victime a…` a new subject starts).
+    let apposed = !epicene
+        || toks
+            .get(last + 2)
+            .is_some_and(|r| in_list(r, &["un", "une"]));
     if m.gender.is_none()
         && (a.capitalised() || epicene)
+        && apposed
         && toks.get(last + 1).and_then(Tok::punct) == Some(',')
     {
         m.gender = toks.get(last + 2).and_then(|r| {
