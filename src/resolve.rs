@@ -108,7 +108,7 @@ fn role_key(mention: &str, name: &str) -> Option<String> {
 /// sliding stretch of [`OUTPUT_WINDOW`] bytes (issue #17 bounds the command line's output at 40).
 pub const OUTPUT_PER_BYTE: usize = 36;
 /// The stretch of text over which [`OUTPUT_PER_BYTE`] is counted, in bytes.
-const OUTPUT_WINDOW: usize = 1024;
+const OUTPUT_WINDOW: usize = 100;
 
 /// Bytes of JSON a string takes, quotes and escapes included (an upper bound).
 fn json_len(s: &str) -> usize {

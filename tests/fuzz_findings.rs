@@ -194,3 +194,19 @@ fn context_does_not_change_a_demonstrative() {
     };
     assert_eq!(name(&after), name(text));
 }
+
+/// Found by the `analyze` target this session (`crash-f788f0d5…`, 605 bytes giving 30,187 bytes
+/// of JSON, 50 a byte): dozens of short pairs after one speaker took continuations, which the
+/// output budget let through because it was counted over 1,024 bytes — more than the whole
+/// text. The budget is now counted over 100 bytes, so a short text is held to it too.
+#[test]
+fn a_short_text_of_dense_pairs_stays_within_the_output_bound() {
+    let text = concat!(
+        "Jtherine.!«IIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIIII Le éponditu meuni»alerter«»»«»«@»«",
+        "»«»«»£»«««»»«»»«»«@»«»«»«»£»««»«»«»«@»«»»«»«»«»+««»«»«»»«»«»»«»««»«»»«IIIIII Le ",
+        "éponditu meuni»«»»«»»«»«@»«»«»«»£»««»«»«»«@»«»»«»«»«»+««»«»«»»«»«»»«»««»«»»«»«@»",
+        "«»«»«»£»««»«»«»«@»«»»«»«»«»««»«»«»»«»«»»«»«@»«»«»«»£»««»«»«»«@»«»»«»«»«»««»«»«»»",
+        "«»«»»«»««»«»§»«»»«»«»«»«»apport pt mt\u{0}\u{0}\u{0}oi",
+    );
+    assert_json_bounded(text, &analyze(text));
+}
