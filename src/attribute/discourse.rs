@@ -822,6 +822,10 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
     {
         return None;
     }
+    // An institution (`examiné par le Sénat`, `dans le département`) answers no turn.
+    if crate::lexicon::is_org(&last) {
+        return None;
+    }
     (speaker.name.as_deref() != Some(named)
         && !speaker.name.as_deref().is_some_and(|n| named.ends_with(n)))
     .then_some(span)

@@ -866,3 +866,47 @@ pub(super) fn passive_agent(text: &str, before: &[Tok], after: &[Tok]) -> Option
         method: Method::ClauseSubject,
     })
 }
+
+/// A headline's reaction (`Bruxelles : la N-VA claque la porte, le CD&V «consterné»`): the
+/// noun phrase right before the marks, back to the comma or colon before it, when it can speak.
+pub(super) fn headline_reaction(text: &str, toks: &[Tok]) -> Option<Found> {
+    let e = toks.len().checked_sub(1)?;
+    if !toks.get(e).is_some_and(Tok::is_word) {
+        return None;
+    }
+    // (Over `&` inside a name: `le CD&V`, `AT&T`.)
+    let mut floor = e;
+    while floor > 0
+        && toks.get(floor - 1).is_some_and(|t| {
+            t.is_word()
+                || t.punct() == Some('&') && toks.get(floor).is_some_and(|n| n.start == t.end)
+        })
+    {
+        floor -= 1;
+    }
+    let glued = toks
+        .get(floor..=e)
+        .is_some_and(|r| r.iter().any(|t| t.punct() == Some('&')));
+    let b = if glued {
+        floor
+    } else {
+        np_start_back(toks, floor, e)?
+    };
+    let mut m = mention_of(text, toks, b, e).filter(|m| speaks(text, m))?;
+    if glued {
+        let n = if toks.get(b).is_some_and(|t| in_class(t, C_DET)) {
+            b + 1
+        } else {
+            b
+        };
+        if let (Some(a), Some(z)) = (toks.get(n), toks.get(e)) {
+            m.name = text.get(a.start..z.end).map(str::to_string);
+        }
+    }
+    Some(Found {
+        cue: None,
+        gender: None,
+        mention: Some(m),
+        method: Method::ClauseSubject,
+    })
+}
