@@ -525,91 +525,12 @@ fn kind_of(text: &str, q: &Quote, reach: Reach, scratch: &mut Scratch) -> QuoteK
         if q.parent.is_some()
             || is_in(nearest, &COPULAS)
             || speech_in_sentence(text, q, reach, other)
-            || lower && headline_reaction(text, q)
         {
             return QuoteKind::Partial;
         }
         return QuoteKind::Term;
     }
     QuoteKind::Direct
-}
-
-/// How long a headline may be, in bytes.
-const HEADLINE: usize = 200;
-
-/// A headline's reaction (the headline's own elliptic way of saying who said it): a line with
-/// no sentence end that the fragment closes, right after a short phrase naming who reacts — a
-/// name or a noun of people or organisations (`Bruxelles : la N-VA claque la porte, le CD&V
-/// «consterné»`, `Les enseignants «en colère»`; not `Le retour des «beaux jours»`).
-pub(crate) fn headline_reaction(text: &str, q: &Quote) -> bool {
-    headline_reaction_at(text, q.start, q.end)
-}
-
-/// [`headline_reaction`] for the quote from byte `start` to byte `end`.
-pub(crate) fn headline_reaction_at(text: &str, start: usize, end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or("");
-    let rest = rest.split('\n').next().unwrap_or("");
-    if !rest.chars().all(|c| is_space(c) || c == '\r') {
-        return false;
-    }
-    let mut from = start.saturating_sub(HEADLINE);
-    while from > 0 && !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let head = text.get(from..start).unwrap_or("");
-    let Some(line) = head
-        .rsplit('\n')
-        .next()
-        .filter(|l| l.len() < head.len() || from == 0)
-    else {
-        return false;
-    };
-    if line.contains(['.', '!', '?', '…', '«', '»', '"', '“', '”']) {
-        return false;
-    }
-    let who = line
-        .rsplit([',', ':', ';', '-', '–', '—'])
-        .next()
-        .unwrap_or("");
-    let words: Vec<&str> = who.split_whitespace().collect();
-    // The head: the first word after the article.
-    let head = words
-        .iter()
-        .map(|w| {
-            ["l'", "l’", "L'", "L’"]
-                .iter()
-                .find_map(|a| w.strip_prefix(a))
-                .unwrap_or(w)
-        })
-        .find(|w| {
-            !matches!(
-                crate::text::lowercase(w).as_str(),
-                "le" | "la"
-                    | "les"
-                    | "un"
-                    | "une"
-                    | "des"
-                    | "du"
-                    | "son"
-                    | "sa"
-                    | "ses"
-                    | "leur"
-                    | "leurs"
-                    | ""
-            )
-        });
-    let Some(head) = head else {
-        return false;
-    };
-    // The head and the last word (the phrase ends at the marks, no verb after it: `La
-    // ministre veut «…»` is a sentence) are a name or a noun of people or organisations.
-    let who_word = |w: &str| {
-        let lower = crate::text::lowercase(w);
-        w.starts_with(char::is_uppercase)
-            || crate::lexicon::is_person_noun(&lower)
-            || crate::lexicon::is_org(&lower)
-    };
-    words.len() <= 4 && who_word(head) && words.last().is_some_and(|w| who_word(w))
 }
 
 /// Is a speech cue ([`crate::lexicon::cues`]) in the quote's sentence: back to the previous

@@ -606,8 +606,6 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
             s.term = true;
         } else if !opens_sentence(text, q.start)
             && fragment_words(content).is_some_and(|n| n <= SHORT_FRAGMENT)
-            // (A headline's reaction is no running text: the story repeats its words.)
-            && !crate::classify::headline_reaction(text, q)
         {
             s.in_running_text += 1;
         }

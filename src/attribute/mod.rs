@@ -96,8 +96,8 @@ use crate::model::{Method, Quote, QuoteKind};
 use discourse::Discourse;
 use nouns::is_medium_mention;
 use rules::{
-    after_incise, before_quote, closing_incise, headline, headline_reaction, inside_incise,
-    passive_agent, relayed_source, side_of, signature, source_after, Found,
+    after_incise, before_quote, closing_incise, headline, inside_incise, passive_agent,
+    relayed_source, side_of, signature, source_after,
 };
 use tokens::sentence_start;
 use windows::{content_closed_by_punct, Windows};
@@ -148,20 +148,6 @@ pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::docume
                 q.partial
                     .then(|| passive_agent(text, before, after))
                     .flatten()
-            })
-            .or_else(|| {
-                // 4d. a headline's reaction: `…, le CD&V «consterné»`
-                // (none found: no speaker rather than the headline's first noun)
-                (q.partial && crate::classify::headline_reaction_at(text, q.start, q.end)).then(
-                    || {
-                        headline_reaction(text, win.before(&q)).unwrap_or(Found {
-                            cue: None,
-                            gender: None,
-                            mention: None,
-                            method: Method::ClauseSubject,
-                        })
-                    },
-                )
             })
             .or_else(|| before_quote(text, win.before(&q), q.partial)) // 5. X a dit : «Q»
             .map(|mut f| {

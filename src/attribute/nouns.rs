@@ -662,36 +662,6 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -
                 seg_end = s - 1;
                 continue;
             }
-            // `Lily, la plus jeune, m'a écrit :`: a phrase between commas right after a name
-            // that opens the clause is that name's apposition (the phrase keeps its gender).
-            if b == s && s >= start + 2 && toks.get(b).is_some_and(|t| in_class(t, C_DET)) {
-                let ne = s - 2;
-                // Name words, not a capitalised adverb (`Hier, le maire`) or a dateline.
-                let plain = |t: &Tok| {
-                    is_name_word(t)
-                        && (t.class == 0 || in_class(t, C_PARTICLE))
-                        && t.s.chars().any(char::is_lowercase)
-                };
-                let mut ns = ne + 1;
-                while ns > start && toks.get(ns - 1).is_some_and(plain) {
-                    ns -= 1;
-                }
-                let opens = ns == start
-                    || toks.get(ns - 1).is_some_and(|t| {
-                        t.punct().is_some() || in_class(t, C_CLAUSE) || in_class(t, C_ADVERB)
-                    });
-                if toks.get(s - 1).and_then(Tok::punct) == Some(',')
-                    && ns <= ne
-                    && opens
-                    && name_run(toks, ns) == Some(ne)
-                {
-                    return mention_of(text, toks, b, e).map(|mut m| {
-                        m.start = toks.get(ns).map_or(m.start, |t| t.start);
-                        m.name = Some(name_in(text, toks, ns, ne));
-                        m
-                    });
-                }
-            }
             return mention_of(text, toks, b, e);
         }
         if np > s && np >= seg_end {
