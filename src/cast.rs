@@ -14,7 +14,9 @@
 use crate::text::Lowercased;
 use std::collections::HashMap;
 
-use crate::lexicon::grammar::{class_of, C_COMPLEMENT, C_PARTICLE, C_PREP};
+use crate::lexicon::grammar::{
+    class_of, C_AUX_AVOIR, C_AUX_ETRE, C_CLAUSE, C_COMPLEMENT, C_OTHER_VERB, C_PARTICLE, C_PREP,
+};
 use crate::lexicon::{
     is_epithet, is_org, is_person_noun, is_title, person_noun_gender, role_synonym, Gender,
     DOTTED_TITLES,
@@ -589,6 +591,15 @@ fn role_before(
         k -= 1;
         let &(a, b) = ws.get(k)?;
         let lower = text.get(a..b)?.lowercased();
+        // `Le maire a rencontré Pierre Vial`, `le juge qui a reçu Paul Roux`: an auxiliary, a
+        // common verb or a clause word between the article and the name makes the phrase a
+        // clause, not a role (`et` may join two complements of one role).
+        if class_of(&lower) & (C_AUX_AVOIR | C_AUX_ETRE | C_OTHER_VERB | C_CLAUSE) != 0
+            && !matches!(lower.as_str(), "et" | "ou")
+            && !text.get(a..b)?.starts_with(is_upper)
+        {
+            return None;
+        }
         if matches!(lower.as_str(), "le" | "la" | "l'" | "l’" | "un" | "une") {
             let &(rs, _) = ws.get(k + 1)?;
             let &(_, re) = ws.get(role_end.max(k + 1))?;

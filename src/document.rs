@@ -707,8 +707,22 @@ fn segment_can_speak(mention: &str) -> bool {
         let l = lowercase(w);
         is_person_noun(&l) || is_org(&l)
     };
+    // A word that is an adjective before a noun as well as a noun of people (`premier`),
+    // before a noun of things, is that noun's adjective: `Premiers incidents place de la
+    // Nation` is no one (`Premier ministre`, `le premier à réagir` are people).
+    let adjective = {
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        (PRENOMINAL.contains(lower.as_ref()) || PRENOMINAL.contains(singular))
+            && rest.first().is_some_and(|w| {
+                let n = lowercase(w);
+                !capitalised(w)
+                    && n.chars().all(char::is_alphabetic)
+                    && crate::lexicon::grammar::class_of(&n) == 0
+                    && !person(&n)
+            })
+    };
     // The head, or a noun one or two adjectives later (`l'inexorable prêtre`).
-    if person(&lower) || rest.iter().take(2).any(|w| person(w)) {
+    if !adjective && person(&lower) || rest.iter().take(2).any(|w| person(w)) {
         return true;
     }
     // Words of someone: `Réponse de sa femme`, `la voix du père`, `le message de Paul`.
@@ -805,8 +819,15 @@ fn can_name(name: &str) -> bool {
         // A proper name (`Courrier picard`), but not a sentence's first word that is an
         // adjective or an adverb (`Principal artisan …`, `Largement`); a noun phrase that
         // opens its sentence with a determiner (`Sa tante`) is judged by its head.
+        // (`Premier ministre`, `Première secrétaire`: an office whose first word is one.)
         if PRENOMINAL.contains(lower.as_str()) {
-            return crate::lexicon::grammar::class_of(&lower) & crate::lexicon::grammar::C_DET != 0
+            let office = crate::lexicon::is_person_noun(&lower)
+                && words(name)
+                    .nth(1)
+                    .is_some_and(|w| crate::lexicon::is_person_noun(&w.lowercased()));
+            return (crate::lexicon::grammar::class_of(&lower) & crate::lexicon::grammar::C_DET
+                != 0
+                || office)
                 && can_speak(name);
         }
         !(lower.len() > 6 && lower.ends_with("ment"))

@@ -472,8 +472,17 @@ struct Agreement {
 /// The grammatical number a mention shows by its first word (`les avocats`, `Paul et Marie` →
 /// plural; `le cousin`, `M. Morel` → singular), or `None`.
 fn plural_of(mention: &str) -> Option<bool> {
-    if mention.split_whitespace().any(|w| w == "et") {
-        return Some(true);
+    // `Paul et Marie`, not `le ministre des Sports et du Cadre de vie` (two complements).
+    let mut ws = mention.split_whitespace().peekable();
+    while let Some(w) = ws.next() {
+        let complement = ws.peek().is_some_and(|n| {
+            matches!(*n, "de" | "du" | "des" | "à" | "au" | "aux" | "en")
+                || n.starts_with("d'")
+                || n.starts_with("d’")
+        });
+        if w == "et" && !complement {
+            return Some(true);
+        }
     }
     let first = mention
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
@@ -801,6 +810,22 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
     let mention = Span::new(speaker.start, speaker.end);
     let span = last_named(text, from, head, mention, &NARRATION_DETERMINERS)?;
     let named = text.get(span.start..span.end)?;
+    // `pour la première fois`: an adjective before its noun names no one.
+    let last = named.rsplit(' ').next().unwrap_or("").lowercased();
+    let next = text
+        .get(span.end..)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap_or("");
+    if crate::document::PRENOMINAL.contains(last.as_str())
+        && next.starts_with(char::is_lowercase)
+        && crate::lexicon::grammar::class_of(&next.lowercased()) == 0
+    {
+        return None;
+    }
+    // An institution (`examiné par le Sénat`, `dans le département`) answers no turn.
+    if crate::lexicon::is_org(&last) {
+        return None;
+    }
     (speaker.name.as_deref() != Some(named)
         && !speaker.name.as_deref().is_some_and(|n| named.ends_with(n)))
     .then_some(span)
@@ -1170,12 +1195,38 @@ fn floating<'t>(
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .count();
             if dash && breaks >= 1 && gap_words <= 8 {
-                // A new turn: the most recent other speaker.
-                let other = history.iter().rev().skip(1).take(4).find(|h| {
-                    let (hs, ps) = (said_speaker(quotes, h), said_speaker(quotes, prev));
-                    other_person(hs, ps) && at.saturating_sub(h.quote_end) < 3000
-                });
-                if let Some(o) = other {
+                // A new turn: the most recent other speaker, first among the turns of this
+                // exchange (adjacent lines back from the previous turn), then the one the
+                // narration named before its first turn, then one who spoke before it.
+                let mut first = history.len().saturating_sub(1);
+                while first > 0 {
+                    let (Some(a), Some(b)) = (history.get(first - 1), history.get(first)) else {
+                        break;
+                    };
+                    let (Some(qa), Some(qb)) = (quotes.get(a.qi), quotes.get(b.qi)) else {
+                        break;
+                    };
+                    if !adjacent_turns(text, qa.end, qb.start) {
+                        break;
+                    }
+                    first -= 1;
+                }
+                let others = history
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .skip(1)
+                    .take(4)
+                    .filter(|(_, h)| {
+                        let (hs, ps) = (said_speaker(quotes, h), said_speaker(quotes, prev));
+                        other_person(hs, ps) && at.saturating_sub(h.quote_end) < 3000
+                    });
+                let mut outside = None;
+                for (k, o) in others {
+                    if k < first {
+                        outside = outside.or(Some(o));
+                        continue;
+                    }
                     return (
                         Some(said_speaker(quotes, o).clone()),
                         o.gender,
@@ -1191,6 +1242,13 @@ fn floating<'t>(
                     return (
                         Some(role_speaker(text, to)),
                         None,
+                        Some(Method::Continuation),
+                    );
+                }
+                if let Some(o) = outside {
+                    return (
+                        Some(said_speaker(quotes, o).clone()),
+                        o.gender,
                         Some(Method::Continuation),
                     );
                 }
@@ -1531,6 +1589,46 @@ fn antecedent<'t>(
             });
         if let Some(n) = named {
             return Some(n.to_string());
+        }
+        // `Gérald Darmanin a changé d'avis. Le 1er septembre, il avait ouvert la porte. «Q»,
+        // a-t-il dit`: a pronoun of the same gender and number there is the same one: the
+        // subject of the sentence before it, read further back.
+        let same_pronoun = subject.as_ref().is_some_and(|m| {
+            m.pronoun
+                .is_some_and(|p| Some(p.gender) == gender && Some(p.plural) == plural)
+        });
+        if same_pronoun {
+            // (A sentence that opens the text starts where it does.)
+            let start_known = |t: &[Tok]| {
+                sentence_start_known(t).or_else(|| {
+                    t.first()
+                        .filter(|f| text.get(..f.start).is_some_and(|h| h.trim().is_empty()))
+                        .map(|_| sentence_start(t))
+                })
+            };
+            let three_sentences = |t: &[Tok]| {
+                two_sentences_known(t) && {
+                    let s = sentence_start(t);
+                    let p = before_sentence(t, s);
+                    let p2 = before_sentence(p, sentence_start(p));
+                    !p2.is_empty() && start_known(p2).is_some()
+                }
+            };
+            back.tokenize(text, from, at, 3, three_sentences);
+            let toks: &[Tok] = &back.toks;
+            let prev = before_sentence(toks, sentence_start(toks));
+            let prev2 = before_sentence(prev, sentence_start(prev));
+            let named = start_known(prev2)
+                .filter(|&s2| {
+                    !prev2.get(s2..).is_some_and(|r| {
+                        r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„')))
+                    })
+                })
+                .and_then(|s2| sentence_subject(text, prev2, s2, prev2.len()))
+                .filter(|m| agrees_m(m) && !m.demonstrative);
+            if let Some(m) = named {
+                return m.name;
+            }
         }
     }
     // The last resort, the latest speaker, must have been shown with that gender (itself or

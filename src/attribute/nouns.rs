@@ -76,18 +76,22 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
             return Some(m);
         }
     }
-    // `l'avocate`, `l'élue`: the elided article says nothing; the noun's form may.
+    // `l'avocate`, `l'élue`, `son président`: the elided article or the possessive says
+    // nothing; the noun's form may.
     m.gender = gender_of(a).or_else(|| {
-        in_list(a, &["l'", "l’"])
-            .then(|| toks.get(first + 1))
-            .flatten()
-            .filter(|_| first < last)
-            .and_then(|n| match n.lower.as_ref() {
-                // `l'une d'elles`, `l'un des élus`.
-                "une" => Some(Gender::Feminine),
-                "un" => Some(Gender::Masculine),
-                noun => lexicon::person_noun_gender(noun),
-            })
+        in_list(
+            a,
+            &["l'", "l’", "son", "leur", "notre", "votre", "mon", "ton"],
+        )
+        .then(|| toks.get(first + 1))
+        .flatten()
+        .filter(|_| first < last)
+        .and_then(|n| match n.lower.as_ref() {
+            // `l'une d'elles`, `l'un des élus`.
+            "une" => Some(Gender::Feminine),
+            "un" => Some(Gender::Masculine),
+            noun => lexicon::person_noun_gender(noun),
+        })
     });
     // `une source policière`, `la victime`, `une personne`: the noun's grammatical gender says
     // nothing of the person's.
@@ -96,6 +100,21 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
         .filter(|_| first < last && in_class(a, C_DET))
         .is_some_and(|n| in_list(n, EPICENE));
     if epicene {
+        m.gender = None;
+    }
+    // `(Principal artisan de) la réforme, Gérald Darmanin`: a mention cut inside a complement
+    // before the name has the complement's article, not the person's.
+    if first > 0
+        && toks
+            .get(first - 1)
+            .is_some_and(|p| in_class(p, C_COMPLEMENT))
+        && toks
+            .get(first..=last)
+            .is_some_and(|ts| ts.iter().any(|t| t.punct() == Some(',')))
+        && !toks
+            .get(first + 1)
+            .is_some_and(|n| lexicon::is_person_noun(&n.lower))
+    {
         m.gender = None;
     }
     // A name followed by its role between commas (`Sandrine Pollet, déléguée CFDT,`, `Paul
@@ -215,11 +234,8 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
                 if n.capitalised() && !lexicon::is_title(n.s) {
                     e = k;
                     k += 1;
-                } else if in_class(n, C_PARTICLE)
-                    && toks.get(k + 1).is_some_and(|x| x.capitalised())
-                    && k < last
-                {
-                    k += 1;
+                } else if let Some(j) = particle_bridge(toks, k).filter(|&j| j <= last) {
+                    k = j;
                 } else {
                     break;
                 }
@@ -397,7 +413,21 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
                     }
                     name_run(toks, e)
                 });
-            if let Some(e) = name_run(toks, c + 1).or(second) {
+            // `Le Premier ministre, ministre des Sports et du Cadre de vie, Robert Beugré
+            // Mambé`: a second office without its article, then the name after its comma.
+            let bare = toks
+                .get(c + 1)
+                .filter(|t| t.lowercase_word() && lexicon::is_person_noun(&t.lower))
+                .and_then(|_| {
+                    let comma = (c + 2..c + 12).find(|&k| {
+                        toks.get(k)
+                            .is_none_or(|t| !t.is_word() || in_class(t, C_CLAUSE) && !t.is("et"))
+                    })?;
+                    (toks.get(comma).and_then(Tok::punct) == Some(','))
+                        .then(|| name_run(toks, comma + 1))
+                        .flatten()
+                });
+            if let Some(e) = name_run(toks, c + 1).or(second).or(bare) {
                 let after = toks.get(e + 1);
                 if after.is_none_or(|a| !a.lowercase_word() || in_class(a, C_PREP)) {
                     return Some(e);
@@ -445,6 +475,19 @@ fn manner_complement(toks: &[Tok], k: usize) -> bool {
         && toks.get(k + 2).is_some_and(|t| in_list(t, MANNER))
 }
 
+/// The capitalised word that the particles at `k` lead to inside a name (`de Gaulle`, `Ursula
+/// von der Leyen`, `Ana de la Fuente`), if any.
+fn particle_bridge(toks: &[Tok], k: usize) -> Option<usize> {
+    let n = toks.get(k).filter(|n| in_class(n, C_PARTICLE))?;
+    if toks.get(k + 1).is_some_and(|x| x.capitalised()) {
+        return Some(k + 1);
+    }
+    (!in_list(n, &["et", "y"])
+        && toks.get(k + 1).is_some_and(|x| in_class(x, C_PARTICLE))
+        && toks.get(k + 2).is_some_and(|x| x.capitalised()))
+    .then_some(k + 2)
+}
+
 /// A proper name starting at `i` (title allowed): its last token.
 pub(super) fn name_run(toks: &[Tok], i: usize) -> Option<usize> {
     let mut k = i;
@@ -461,8 +504,8 @@ pub(super) fn name_run(toks: &[Tok], i: usize) -> Option<usize> {
         if n.capitalised() {
             e = k;
             k += 1;
-        } else if in_class(n, C_PARTICLE) && toks.get(k + 1).is_some_and(|x| x.capitalised()) {
-            k += 1;
+        } else if let Some(j) = particle_bridge(toks, k) {
+            k = j;
         } else {
             break;
         }
@@ -501,6 +544,12 @@ pub(super) fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
                                 in_class(p, C_DET)
                                     || in_class(p, C_COMPLEMENT)
                                     || in_class(p, C_PREP)
+                                    // `à l'agence Belga`, `à la radio RTL`: the medium's name.
+                                    || p.lowercase_word() && lexicon::is_medium(&p.lower)
+                                    // `sur France Inter la ministre`: a name of two words
+                                    // when a determiner opens the subject after it.
+                                    || p.capitalised()
+                                        && toks.get(k + 1).is_some_and(|a| in_class(a, C_DET))
                             }))
                     || lexicon::is_title(n.s)
                     || !n.is_word()
@@ -814,6 +863,10 @@ pub(super) fn sentence_subject(
     {
         i += 1;
     }
+    // A live blog's entry opens with its time: `14h32 – Sophie Binet prend la parole : «…»`.
+    if let Some(k) = timestamp_lead(toks, i, end) {
+        i = k;
+    }
     for _ in 0..3 {
         // `Mais brusquement elle ralentit`: adverbs before the subject.
         while i < end
@@ -866,8 +919,12 @@ pub(super) fn sentence_subject(
             || in_list(t, &["se", "s'", "s’", "tout", "pour", "selon"])
             // `Conseillère municipale depuis 2014, Monique Bertin a…`: a bare role leads to
             // the name after its comma (not `Oncle meunier placé entre eux, le visage…`).
+            // (Also any capitalised word before a lowercase one, which no name starts:
+            // `Principal artisan de la réforme, Paul Morel a…`.)
             || t.capitalised()
-                && lexicon::is_person_noun(&t.lower)
+                && !in_class(t, C_DET)
+                && (lexicon::is_person_noun(&t.lower)
+                    || toks.get(i + 1).is_some_and(Tok::lowercase_word))
                 && (i + 1..(i + 8).min(end)).any(|k| {
                     toks.get(k).and_then(Tok::punct) == Some(',')
                         && toks.get(k + 1).is_some_and(|n| n.capitalised() && is_name_word(n))
@@ -931,6 +988,38 @@ fn participle_lead(toks: &[Tok], i: usize) -> bool {
 
 /// A determiner and a noun of time at `i` (`Le lendemain`, `Un soir`, `Ce jour-là`, `La
 /// veille`): an adverbial of time, not a subject.
+/// A live blog's time stamp or a wire's dateline and its dash at `i` (`14h32 –`, `14:32 -`,
+/// `9 h 05 —`, `ABIDJAN -`, `VALENCE (Espagne), 30 octobre 2024 (AFP) -`): the index after
+/// the dash.
+fn timestamp_lead(toks: &[Tok], i: usize, end: usize) -> Option<usize> {
+    let digits = |t: &Tok| t.s.starts_with(|c: char| c.is_ascii_digit());
+    let capitals = |t: &Tok| {
+        t.is_word() && t.s.chars().count() >= 2 && t.s.chars().all(|c| c.is_uppercase() || c == '-')
+    };
+    let first = toks.get(i)?;
+    let (time, reach) = match (digits(first), capitals(first)) {
+        (true, _) => (true, 5),
+        (_, true) => (false, 16),
+        _ => return None,
+    };
+    for k in i + 1..(i + reach).min(end) {
+        let t = toks.get(k)?;
+        if matches!(t.punct(), Some('–' | '—' | '-')) || t.s == "-" {
+            return Some(k + 1);
+        }
+        let stamp = if time {
+            digits(t) || t.is("h") || t.punct() == Some(':')
+        } else {
+            // The city, its country or agency in brackets, the date.
+            !is_sentence_end(t) && !in_class(t, C_AUX_AVOIR | C_AUX_ETRE | C_OTHER_VERB)
+        };
+        if !stamp {
+            return None;
+        }
+    }
+    None
+}
+
 fn time_phrase(toks: &[Tok], i: usize) -> bool {
     const TIMES: &[&str] = &[
         "lendemain",

@@ -852,10 +852,11 @@ fn clause_pronoun(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<
 pub(super) fn relayed_source(text: &str, toks: &[Tok]) -> Option<Found> {
     let start = sentence_start(toks);
     (start..toks.len()).find_map(|i| {
+        // (`Selon nos informations, «…», rapporte Le Parisien`: no one but the paper.)
         selon_at(text, toks, i).filter(|f| {
             f.mention
                 .as_ref()
-                .is_some_and(|m| !is_medium_mention(text, m))
+                .is_some_and(|m| !is_medium_mention(text, m) && !m.none && speaks(text, m))
         })
     })
 }

@@ -141,6 +141,11 @@ pub(crate) fn person_noun_gender(lower: &str) -> Option<Gender> {
         }
     }
     for (fem, masc) in PAIRS {
+        // Nouns in `-aire` have one form for both (`la maire`, `la notaire`): the Québec
+        // `mairesse` does not make `maire` masculine.
+        if fem == "esse" && singular.ends_with("aire") {
+            continue;
+        }
         if singular
             .strip_suffix(masc)
             .is_some_and(|stem| other(stem, fem))
