@@ -854,11 +854,27 @@ fn calls(text: &str, q: &QuoteAt, name: &str) -> bool {
 
 /// Is `name` a vocative somewhere in `s` (see [`addressed`])?
 fn vocative_in(s: &str, name: &str) -> bool {
+    // A role is capitalised when it opens the quote (`« Capitaine ! Venez vite. »`).
+    let mut chars = name.chars();
+    let capital: Option<String> = chars
+        .next()
+        .filter(|c| c.is_lowercase())
+        .map(|c| c.to_uppercase().chain(chars).collect());
+    let matched = |r: &str| {
+        if r.starts_with(name) {
+            Some(name.len())
+        } else {
+            capital
+                .as_deref()
+                .filter(|c| r.starts_with(c))
+                .map(str::len)
+        }
+    };
     // A plain scan (`s` is a few dozen bytes): no string searcher in the wasm.
-    let at = (0..s.len()).filter(|&i| s.get(i..).is_some_and(|r| r.starts_with(name)));
-    at.into_iter().any(|i| {
+    let at = (0..s.len()).filter_map(|i| s.get(i..).and_then(matched).map(|n| (i, n)));
+    at.into_iter().any(|(i, n)| {
         let before = s.get(..i).unwrap_or("");
-        let after = s.get(i + name.len()..).unwrap_or("");
+        let after = s.get(i + n..).unwrap_or("");
         // A whole word, ending at punctuation (`Marthe,`, `Marthe.`, `Marthe !`).
         let ends = after
             .trim_start_matches(|c: char| c == ' ' || is_padding(c))
@@ -943,7 +959,10 @@ fn vocative_span(
             }
             if opens && matches!(c, ',' | '.' | '!' | '?' | '…') {
                 let seg = window.get(seg_start..i).unwrap_or("");
-                if let Some((x, y)) = vocative_segment(seg, &known) {
+                // A role alone as the content's first sentence (`— Éclusier. Enfin, je l'étais.`)
+                // answers a question rather than calls someone.
+                let answer = a == content_start && seg_start == 0 && c == '.';
+                if let Some((x, y)) = vocative_segment(seg, &known, !answer) {
                     return Some(Span::new(a + seg_start + x, a + seg_start + y));
                 }
             }
@@ -956,7 +975,11 @@ fn vocative_span(
 
 /// The name words of a vocative segment (`monsieur le curé` → `curé`, `Roger`, `mon capitaine`
 /// → `capitaine`), as a byte range of `seg`.
-fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+fn vocative_segment(
+    seg: &str,
+    known: impl Fn(&str) -> bool,
+    role_alone: bool,
+) -> Option<(usize, usize)> {
     let mut courtesy = false;
     let mut name: Option<(usize, usize)> = None;
     let mut count = 0;
@@ -988,6 +1011,7 @@ fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, u
     let last = words.split_whitespace().next_back()?;
     let lower = crate::text::lowercase_cow(last);
     let role = count == 1
+        && (role_alone || courtesy)
         && crate::lexicon::is_person_noun(&lower)
         && !GENERIC_VOCATIVES.contains(&lower.as_ref());
     let proper = words
@@ -1429,6 +1453,29 @@ fn antecedent<'t>(
     want: Agreement,
     called: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
+    antecedent_within(
+        back, text, quotes, history, at, pron_start, want, called, CHAIN,
+    )
+}
+
+/// How many sentences whose subject is the same pronoun (`Il regardait la pluie. Il pensait à
+/// elle.`) an antecedent search reads back through.
+const CHAIN: u8 = 3;
+
+/// [`antecedent`], reading back through at most `chain` sentences whose subject is a pronoun
+/// of the same gender and number.
+#[allow(clippy::too_many_arguments)]
+fn antecedent_within<'t>(
+    back: &mut Back<'t>,
+    text: &'t str,
+    quotes: &[Quote],
+    history: &[Said],
+    at: usize,
+    pron_start: usize,
+    want: Agreement,
+    called: &dyn Fn(&str) -> bool,
+    chain: u8,
+) -> Option<String> {
     let Agreement { gender, plural } = want;
     let number = |mention: &str| {
         plural.is_none() || plural_of(mention).is_none() || plural_of(mention) == plural
@@ -1478,6 +1525,11 @@ fn antecedent<'t>(
         // Not a noun phrase of a quote opening the sentence (`«L'Etat a tout mobilisé», a-t-il
         // indiqué, soulignant que…`: the quoted words have no subject for the reporter).
         if agrees_m(&m) && m.end <= pron_start && !inside_quote(quotes, m.start) {
+            // A pronoun read back through (`Le contrôleur siffla ; il était monté.`) may
+            // stand for that subject or for another: no chain through it.
+            if chain < CHAIN {
+                return None;
+            }
             return m.name;
         }
     }
@@ -1493,7 +1545,29 @@ fn antecedent<'t>(
     let quoted = prev
         .get(ps..)
         .is_some_and(|r| r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„'))));
-    if !quoted {
+    let mut chain_from = None;
+    // The sentence before ends with a semicolon: the clause the pronoun opens goes on from it.
+    let semicolon = toks
+        .get(prev.len()..start)
+        .is_some_and(|r| r.iter().any(|t| t.punct() == Some(';')));
+    // The same pronoun opening the last clause of the sentence before (`Le facteur passa, mais
+    // il ne s'arrêta pas.`) stands for the same one, whatever the sentence's subject.
+    let last_clause = (ps..prev.len()).rev().find_map(|k| {
+        let c = prev.get(k)?;
+        let p = prev.get(k + 1)?;
+        let pronoun = tok_pronoun(p)?;
+        in_list(c, &["mais", "et", "puis"]).then_some((p.start, pronoun))
+    });
+    if let Some((from, p)) = last_clause.filter(|_| !quoted) {
+        if gender.is_some_and(|g| g == p.gender) && plural.is_some_and(|n| n == p.plural) {
+            chain_from = Some(from);
+        }
+    }
+    // A sentence of one word (`Ah !`, `Hélas !`, `Bon.`) has no subject.
+    let one_word = prev
+        .get(ps..)
+        .is_some_and(|r| r.iter().filter(|t| t.is_word()).count() == 1);
+    if !quoted && !one_word && chain_from.is_none() {
         let subject = sentence_subject(text, prev, ps, prev.len());
         // `Celui-ci balaie les critiques. «Q», a-t-il répondu`: the one it stands for.
         if let Some(m) = subject
@@ -1502,9 +1576,25 @@ fn antecedent<'t>(
         {
             return demonstrative_referent(back, text, m.start, m.start, m.gender);
         }
+        // `Il y avait aussi ma grand-tante Amélie, qui…`: the one a presentative introduces.
+        let subject = presented(text, prev, ps).or(subject);
         if let Some(m) = subject.as_ref().filter(|m| agrees_m(m)) {
+            // A pronoun read back through that opens a clause after a semicolon may stand for
+            // that clause's subject or for another (`Le contrôleur siffla ; il était monté.`).
+            if chain < CHAIN && semicolon {
+                return None;
+            }
             return m.name.clone();
         }
+        // `Julien monta dans le train. Il regardait la pluie. « … », se dit-il.`: the sentence
+        // before has the same pronoun for subject, which stands for the same one: its own
+        // antecedent, read from there.
+        let same = subject.as_ref().filter(|m| {
+            m.pronoun.is_some_and(|p| {
+                gender.is_some_and(|g| g == p.gender) && plural.is_some_and(|n| n == p.plural)
+            })
+        });
+        chain_from = same.map(|m| m.start);
         // `Je rencontrai Gustave devant l'église. « … », me dit-il.`: the narrator's sentence,
         // whose subject `il` cannot be, names the one it stands for (a name whose form does
         // not say otherwise).
@@ -1523,6 +1613,14 @@ fn antecedent<'t>(
             return Some(n.to_string());
         }
     }
+    // (None there, the latest speaker below.)
+    if let (Some(from), Some(left)) = (chain_from, chain.checked_sub(1)) {
+        let chained =
+            antecedent_within(back, text, quotes, history, from, from, want, called, left);
+        if chained.is_some() {
+            return chained;
+        }
+    }
     // The last resort, the latest speaker, must have been shown with that gender (itself or
     // by an earlier quote of the same name): of an unknown gender it may be anyone.
     history
@@ -1536,6 +1634,24 @@ fn antecedent<'t>(
                         == gender)
         })
         .and_then(|h| said_speaker(quotes, h).name.clone())
+}
+
+/// The noun phrase a sentence opening with `Il y a`, `Il y avait` or `Il y eut` introduces
+/// (adverbs such as `aussi` or `là` skipped): `Il y avait aussi ma grand-tante Amélie`.
+fn presented(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
+    let words = |k: usize, list: &[&str]| toks.get(k).is_some_and(|t| in_list(t, list));
+    if !(words(start, &["il"])
+        && words(start + 1, &["y"])
+        && words(start + 2, &["a", "avait", "eut"]))
+    {
+        return None;
+    }
+    let mut i = start + 3;
+    while words(i, &["aussi", "là", "encore", "toujours", "alors", "enfin"]) {
+        i += 1;
+    }
+    let last = np_forward(toks, i)?;
+    mention_of(text, toks, i, last)
 }
 
 /// Does byte `at` lie inside the marks of one of `quotes` (sorted by start)? O(log quotes).

@@ -113,9 +113,8 @@ pub(super) fn gender_of(t: &Tok) -> Option<Gender> {
         "m." | "mm." | "le" | "un" | "ce" | "cet" | "monsieur" | "du" | "au" => {
             Some(Gender::Masculine)
         }
-        "mme" | "mlle" | "la" | "une" | "cette" | "sa" | "madame" | "mademoiselle" => {
-            Some(Gender::Feminine)
-        }
+        "mme" | "mlle" | "la" | "une" | "cette" | "ma" | "ta" | "sa" | "madame"
+        | "mademoiselle" => Some(Gender::Feminine),
         _ => None,
     }
 }
