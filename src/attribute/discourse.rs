@@ -1208,9 +1208,11 @@ fn floating<'t>(
                 }
                 // No other speaker yet: the one the narration named before the first turn.
                 let ps = said_speaker(quotes, prev);
+                // (Narration only: never a word of an earlier turn, `— Avec ma femme.`)
                 let named = quotes
                     .get(prev.qi)
-                    .and_then(|p| named_before_turn(text, p.start, ps));
+                    .and_then(|p| named_before_turn(text, p.start, ps))
+                    .filter(|to| !inside_quote(quotes, to.start));
                 if let Some(to) = named {
                     return (
                         Some(role_speaker(text, to)),
