@@ -1,6 +1,7 @@
 //! Discourse state across quotes: the speaker history, dialogue dashes and paragraph starts,
 //! the continuation rule (rule 6) and the antecedents of pronouns.
 
+use crate::lexicon::grammar::C_DET;
 use crate::lexicon::Gender;
 use crate::model::{Cue, Method, Quote, Span, Speaker};
 use crate::text::Lowercased;
@@ -1580,6 +1581,19 @@ fn antecedent_within<'t>(
         }
         // `Il y avait aussi ma grand-tante Amélie, qui…`: the one a presentative introduces.
         let subject = presented(text, prev, ps).or(subject);
+        // `…, une lumière parut, et une vieille femme en bonnet ouvrit.`: the subject of a last
+        // clause after a comma and `et`, `mais` or `puis` is a person the sentence brings in.
+        let clause = (ps + 1..prev.len()).rev().find_map(|k| {
+            let (comma, c, n) = (prev.get(k - 1)?, prev.get(k)?, prev.get(k + 1)?);
+            (comma.punct() == Some(',')
+                && in_list(c, &["et", "mais", "puis"])
+                && (in_class(n, C_DET) || is_name_word(n)))
+            .then(|| sentence_subject(text, prev, k + 1, prev.len()))
+            .flatten()
+        });
+        if let Some(m) = clause.filter(|m| agrees_m(m)) {
+            return m.name.clone();
+        }
         if let Some(m) = subject.as_ref().filter(|m| agrees_m(m)) {
             // A pronoun read back through that opens a clause after a semicolon may stand for
             // that clause's subject or for another (`Le contrôleur siffla ; il était monté.`).

@@ -110,11 +110,10 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
 
 pub(super) fn gender_of(t: &Tok) -> Option<Gender> {
     match t.lower.as_ref() {
-        "m." | "mm." | "le" | "un" | "ce" | "cet" | "monsieur" | "du" | "au" => {
-            Some(Gender::Masculine)
-        }
+        "m." | "mm." | "le" | "un" | "ce" | "cet" | "monsieur" | "du" | "au" | "mr." | "mr"
+        | "sir" | "lord" => Some(Gender::Masculine),
         "mme" | "mlle" | "la" | "une" | "cette" | "ma" | "ta" | "sa" | "madame"
-        | "mademoiselle" => Some(Gender::Feminine),
+        | "mademoiselle" | "mrs." | "mrs" | "miss" | "lady" => Some(Gender::Feminine),
         _ => None,
     }
 }
