@@ -117,6 +117,7 @@ impl Discourse {
                 let want = Agreement {
                     gender: m.pronoun.map_or(m.gender, |p| f.gender.or(Some(p.gender))),
                     plural: Some(m.pronoun.is_some_and(|p| p.plural)),
+                    past_things: self.narrative.get(text),
                 };
                 // Not the one the quote is said to (`Il tendit la main au gouverneur : «
                 // Merci, monsieur le gouverneur »`).
@@ -468,6 +469,8 @@ fn incise_span(text: &str, q: &QuoteAt, cue_start: usize, end: usize) -> Span {
 struct Agreement {
     gender: Option<Gender>,
     plural: Option<bool>,
+    /// Read past a sentence whose subject is a thing (`La lampe fumait.`): in a narrative text.
+    past_things: bool,
 }
 
 /// The grammatical number a mention shows by its first word (`les avocats`, `Paul et Marie` →
@@ -1335,7 +1338,9 @@ fn sentence_before<'t>(
     let narrator = text
         .get(m.start..m.end)
         .is_some_and(|t| matches!(t.lowercased().as_str(), "je" | "j'" | "j’"));
-    if m.none || narrator {
+    // Nor a thing (`Enfin, une fenêtre s'ouvrit. « Qui est là ? »`): dropped from the answer
+    // later, it would still count as this turn's speaker in the exchange.
+    if m.none || narrator || !crate::document::can_speak(text.get(m.start..m.end).unwrap_or("")) {
         return (None, None, None);
     }
     // A new dialogue turn is not the previous turn's speaker read again from its incise
@@ -1353,6 +1358,7 @@ fn sentence_before<'t>(
         let want = Agreement {
             gender: Some(p.gender),
             plural: Some(p.plural),
+            past_things: false,
         };
         antecedent(back, text, quotes, history, m.start, m.start, want, &|_| {
             false
@@ -1479,7 +1485,11 @@ fn antecedent_within<'t>(
     called: &dyn Fn(&str) -> bool,
     chain: u8,
 ) -> Option<String> {
-    let Agreement { gender, plural } = want;
+    let Agreement {
+        gender,
+        plural,
+        past_things,
+    } = want;
     let number = |mention: &str| {
         plural.is_none() || plural_of(mention).is_none() || plural_of(mention) == plural
     };
@@ -1570,6 +1580,9 @@ fn antecedent_within<'t>(
     let one_word = prev
         .get(ps..)
         .is_some_and(|r| r.iter().filter(|t| t.is_word()).count() == 1);
+    if !quoted && one_word && past_things {
+        chain_from = Some(prev_from);
+    }
     if !quoted && !one_word && chain_from.is_none() {
         let subject = sentence_subject(text, prev, ps, prev.len());
         // `Celui-ci balaie les critiques. «Q», a-t-il répondu`: the one it stands for.
@@ -1610,7 +1623,14 @@ fn antecedent_within<'t>(
                 gender.is_some_and(|g| g == p.gender) && plural.is_some_and(|n| n == p.plural)
             })
         });
-        chain_from = same.map(|m| m.start);
+        // `Le vieux matelot posa sa pipe. La lampe fumait. « … », demanda-t-il.`: a sentence
+        // whose subject is a thing is read past, to the sentence before it.
+        let thing = subject.as_ref().is_some_and(|m| {
+            !m.none && m.pronoun.is_none() && !m.demonstrative && !speaks(text, m)
+        });
+        chain_from = same
+            .map(|m| m.start)
+            .or((thing && past_things).then_some(prev_from));
         // `Je rencontrai Gustave devant l'église. « … », me dit-il.`: the narrator's sentence,
         // whose subject `il` cannot be, names the one it stands for (a name whose form does
         // not say otherwise).
