@@ -966,7 +966,18 @@ fn vocative_span(
                 // A role alone as the content's first sentence (`— Éclusier. Enfin, je l'étais.`)
                 // answers a question rather than calls someone.
                 let answer = a == content_start && seg_start == 0 && c == '.';
-                if let Some((x, y)) = vocative_segment(seg, &known, !answer) {
+                // One name alone after a comma, ending the sentence (`Écoutez-moi bien,
+                // Mérel.`, `Oui, Morvan.`), calls someone even before they have spoken.
+                let after_comma = !(a == content_start && seg_start == 0) && c != ',';
+                // (Not a title cut from its name by its period: `Je sais, Mrs. Grant.`)
+                let known = |name: &str| {
+                    known(name)
+                        || after_comma
+                            && !seg.trim().contains(' ')
+                            && !crate::lexicon::is_title(&format!("{name}."))
+                            && !crate::lexicon::is_title(name)
+                };
+                if let Some((x, y)) = vocative_segment(seg, known, !answer) {
                     return Some(Span::new(a + seg_start + x, a + seg_start + y));
                 }
             }
@@ -1340,7 +1351,13 @@ fn sentence_before<'t>(
         .is_some_and(|t| matches!(t.lowercased().as_str(), "je" | "j'" | "j’"));
     // Nor a thing (`Enfin, une fenêtre s'ouvrit. « Qui est là ? »`): dropped from the answer
     // later, it would still count as this turn's speaker in the exchange.
-    if m.none || narrator || !crate::document::can_speak(text.get(m.start..m.end).unwrap_or("")) {
+    // Nor words of a quote whose opening mark lies in an earlier sentence (`« Vous avez tort.
+    // Il vient de chez moi. »⏎« Je n'ai pas faim. »`).
+    if m.none
+        || narrator
+        || inside_quote(quotes, m.start)
+        || !crate::document::can_speak(text.get(m.start..m.end).unwrap_or(""))
+    {
         return (None, None, None);
     }
     // A new dialogue turn is not the previous turn's speaker read again from its incise
@@ -1508,6 +1525,7 @@ fn antecedent_within<'t>(
         let g = m.gender.or_else(|| known(m.name.as_deref()));
         !m.name.as_deref().is_some_and(called)
             && !first_person(text, m)
+            && !inside_quote(quotes, m.start)
             && !m.none
             && m.pronoun.is_none()
             && speaks(text, m)
