@@ -1480,7 +1480,7 @@ fn antecedent<'t>(
     called: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     antecedent_within(
-        back, text, quotes, history, at, pron_start, want, called, CHAIN,
+        back, text, quotes, history, at, pron_start, want, called, CHAIN, false,
     )
 }
 
@@ -1489,7 +1489,7 @@ fn antecedent<'t>(
 const CHAIN: u8 = 3;
 
 /// [`antecedent`], reading back through at most `chain` sentences whose subject is a pronoun
-/// of the same gender and number.
+/// of the same gender and number (`via_pronoun`: this sentence's is one) or a thing.
 #[allow(clippy::too_many_arguments)]
 fn antecedent_within<'t>(
     back: &mut Back<'t>,
@@ -1501,6 +1501,7 @@ fn antecedent_within<'t>(
     want: Agreement,
     called: &dyn Fn(&str) -> bool,
     chain: u8,
+    via_pronoun: bool,
 ) -> Option<String> {
     let Agreement {
         gender,
@@ -1591,7 +1592,7 @@ fn antecedent_within<'t>(
     });
     if let Some((from, p)) = last_clause.filter(|_| !quoted) {
         if gender.is_some_and(|g| g == p.gender) && plural.is_some_and(|n| n == p.plural) {
-            chain_from = Some(from);
+            chain_from = Some((from, true));
         }
     }
     // A sentence of one word (`Ah !`, `Hélas !`, `Bon.`) has no subject.
@@ -1599,7 +1600,7 @@ fn antecedent_within<'t>(
         .get(ps..)
         .is_some_and(|r| r.iter().filter(|t| t.is_word()).count() == 1);
     if !quoted && one_word && past_things {
-        chain_from = Some(prev_from);
+        chain_from = Some((prev_from, false));
     }
     if !quoted && !one_word && chain_from.is_none() {
         let subject = sentence_subject(text, prev, ps, prev.len());
@@ -1628,7 +1629,7 @@ fn antecedent_within<'t>(
         if let Some(m) = subject.as_ref().filter(|m| agrees_m(m)) {
             // A pronoun read back through that opens a clause after a semicolon may stand for
             // that clause's subject or for another (`Le contrôleur siffla ; il était monté.`).
-            if chain < CHAIN && semicolon {
+            if via_pronoun && semicolon {
                 return None;
             }
             return m.name.clone();
@@ -1643,12 +1644,15 @@ fn antecedent_within<'t>(
         });
         // `Le vieux matelot posa sa pipe. La lampe fumait. « … », demanda-t-il.`: a sentence
         // whose subject is a thing is read past, to the sentence before it.
+        // (`On frappait encore.` names no one either; the narrator's `je` is read below.)
         let thing = subject.as_ref().is_some_and(|m| {
-            !m.none && m.pronoun.is_none() && !m.demonstrative && !speaks(text, m)
+            m.pronoun.is_none()
+                && !m.demonstrative
+                && (!speaks(text, m) || m.none && !first_person(text, m))
         });
         chain_from = same
-            .map(|m| m.start)
-            .or((thing && past_things).then_some(prev_from));
+            .map(|m| (m.start, true))
+            .or((thing && past_things).then_some((prev_from, false)));
         // `Je rencontrai Gustave devant l'église. « … », me dit-il.`: the narrator's sentence,
         // whose subject `il` cannot be, names the one it stands for (a name whose form does
         // not say otherwise).
@@ -1668,9 +1672,10 @@ fn antecedent_within<'t>(
         }
     }
     // (None there, the latest speaker below.)
-    if let (Some(from), Some(left)) = (chain_from, chain.checked_sub(1)) {
-        let chained =
-            antecedent_within(back, text, quotes, history, from, from, want, called, left);
+    if let (Some((from, via)), Some(left)) = (chain_from, chain.checked_sub(1)) {
+        let chained = antecedent_within(
+            back, text, quotes, history, from, from, want, called, left, via,
+        );
         if chained.is_some() {
             return chained;
         }
