@@ -858,21 +858,20 @@ fn calls(text: &str, q: &QuoteAt, name: &str) -> bool {
 
 /// Is `name` a vocative somewhere in `s` (see [`addressed`])?
 fn vocative_in(s: &str, name: &str) -> bool {
-    // A role is capitalised when it opens the quote (`« Capitaine ! Venez vite. »`).
+    // A role is capitalised when it opens the quote (`« Capitaine ! Venez vite. »`): its first
+    // letter compared lowercased (`lower_char`: no case tables of std in the wasm).
     let mut chars = name.chars();
-    let capital: Option<String> = chars
-        .next()
-        .filter(|c| c.is_lowercase())
-        .map(|c| c.to_uppercase().chain(chars).collect());
+    let first = chars.next().filter(|c| c.is_lowercase());
+    let rest = chars.as_str();
     let matched = |r: &str| {
         if r.starts_with(name) {
-            Some(name.len())
-        } else {
-            capital
-                .as_deref()
-                .filter(|c| r.starts_with(c))
-                .map(str::len)
+            return Some(name.len());
         }
+        let mut rc = r.chars();
+        let c = rc.next()?;
+        (first.is_some_and(|f| c.is_uppercase() && crate::text::lower_char(c) == f)
+            && rc.as_str().starts_with(rest))
+        .then(|| c.len_utf8() + rest.len())
     };
     // A plain scan (`s` is a few dozen bytes): no string searcher in the wasm.
     let at = (0..s.len()).filter_map(|i| s.get(i..).and_then(matched).map(|n| (i, n)));
@@ -974,8 +973,8 @@ fn vocative_span(
                     known(name)
                         || after_comma
                             && !seg.trim().contains(' ')
-                            && !crate::lexicon::is_title(&format!("{name}."))
                             && !crate::lexicon::is_title(name)
+                            && !crate::lexicon::DOTTED_TITLES.contains(&name)
                 };
                 if let Some((x, y)) = vocative_segment(seg, known, !answer) {
                     return Some(Span::new(a + seg_start + x, a + seg_start + y));
