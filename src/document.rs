@@ -91,13 +91,16 @@ static NAVIGATION: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Pronouns that stand for no one who could speak (the mention is the pronoun alone).
-const MUTE_PRONOUNS: [&str; 11] = [
+const MUTE_PRONOUNS: [&str; 14] = [
     "rien",
     "tout",
     "cela",
     "ceci",
     "ça",
+    "ca",
     "ce",
+    "c'",
+    "c’",
     "personne",
     "nul",
     "aucun",

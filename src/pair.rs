@@ -18,8 +18,9 @@
 //! paragraph *starts* with `«` or `»` (modern and old multi-paragraph style; the mark is
 //! consumed). Otherwise, in this order:
 //! - `dialogueReply`: the paragraph starts with a dialogue dash (`— Oui, à l'aube.`, older
-//!   typography enclosing a whole exchange in one pair of guillemets): the open quote ends with
-//!   its paragraph, and the reply is a new quote from the dash to the next `»`;
+//!   typography enclosing a whole exchange in one pair of guillemets, or of curly quotes in a
+//!   translation): the open quote ends with its paragraph, and the reply is a new quote from the
+//!   dash to the next `»` (`”`);
 //! - `unmarkedContinuation`: the first mark after it is a `»` within the next [`MAX_HELD`]
 //!   paragraphs: the quote ran on through paragraphs that were not reopened and ends there;
 //! - otherwise it ends with its own paragraph, unclosed. Blank lines are not paragraphs.
@@ -435,16 +436,23 @@ impl Pairer<'_> {
                 let mut one = gap.trim().chars();
                 one.next().is_some() && one.next().is_none()
             };
+            // (In guillemets, or in the curly quotes of a translation: `“Il n'y a personne,
+            // dit-elle.⏎— Il y a toujours quelqu'un. Sonne.”`.)
+            let family = if self.open_count(Family::French) > 0 {
+                Family::French
+            } else {
+                Family::Curly
+            };
             let reply = match dash_at(gap) {
                 Some(d) if self.pending.is_some() && self.held == 0 && !own_marks => {
-                    self.open_count(Family::French).checked_sub(1).map(|_| d)
+                    self.open_count(family).checked_sub(1).map(|_| d)
                 }
                 _ => None,
             };
             if m.is_break() {
                 if let Some((d, ch)) = reply {
                     // A dialogue reply with no marks of its own, inside the open guillemets.
-                    self.dialogue_reply(self.para_start + d, ch);
+                    self.dialogue_reply(self.para_start + d, ch, family);
                     self.pending = Some(m.pos);
                     self.para_start = m.end();
                     return;
@@ -468,7 +476,7 @@ impl Pairer<'_> {
                     return;
                 }
                 if let Some((d, ch)) = reply {
-                    self.dialogue_reply(self.para_start + d, ch);
+                    self.dialogue_reply(self.para_start + d, ch, family);
                 } else if m.ch == '»'
                     && self.open_count(Family::French) > 0
                     && (self.held > 0 || !blank)
@@ -770,9 +778,9 @@ impl Pairer<'_> {
     /// that encloses a whole exchange in one pair, `« Vous partez ? — Oui. »` over several
     /// paragraphs): the open quote ends with its paragraph and the reply is a new quote that
     /// opens at the dash and closes at the next `»` (or ends with its own paragraph).
-    fn dialogue_reply(&mut self, pos: usize, dash: char) {
+    fn dialogue_reply(&mut self, pos: usize, dash: char, family: Family) {
         self.finish_paragraph();
-        self.open(&Mark { pos, ch: dash }, Family::French);
+        self.open(&Mark { pos, ch: dash }, family);
         // `-` stands for the two hyphens of `-- Oui.`: the mark is both.
         let len = if dash == '-' { 2 } else { dash.len_utf8() };
         if dash == '-' {

@@ -1,6 +1,7 @@
 //! Discourse state across quotes: the speaker history, dialogue dashes and paragraph starts,
 //! the continuation rule (rule 6) and the antecedents of pronouns.
 
+use crate::lexicon::grammar::C_DET;
 use crate::lexicon::Gender;
 use crate::model::{Cue, Method, Quote, QuoteKind, Span, Speaker};
 use crate::text::Lowercased;
@@ -116,6 +117,7 @@ impl Discourse {
                 let want = Agreement {
                     gender: m.pronoun.map_or(m.gender, |p| f.gender.or(Some(p.gender))),
                     plural: Some(m.pronoun.is_some_and(|p| p.plural)),
+                    past_things: self.narrative.get(text),
                 };
                 // Not the one the quote is said to (`Il tendit la main au gouverneur : «
                 // Merci, monsieur le gouverneur »`).
@@ -467,6 +469,8 @@ fn incise_span(text: &str, q: &QuoteAt, cue_start: usize, end: usize) -> Span {
 struct Agreement {
     gender: Option<Gender>,
     plural: Option<bool>,
+    /// Read past a sentence whose subject is a thing (`La lampe fumait.`): in a narrative text.
+    past_things: bool,
 }
 
 /// The grammatical number a mention shows by its first word (`les avocats`, `Paul et Marie` →
@@ -879,11 +883,26 @@ fn calls(text: &str, q: &QuoteAt, name: &str) -> bool {
 
 /// Is `name` a vocative somewhere in `s` (see [`addressed`])?
 fn vocative_in(s: &str, name: &str) -> bool {
+    // A role is capitalised when it opens the quote (`« Capitaine ! Venez vite. »`): its first
+    // letter compared lowercased (`lower_char`: no case tables of std in the wasm).
+    let mut chars = name.chars();
+    let first = chars.next().filter(|c| c.is_lowercase());
+    let rest = chars.as_str();
+    let matched = |r: &str| {
+        if r.starts_with(name) {
+            return Some(name.len());
+        }
+        let mut rc = r.chars();
+        let c = rc.next()?;
+        (first.is_some_and(|f| c.is_uppercase() && crate::text::lower_char(c) == f)
+            && rc.as_str().starts_with(rest))
+        .then(|| c.len_utf8() + rest.len())
+    };
     // A plain scan (`s` is a few dozen bytes): no string searcher in the wasm.
-    let at = (0..s.len()).filter(|&i| s.get(i..).is_some_and(|r| r.starts_with(name)));
-    at.into_iter().any(|i| {
+    let at = (0..s.len()).filter_map(|i| s.get(i..).and_then(matched).map(|n| (i, n)));
+    at.into_iter().any(|(i, n)| {
         let before = s.get(..i).unwrap_or("");
-        let after = s.get(i + name.len()..).unwrap_or("");
+        let after = s.get(i + n..).unwrap_or("");
         // A whole word, ending at punctuation (`Marthe,`, `Marthe.`, `Marthe !`).
         let ends = after
             .trim_start_matches(|c: char| c == ' ' || is_padding(c))
@@ -968,7 +987,21 @@ fn vocative_span(
             }
             if opens && matches!(c, ',' | '.' | '!' | '?' | '…') {
                 let seg = window.get(seg_start..i).unwrap_or("");
-                if let Some((x, y)) = vocative_segment(seg, &known) {
+                // A role alone as the content's first sentence (`— Éclusier. Enfin, je l'étais.`)
+                // answers a question rather than calls someone.
+                let answer = a == content_start && seg_start == 0 && c == '.';
+                // One name alone after a comma, ending the sentence (`Écoutez-moi bien,
+                // Mérel.`, `Oui, Morvan.`), calls someone even before they have spoken.
+                let after_comma = !(a == content_start && seg_start == 0) && c != ',';
+                // (Not a title cut from its name by its period: `Je sais, Mrs. Grant.`)
+                let known = |name: &str| {
+                    known(name)
+                        || after_comma
+                            && !seg.trim().contains(' ')
+                            && !crate::lexicon::is_title(name)
+                            && !crate::lexicon::DOTTED_TITLES.contains(&name)
+                };
+                if let Some((x, y)) = vocative_segment(seg, known, !answer) {
                     return Some(Span::new(a + seg_start + x, a + seg_start + y));
                 }
             }
@@ -981,7 +1014,11 @@ fn vocative_span(
 
 /// The name words of a vocative segment (`monsieur le curé` → `curé`, `Roger`, `mon capitaine`
 /// → `capitaine`), as a byte range of `seg`.
-fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+fn vocative_segment(
+    seg: &str,
+    known: impl Fn(&str) -> bool,
+    role_alone: bool,
+) -> Option<(usize, usize)> {
     let mut courtesy = false;
     let mut name: Option<(usize, usize)> = None;
     let mut count = 0;
@@ -1013,6 +1050,7 @@ fn vocative_segment(seg: &str, known: impl Fn(&str) -> bool) -> Option<(usize, u
     let last = words.split_whitespace().next_back()?;
     let lower = crate::text::lower(last);
     let role = count == 1
+        && (role_alone || courtesy)
         && crate::lexicon::is_person_noun(&lower)
         && !GENERIC_VOCATIVES.contains(&lower.as_ref());
     let proper = words
@@ -1235,9 +1273,11 @@ fn floating<'t>(
                 }
                 // No other speaker yet: the one the narration named before the first turn.
                 let ps = said_speaker(quotes, prev);
+                // (Narration only: never a word of an earlier turn, `— Avec ma femme.`)
                 let named = quotes
                     .get(prev.qi)
-                    .and_then(|p| named_before_turn(text, p.start, ps));
+                    .and_then(|p| named_before_turn(text, p.start, ps))
+                    .filter(|to| !inside_quote(quotes, to.start));
                 if let Some(to) = named {
                     return (
                         Some(role_speaker(text, to)),
@@ -1366,7 +1406,15 @@ fn sentence_before<'t>(
     let narrator = text
         .get(m.start..m.end)
         .is_some_and(|t| matches!(t.lowercased().as_str(), "je" | "j'" | "j’"));
-    if m.none || narrator {
+    // Nor a thing (`Enfin, une fenêtre s'ouvrit. « Qui est là ? »`): dropped from the answer
+    // later, it would still count as this turn's speaker in the exchange.
+    // Nor words of a quote whose opening mark lies in an earlier sentence (`« Vous avez tort.
+    // Il vient de chez moi. »⏎« Je n'ai pas faim. »`).
+    if m.none
+        || narrator
+        || inside_quote(quotes, m.start)
+        || !crate::document::can_speak(text.get(m.start..m.end).unwrap_or(""))
+    {
         return (None, None, None);
     }
     // A new dialogue turn is not the previous turn's speaker read again from its incise
@@ -1384,6 +1432,7 @@ fn sentence_before<'t>(
         let want = Agreement {
             gender: Some(p.gender),
             plural: Some(p.plural),
+            past_things: false,
         };
         antecedent(back, text, quotes, history, m.start, m.start, want, &|_| {
             false
@@ -1487,7 +1536,35 @@ fn antecedent<'t>(
     want: Agreement,
     called: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
-    let Agreement { gender, plural } = want;
+    antecedent_within(
+        back, text, quotes, history, at, pron_start, want, called, CHAIN, false,
+    )
+}
+
+/// How many sentences whose subject is the same pronoun (`Il regardait la pluie. Il pensait à
+/// elle.`) an antecedent search reads back through.
+const CHAIN: u8 = 3;
+
+/// [`antecedent`], reading back through at most `chain` sentences whose subject is a pronoun
+/// of the same gender and number (`via_pronoun`: this sentence's is one) or a thing.
+#[allow(clippy::too_many_arguments)]
+fn antecedent_within<'t>(
+    back: &mut Back<'t>,
+    text: &'t str,
+    quotes: &[Quote],
+    history: &[Said],
+    at: usize,
+    pron_start: usize,
+    want: Agreement,
+    called: &dyn Fn(&str) -> bool,
+    chain: u8,
+    via_pronoun: bool,
+) -> Option<String> {
+    let Agreement {
+        gender,
+        plural,
+        past_things,
+    } = want;
     let number = |mention: &str| {
         plural.is_none() || plural_of(mention).is_none() || plural_of(mention) == plural
     };
@@ -1506,6 +1583,7 @@ fn antecedent<'t>(
         let g = m.gender.or_else(|| known(m.name.as_deref()));
         !m.name.as_deref().is_some_and(called)
             && !first_person(text, m)
+            && !inside_quote(quotes, m.start)
             && !m.none
             && m.pronoun.is_none()
             && speaks(text, m)
@@ -1536,6 +1614,11 @@ fn antecedent<'t>(
         // Not a noun phrase of a quote opening the sentence (`«L'Etat a tout mobilisé», a-t-il
         // indiqué, soulignant que…`: the quoted words have no subject for the reporter).
         if agrees_m(&m) && m.end <= pron_start && !inside_quote(quotes, m.start) {
+            // A pronoun read back through (`Le contrôleur siffla ; il était monté.`) may
+            // stand for that subject or for another: no chain through it.
+            if chain < CHAIN {
+                return None;
+            }
             return m.name;
         }
     }
@@ -1560,7 +1643,32 @@ fn antecedent<'t>(
                     .is_none_or(|q| q.kind != QuoteKind::Term)
         })
     });
-    if !quoted {
+    let mut chain_from = None;
+    // The sentence before ends with a semicolon: the clause the pronoun opens goes on from it.
+    let semicolon = toks
+        .get(prev.len()..start)
+        .is_some_and(|r| r.iter().any(|t| t.punct() == Some(';')));
+    // The same pronoun opening the last clause of the sentence before (`Le facteur passa, mais
+    // il ne s'arrêta pas.`) stands for the same one, whatever the sentence's subject.
+    let last_clause = (ps..prev.len()).rev().find_map(|k| {
+        let c = prev.get(k)?;
+        let p = prev.get(k + 1)?;
+        let pronoun = tok_pronoun(p)?;
+        in_list(c, &["mais", "et", "puis"]).then_some((p.start, pronoun))
+    });
+    if let Some((from, p)) = last_clause.filter(|_| !quoted) {
+        if gender.is_some_and(|g| g == p.gender) && plural.is_some_and(|n| n == p.plural) {
+            chain_from = Some((from, true));
+        }
+    }
+    // A sentence of one word (`Ah !`, `Hélas !`, `Bon.`) has no subject.
+    let one_word = prev
+        .get(ps..)
+        .is_some_and(|r| r.iter().filter(|t| t.is_word()).count() == 1);
+    if !quoted && one_word && past_things {
+        chain_from = Some((prev_from, false));
+    }
+    if !quoted && !one_word && chain_from.is_none() {
         let subject = sentence_subject(text, prev, ps, prev.len())
             .filter(|m| !inside_quote(quotes, m.start) && !is_medium_mention(text, m));
         // `Celui-ci balaie les critiques. «Q», a-t-il répondu`: the one it stands for.
@@ -1570,9 +1678,48 @@ fn antecedent<'t>(
         {
             return demonstrative_referent(back, text, m.start, m.start, m.gender);
         }
-        if let Some(m) = subject.as_ref().filter(|m| agrees_m(m)) {
+        // `Il y avait aussi ma grand-tante Amélie, qui…`: the one a presentative introduces.
+        let subject = presented(text, prev, ps).or(subject);
+        // `…, une lumière parut, et une vieille femme en bonnet ouvrit.`: the subject of a last
+        // clause after a comma and `et`, `mais` or `puis` is a person the sentence brings in.
+        let clause = (ps + 1..prev.len()).rev().find_map(|k| {
+            let (comma, c, n) = (prev.get(k - 1)?, prev.get(k)?, prev.get(k + 1)?);
+            (comma.punct() == Some(',')
+                && in_list(c, &["et", "mais", "puis"])
+                && (in_class(n, C_DET) || is_name_word(n)))
+            .then(|| sentence_subject(text, prev, k + 1, prev.len()))
+            .flatten()
+        });
+        if let Some(m) = clause.filter(|m| agrees_m(m)) {
             return m.name.clone();
         }
+        if let Some(m) = subject.as_ref().filter(|m| agrees_m(m)) {
+            // A pronoun read back through that opens a clause after a semicolon may stand for
+            // that clause's subject or for another (`Le contrôleur siffla ; il était monté.`).
+            if via_pronoun && semicolon {
+                return None;
+            }
+            return m.name.clone();
+        }
+        // `Julien monta dans le train. Il regardait la pluie. « … », se dit-il.`: the sentence
+        // before has the same pronoun for subject, which stands for the same one: its own
+        // antecedent, read from there.
+        let same = subject.as_ref().filter(|m| {
+            m.pronoun.is_some_and(|p| {
+                gender.is_some_and(|g| g == p.gender) && plural.is_some_and(|n| n == p.plural)
+            })
+        });
+        // `Le vieux matelot posa sa pipe. La lampe fumait. « … », demanda-t-il.`: a sentence
+        // whose subject is a thing is read past, to the sentence before it.
+        // (`On frappait encore.` names no one either; the narrator's `je` is read below.)
+        let thing = subject.as_ref().is_some_and(|m| {
+            m.pronoun.is_none()
+                && !m.demonstrative
+                && (!speaks(text, m) || m.none && !first_person(text, m))
+        });
+        chain_from = same
+            .map(|m| (m.start, true))
+            .or((thing && past_things).then_some((prev_from, false)));
         // `Je rencontrai Gustave devant l'église. « … », me dit-il.`: the narrator's sentence,
         // whose subject `il` cannot be, names the one it stands for (a name whose form does
         // not say otherwise).
@@ -1590,45 +1737,14 @@ fn antecedent<'t>(
         if let Some(n) = named {
             return Some(n.to_string());
         }
-        // `Gérald Darmanin a changé d'avis. Le 1er septembre, il avait ouvert la porte. «Q»,
-        // a-t-il dit`: a pronoun of the same gender and number there is the same one: the
-        // subject of the sentence before it, read further back.
-        let same_pronoun = subject.as_ref().is_some_and(|m| {
-            m.pronoun
-                .is_some_and(|p| Some(p.gender) == gender && Some(p.plural) == plural)
-        });
-        if same_pronoun {
-            // (A sentence that opens the text starts where it does.)
-            let start_known = |t: &[Tok]| {
-                sentence_start_known(t).or_else(|| {
-                    t.first()
-                        .filter(|f| text.get(..f.start).is_some_and(|h| h.trim().is_empty()))
-                        .map(|_| sentence_start(t))
-                })
-            };
-            let three_sentences = |t: &[Tok]| {
-                two_sentences_known(t) && {
-                    let s = sentence_start(t);
-                    let p = before_sentence(t, s);
-                    let p2 = before_sentence(p, sentence_start(p));
-                    !p2.is_empty() && start_known(p2).is_some()
-                }
-            };
-            back.tokenize(text, from, at, 3, three_sentences);
-            let toks: &[Tok] = &back.toks;
-            let prev = before_sentence(toks, sentence_start(toks));
-            let prev2 = before_sentence(prev, sentence_start(prev));
-            let named = start_known(prev2)
-                .filter(|&s2| {
-                    !prev2.get(s2..).is_some_and(|r| {
-                        r.iter().any(|t| matches!(t.punct(), Some('«' | '“' | '„')))
-                    })
-                })
-                .and_then(|s2| sentence_subject(text, prev2, s2, prev2.len()))
-                .filter(|m| agrees_m(m) && !m.demonstrative);
-            if let Some(m) = named {
-                return m.name;
-            }
+    }
+    // (None there, the latest speaker below.)
+    if let (Some((from, via)), Some(left)) = (chain_from, chain.checked_sub(1)) {
+        let chained = antecedent_within(
+            back, text, quotes, history, from, from, want, called, left, via,
+        );
+        if chained.is_some() {
+            return chained;
         }
     }
     // The last resort, the latest speaker, must have been shown with that gender (itself or
@@ -1644,6 +1760,24 @@ fn antecedent<'t>(
                         == gender)
         })
         .and_then(|h| said_speaker(quotes, h).name.clone())
+}
+
+/// The noun phrase a sentence opening with `Il y a`, `Il y avait` or `Il y eut` introduces
+/// (adverbs such as `aussi` or `là` skipped): `Il y avait aussi ma grand-tante Amélie`.
+fn presented(text: &str, toks: &[Tok], start: usize) -> Option<Mention> {
+    let words = |k: usize, list: &[&str]| toks.get(k).is_some_and(|t| in_list(t, list));
+    if !(words(start, &["il"])
+        && words(start + 1, &["y"])
+        && words(start + 2, &["a", "avait", "eut"]))
+    {
+        return None;
+    }
+    let mut i = start + 3;
+    while words(i, &["aussi", "là", "encore", "toujours", "alors", "enfin"]) {
+        i += 1;
+    }
+    let last = np_forward(toks, i)?;
+    mention_of(text, toks, i, last)
 }
 
 /// Does byte `at` lie inside the marks of one of `quotes` (sorted by start)? O(log quotes).

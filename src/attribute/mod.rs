@@ -69,8 +69,11 @@
 //!
 //! Pronoun subjects (`il`, `elle`, `ils`, `elles`) are resolved to an antecedent: another subject
 //! of the same sentence, the previous quote's speaker when only quotes and incises lie between,
-//! the subject of the previous sentence, else the most recent speaker the text showed with that
-//! gender; gender must agree where the text shows it (the pronoun, `M.`/`Mme`, the article,
+//! the subject of the previous sentence (the one `Il y avait X` introduces, or a last clause's
+//! `…, et une vieille femme ouvrit`; when that subject is the same pronoun, `Il regardait la
+//! pluie.`, its own antecedent, up to three sentences back; in a narrative text, past a sentence
+//! whose subject is a thing, `La lampe fumait.`),
+//! else the most recent speaker the text showed with that gender; gender must agree where the text shows it (the pronoun, `M.`/`Mme`, the article,
 //! `s'est dite`, or for a name an earlier pronoun resolved to it), never the narrator `je` and
 //! never the one the quote calls. A demonstrative (`Cette dernière`, `ce dernier`, `celle-ci`,
 //! `celui-ci`) stands for the last proper name before it in its sentence or the one before,

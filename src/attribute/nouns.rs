@@ -162,12 +162,10 @@ const EPICENE: &[&str] = &[
 
 pub(super) fn gender_of(t: &Tok) -> Option<Gender> {
     match t.lower.as_ref() {
-        "m." | "mm." | "le" | "un" | "ce" | "cet" | "monsieur" | "du" | "au" => {
-            Some(Gender::Masculine)
-        }
-        "mme" | "mlle" | "la" | "une" | "cette" | "sa" | "madame" | "mademoiselle" => {
-            Some(Gender::Feminine)
-        }
+        "m." | "mm." | "le" | "un" | "ce" | "cet" | "monsieur" | "du" | "au" | "mr." | "mr"
+        | "sir" | "lord" => Some(Gender::Masculine),
+        "mme" | "mlle" | "la" | "une" | "cette" | "ma" | "ta" | "sa" | "madame"
+        | "mademoiselle" | "mrs." | "mrs" | "miss" | "lady" => Some(Gender::Feminine),
         _ => None,
     }
 }

@@ -124,7 +124,17 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
             Some(c) => c,
             // `«Je reste ici ajouta Marcelle, et je …»`: an incise whose comma was left out,
             // known by its narrative past and the punctuation right after its subject.
-            None if t.is_word() && toks.get(i + 1).is_some_and(narrative_past) => ' ',
+            // (Not after a pronoun opening a sentence, its subject: `— Elle dira la même chose
+            // ?` is a sentence; `sans elle ajouta Léonie` an incise.)
+            None if t.is_word()
+                && !(tok_pronoun(t).is_some()
+                    && i.checked_sub(1)
+                        .and_then(|p| toks.get(p))
+                        .is_none_or(|p| !p.is_word()))
+                && toks.get(i + 1).is_some_and(narrative_past) =>
+            {
+                ' '
+            }
             None => continue,
         };
         let Some(v) = verb_at(toks, i + 1)
@@ -269,7 +279,8 @@ fn bare_incise(text: &str, toks: &[Tok], v: &Verb) -> bool {
     let Some(m) = incise_subject(text, toks, v) else {
         return false;
     };
-    if m.none || m.pronoun.is_some() {
+    // A subject that cannot speak is an object (`dira la même chose ?`).
+    if m.none || m.pronoun.is_some() || !speaks(text, &m) {
         return false;
     }
     let next = toks.iter().position(|t| t.start >= m.end);
