@@ -49,7 +49,7 @@
 //! one hash map, and the narrative past is counted in one pass over the words, only when a
 //! fragment asks: O(text + quotes).
 
-use crate::text::lower as lowercase;
+use crate::text::lowercase_cow as lowercase;
 use crate::text::Lowercased;
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -50,7 +50,7 @@ pub fn key_of(name: &str) -> String {
         // (`lowercase` copies an ASCII name without decoding it.)
         lower = match name.chars().any(|c| c == '’') {
             true => name.lowercased().replace('’', "'"),
-            false => name.lowercased().to_string(),
+            false => name.lowercased(),
         };
         &lower
     } else {

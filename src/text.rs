@@ -139,125 +139,24 @@ pub(crate) fn lowercase(s: &str) -> String {
     s.chars().map(lower_char).collect()
 }
 
-/// [`lower`] as a method, where `str::to_lowercase` would be written.
+/// `w` lowercased ([`lowercase`]), borrowed when it is ASCII without capitals (the usual case: no
+/// copy per word; other words are copied, which keeps the code small for the wasm budget).
+pub(crate) fn lowercase_cow(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(lowercase(w))
+    }
+}
+
+/// [`lowercase`] as a method, where `str::to_lowercase` would be written.
 pub(crate) trait Lowercased {
-    fn lowercased(&self) -> Lower<'_>;
+    fn lowercased(&self) -> String;
 }
 
 impl Lowercased for str {
-    fn lowercased(&self) -> Lower<'_> {
-        lower(self)
-    }
-}
-
-/// A word's lowercase form ([`lower_char`]) without a copy where it can: borrowed from the text
-/// (a word already lowercase) or from a word list, written on the stack for a short capitalised
-/// ASCII word (`Martin`), and owned only for a longer or non-ASCII one (`État`). Every stage
-/// lowercases names per quote; this keeps that off the heap.
-#[derive(Clone, Debug)]
-pub(crate) enum Lower<'t> {
-    Borrowed(&'t str),
-    Inline(Ascii),
-    Owned(String),
-}
-
-/// The longest lowercase form [`Lower`] holds on the stack, in bytes.
-const INLINE: usize = 24;
-
-/// At most [`INLINE`] ASCII bytes; only [`Ascii::new`] makes one, so the bytes are always
-/// ASCII, hence UTF-8.
-#[derive(Clone, Debug)]
-pub(crate) struct Ascii {
-    len: u8,
-    buf: [u8; INLINE],
-}
-
-impl Ascii {
-    /// `s` lowercased, when it is ASCII and short enough.
-    pub(crate) fn new(s: &str) -> Option<Ascii> {
-        let bytes = s.as_bytes();
-        let mut buf = [0u8; INLINE];
-        let b = buf.get_mut(..bytes.len())?;
-        if !bytes.is_ascii() {
-            return None;
-        }
-        b.copy_from_slice(bytes);
-        b.make_ascii_lowercase();
-        Some(Ascii {
-            len: u8::try_from(bytes.len()).ok()?,
-            buf,
-        })
-    }
-
-    pub(crate) fn as_str(&self) -> &str {
-        let b = self.buf.get(..usize::from(self.len)).unwrap_or(&[]);
-        // SAFETY: `new` wrote only ASCII bytes (checked) in `buf[..len]`, and nothing else
-        // writes them: ASCII is UTF-8. This deref runs at every word test of a name token, so
-        // it skips the validation.
-        unsafe { std::str::from_utf8_unchecked(b) }
-    }
-}
-
-/// `s` lowercased ([`lowercase`]) as a [`Lower`]: no heap copy unless `s` is long or non-ASCII
-/// and has capitals.
-pub(crate) fn lower(s: &str) -> Lower<'_> {
-    let bytes = s.as_bytes();
-    if bytes.is_ascii() {
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return Lower::Borrowed(s);
-        }
-        if let Some(a) = Ascii::new(s) {
-            return Lower::Inline(a);
-        }
-        return Lower::Owned(s.to_ascii_lowercase());
-    }
-    if s.chars().any(|c| lower_char(c) != c) {
-        Lower::Owned(lowercase(s))
-    } else {
-        Lower::Borrowed(s)
-    }
-}
-
-impl Lower<'_> {
-    pub(crate) fn as_str(&self) -> &str {
-        self
-    }
-}
-
-impl std::ops::Deref for Lower<'_> {
-    type Target = str;
-    // Not inlined in the wasm build: the match at every word test would cost code size.
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
-    fn deref(&self) -> &str {
-        match self {
-            Lower::Borrowed(s) => s,
-            Lower::Inline(a) => a.as_str(),
-            Lower::Owned(s) => s,
-        }
-    }
-}
-
-impl AsRef<str> for Lower<'_> {
-    fn as_ref(&self) -> &str {
-        self
-    }
-}
-
-impl PartialEq<str> for Lower<'_> {
-    fn eq(&self, other: &str) -> bool {
-        **self == *other
-    }
-}
-
-impl PartialEq<&str> for Lower<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        **self == **other
-    }
-}
-
-impl PartialEq<String> for Lower<'_> {
-    fn eq(&self, other: &String) -> bool {
-        **self == **other
+    fn lowercased(&self) -> String {
+        lowercase(self)
     }
 }
 

@@ -1048,7 +1048,7 @@ fn vocative_segment(
     let (x, y) = name?;
     let words = seg.get(x..y)?;
     let last = words.split_whitespace().next_back()?;
-    let lower = crate::text::lower(last);
+    let lower = crate::text::lowercase_cow(last);
     let role = count == 1
         && (role_alone || courtesy)
         && crate::lexicon::is_person_noun(&lower)

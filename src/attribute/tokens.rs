@@ -2,8 +2,8 @@
 //! once), punctuation and paragraph breaks; the tokeniser, the word tests the rules share, where
 //! a sentence starts, and [`Back`], the reusable tokens of the window before a quote.
 
-use crate::text::Ascii;
-pub(super) use crate::text::Lower;
+use crate::text::Lowercased;
+use std::ops::Deref;
 
 use crate::lexicon;
 use crate::lexicon::grammar::*;
@@ -311,6 +311,90 @@ pub(super) fn tok_pronoun(t: &Tok) -> Option<Pronoun> {
     })
 }
 
+/// A token's lowercase form: borrowed from the text (a lowercase word) or from the word lists
+/// (`Le`, `Selon`), written on the stack for another short capitalised ASCII word (`Martin`),
+/// and owned only for a longer or non-ASCII capitalised word (`État`).
+#[derive(Clone, Debug)]
+pub(super) enum Lower<'t> {
+    Borrowed(&'t str),
+    Inline(Ascii),
+    Owned(String),
+}
+
+/// The longest lowercase form [`Lower`] holds on the stack, in bytes.
+const INLINE: usize = 24;
+
+/// At most [`INLINE`] ASCII bytes; only [`Ascii::new`] makes one, so the bytes are always
+/// ASCII, hence UTF-8.
+#[derive(Clone, Debug)]
+pub(super) struct Ascii {
+    len: u8,
+    buf: [u8; INLINE],
+}
+
+impl Ascii {
+    /// `s` lowercased, when it is ASCII and short enough.
+    fn new(s: &str) -> Option<Ascii> {
+        let bytes = s.as_bytes();
+        let mut buf = [0u8; INLINE];
+        let b = buf.get_mut(..bytes.len())?;
+        if !bytes.is_ascii() {
+            return None;
+        }
+        b.copy_from_slice(bytes);
+        b.make_ascii_lowercase();
+        Some(Ascii {
+            len: u8::try_from(bytes.len()).ok()?,
+            buf,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        let b = self.buf.get(..usize::from(self.len)).unwrap_or(&[]);
+        // SAFETY: `new` wrote only ASCII bytes (checked) in `buf[..len]`, and nothing else
+        // writes them: ASCII is UTF-8. This deref runs at every word test of a name token, so
+        // it skips the validation.
+        unsafe { std::str::from_utf8_unchecked(b) }
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+    // Not inlined in the wasm build: the match at every word test would cost code size.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            Lower::Inline(a) => a.as_str(),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        **self == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+impl PartialEq<String> for Lower<'_> {
+    fn eq(&self, other: &String) -> bool {
+        **self == **other
+    }
+}
+
 /// A word's lowercase form and its `C_*` bits. A capitalised ASCII word of the lists borrows the
 /// lists' lowercase copy (`Le`, `Selon`, `Il`); other short ASCII words are lowercased on the
 /// stack: only long or non-ASCII capitalised words are copied to the heap.
@@ -331,10 +415,17 @@ pub(super) fn lower_and_class(s: &str) -> (Lower<'_>, u32) {
             }
             return (Lower::Inline(a), 0);
         }
+        let l = s.to_ascii_lowercase();
+        let c = class_of(&l);
+        return (Lower::Owned(l), c);
     }
-    let l = crate::text::lower(s);
-    let c = class_of(&l);
-    (l, c)
+    if s.chars().any(is_upper) {
+        let l = s.lowercased();
+        let c = class_of(&l);
+        (Lower::Owned(l), c)
+    } else {
+        (Lower::Borrowed(s), class_of(s))
+    }
 }
 
 /// Is the word in one of the lists `c` names (`in_list` for the big lists)?

@@ -172,7 +172,7 @@ pub(super) fn verb_senses(t: &Tok) -> Option<Senses> {
     if pron != "je" {
         return None;
     }
-    let s = lexicon::verb(&third_person(base.to_string()))?;
+    let s = lexicon::verb(&third_person(base))?;
     Some((s, Some((pron, off))))
 }
 
@@ -384,10 +384,7 @@ pub(super) fn cue_of(toks: &[Tok], v: &Verb) -> Option<CueAt> {
     let lemma = if v.lemma.is_empty() {
         // A verb outside the lexicon, known only by its inversion: report it as written.
         split_inversion(b.s)
-            .map_or_else(
-                || b.lower.to_string(),
-                |(base, _, _)| base.lowercased().to_string(),
-            )
+            .map_or_else(|| b.lower.to_string(), |(base, _, _)| base.lowercased())
             .into()
     } else {
         v.lemma.into()
