@@ -312,10 +312,9 @@ impl Cast {
         }
         // `la députée LFI Mathilde Panot`: a party's acronym after a role is no part of the name
         // (the attribution stage reads the mention the same way).
-        let after_role = first
-            .checked_sub(1)
-            .and_then(word)
-            .is_some_and(|p| p.starts_with(|c: char| c.is_lowercase()) && is_person_noun(p));
+        let after_role = first.checked_sub(1).and_then(word).is_some_and(|p| {
+            p.starts_with(|c: char| crate::text::is_lower(c)) && is_person_noun(p)
+        });
         if count >= 3 && after_role && word(first).is_some_and(is_acronym) {
             first += 1;
             count -= 1;
@@ -392,7 +391,7 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 fn is_name_word(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(c) = cs.next() else { return false };
-    if !c.is_uppercase() || w.chars().count() < 2 || !w.chars().any(char::is_lowercase) {
+    if !crate::text::is_upper(c) || w.chars().count() < 2 || !w.chars().any(crate::text::is_lower) {
         return false;
     }
     // Lowercased in a buffer on the stack: this runs for every capitalised word of the text.
@@ -491,7 +490,7 @@ fn starts_run(text: &str, at: usize) -> bool {
         let Some(n) = word_at(text, next_at) else {
             return false;
         };
-        if n.starts_with(char::is_uppercase) {
+        if n.starts_with(crate::text::is_upper) {
             return is_name_word(n) && is_name_word(first);
         }
         if !is_particle(n) {

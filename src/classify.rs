@@ -307,7 +307,10 @@ fn incise_after(text: &str, q: &Quote, words: &mut Words) -> bool {
     let Some(w) = words.get(0) else {
         return false;
     };
-    if !rest.trim_start().starts_with(|c: char| c.is_lowercase()) {
+    if !rest
+        .trim_start()
+        .starts_with(|c: char| crate::text::is_lower(c))
+    {
         return false;
     }
     if AUXILIARIES.get(..12).is_some_and(|aux| aux.contains(&w))
@@ -401,7 +404,7 @@ impl Before<'_> {
 
 /// Rule 2: a noun for things that bear names.
 fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
-    let upper = c.first.is_some_and(char::is_uppercase);
+    let upper = c.first.is_some_and(crate::text::is_upper);
     for skip in 0..=2usize {
         let Some(w) = b.word(skip) else {
             break;
@@ -480,10 +483,10 @@ fn kind_of(text: &str, q: &Quote, reach: Reach, scratch: &mut Scratch) -> QuoteK
     } = scratch;
     let b = before(text, q.start, before_words);
     let mut c = content(text, q);
-    let upper = c.first.is_some_and(char::is_uppercase);
+    let upper = c.first.is_some_and(crate::text::is_upper);
     let lower = c
         .first
-        .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit());
+        .is_some_and(|ch| crate::text::is_lower(ch) || ch.is_ascii_digit());
     if naming_cue(&b) || title_noun(&b, &mut c, content_words) {
         return QuoteKind::Term;
     }

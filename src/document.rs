@@ -490,7 +490,7 @@ fn fragment_words(content: &str) -> Option<usize> {
 fn capitalised(w: &str) -> bool {
     w.chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        .is_some_and(|c| crate::text::is_upper(c) || c.is_ascii_digit())
 }
 
 /// A short capitalised phrase standing in running text: a name, a title, a model.

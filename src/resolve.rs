@@ -236,7 +236,7 @@ fn cast_name<'c>(
     let role = key.split(' ').take(2).any(lexicon::is_person_noun);
     let surname = !role
         && !key.contains(' ')
-        && name.starts_with(char::is_uppercase)
+        && name.starts_with(crate::text::is_upper)
         && !lexicon::is_org(key);
     if !surname && !role {
         return None;
@@ -457,7 +457,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                     || lexicon::is_person_noun(lower)
                     || matches!(lower, "celui" | "celle" | "ceux" | "celles")
             })
-            || name.chars().next().is_some_and(char::is_uppercase) && !org;
+            || name.chars().next().is_some_and(crate::text::is_upper) && !org;
         let existing = by_key
             .get(&key)
             .or_else(|| by_role.get(&key))
@@ -468,7 +468,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
                 if org {
                     return None;
                 }
-                if !name.chars().next().is_some_and(char::is_uppercase) {
+                if !name.chars().next().is_some_and(crate::text::is_upper) {
                     return None;
                 }
                 let same = surnames.get(surname)?;
@@ -506,7 +506,7 @@ pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
         }
         if let Some(e) = entries.get_mut(id) {
             // The fullest name wins (`Dubois` → `Claire Dubois`).
-            if name.chars().next().is_some_and(char::is_uppercase)
+            if name.chars().next().is_some_and(crate::text::is_upper)
                 && name.split_whitespace().count() > e.name.split_whitespace().count()
             {
                 // The entry is filed again under its new name (an entry's key is always its
@@ -582,7 +582,7 @@ impl Surname {
 
     /// `org`: whether a word of `key` names an organisation.
     fn add(&mut self, id: usize, name: &str, key: &str, org: bool) {
-        let person = name.chars().next().is_some_and(char::is_uppercase) && !org;
+        let person = name.chars().next().is_some_and(crate::text::is_upper) && !org;
         if !person {
             return;
         }

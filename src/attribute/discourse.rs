@@ -404,7 +404,7 @@ impl Discourse {
         let speaker = |qi: usize| quotes.get(qi).and_then(|q| q.speaker.as_deref());
         let role = text
             .get(v.start..)
-            .is_some_and(|r| r.starts_with(char::is_lowercase));
+            .is_some_and(|r| r.starts_with(crate::text::is_lower));
         match (two_back.spoke, prev.spoke) {
             (Some(asked), Some(answered))
                 if role
@@ -496,7 +496,7 @@ fn plural_of(mention: &str) -> Option<bool> {
         | "trois" | "nombreux" | "ils" | "elles" | "eux" => Some(true),
         "le" | "la" | "l" | "un" | "une" | "ce" | "cet" | "cette" | "son" | "sa" | "m." | "mme"
         | "il" | "elle" | "lui" => Some(false),
-        _ => first.starts_with(char::is_uppercase).then_some(false),
+        _ => first.starts_with(crate::text::is_upper).then_some(false),
     }
 }
 
@@ -562,7 +562,7 @@ fn addressee_after(text: &str, from: usize) -> Option<Span> {
         .or_else(|| rest.strip_prefix("à ").map(|r| (r, false)));
     let (rest, contracted) = role?;
     let start = from + (window.len() - rest.len());
-    if contracted || rest.starts_with(char::is_lowercase) {
+    if contracted || rest.starts_with(crate::text::is_lower) {
         return addressed_role(rest, contracted).map(|len| Span::new(start, start + len));
     }
     // The name's length, and where the next word starts.
@@ -572,7 +572,7 @@ fn addressee_after(text: &str, from: usize) -> Option<Span> {
             .find(|c: char| !(c.is_alphabetic() || c == '-'))
             .and_then(|i| w.get(..i))
             .unwrap_or(w);
-        if k >= 3 || !word.starts_with(char::is_uppercase) || word.chars().count() < 2 {
+        if k >= 3 || !word.starts_with(crate::text::is_upper) || word.chars().count() < 2 {
             break;
         }
         len = at + word.len();
@@ -615,7 +615,7 @@ fn addressed_role(rest: &str, contracted: bool) -> Option<usize> {
         let word_len = w
             .find(|c: char| !(c.is_alphabetic() || c == '-'))
             .unwrap_or(w.len());
-        if word_len == 0 || !w.starts_with(char::is_lowercase) {
+        if word_len == 0 || !w.starts_with(crate::text::is_lower) {
             return None;
         }
         let end = len + word_len;
@@ -672,7 +672,7 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
     let mut head = head;
     for back in 0..2 {
         if let Some(n) = last_named(text, from, head, mention, determiners) {
-            let name = text.get(n.start..)?.starts_with(char::is_uppercase);
+            let name = text.get(n.start..)?.starts_with(crate::text::is_upper);
             let before = text.get(from..n.start)?.trim_end();
             let after_preposition = matches!(
                 before.rsplit(' ').next(),
@@ -734,7 +734,7 @@ fn last_named(
         let opens = std::mem::replace(&mut first, false);
         // (Not the second of two names joined by `et`: `Albert et Germaine restèrent seuls`
         // names both.)
-        let paired = prev == "et" && name_before.starts_with(char::is_uppercase);
+        let paired = prev == "et" && name_before.starts_with(crate::text::is_upper);
         let subject = prev.ends_with(',')
             || !paired
                 && matches!(
@@ -747,7 +747,7 @@ fn last_named(
         if !opens
             && !subject
             && !inside
-            && word.starts_with(char::is_uppercase)
+            && word.starts_with(crate::text::is_upper)
             && word.chars().count() >= 2
         {
             last = Some(Span::new(at, at + word.len()));
@@ -784,7 +784,7 @@ fn last_named(
             } else {
                 crate::document::can_speak(role)
             };
-            if word.starts_with(char::is_lowercase)
+            if word.starts_with(crate::text::is_lower)
                 && !inside
                 && !role.contains([',', '.', ';', ':'])
                 && speaks
@@ -821,7 +821,7 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
         .and_then(|r| r.split_whitespace().next())
         .unwrap_or("");
     if crate::document::PRENOMINAL.contains(last.as_str())
-        && next.starts_with(char::is_lowercase)
+        && next.starts_with(crate::text::is_lower)
         && crate::lexicon::grammar::class_of(&next.lowercased()) == 0
     {
         return None;
@@ -886,7 +886,7 @@ fn vocative_in(s: &str, name: &str) -> bool {
     // A role is capitalised when it opens the quote (`« Capitaine ! Venez vite. »`): its first
     // letter compared lowercased (`lower_char`: no case tables of std in the wasm).
     let mut chars = name.chars();
-    let first = chars.next().filter(|c| c.is_lowercase());
+    let first = chars.next().filter(|c| crate::text::is_lower(*c));
     let rest = chars.as_str();
     let matched = |r: &str| {
         if r.starts_with(name) {
@@ -894,7 +894,7 @@ fn vocative_in(s: &str, name: &str) -> bool {
         }
         let mut rc = r.chars();
         let c = rc.next()?;
-        (first.is_some_and(|f| c.is_uppercase() && crate::text::lower_char(c) == f)
+        (first.is_some_and(|f| crate::text::is_upper(c) && crate::text::lower_char(c) == f)
             && rc.as_str().starts_with(rest))
         .then(|| c.len_utf8() + rest.len())
     };
@@ -1055,7 +1055,7 @@ fn vocative_segment(
         && !GENERIC_VOCATIVES.contains(&lower.as_ref());
     let proper = words
         .split_whitespace()
-        .all(|w| w.starts_with(char::is_uppercase))
+        .all(|w| w.starts_with(crate::text::is_upper))
         && !crate::lexicon::is_person_noun(&lower)
         && (courtesy || known(last));
     (role || proper).then_some((x, y))
@@ -1177,7 +1177,7 @@ fn is_narrator(s: &Speaker) -> bool {
 /// the text has not shown it.
 fn feminine_first_name(name: &str) -> bool {
     let first = name.split([' ', '-']).next().unwrap_or("");
-    first.starts_with(char::is_uppercase)
+    first.starts_with(crate::text::is_upper)
         && ["ette", "elle", "ine", "ise", "ie"]
             .iter()
             .any(|e| first.ends_with(e))
@@ -1344,7 +1344,7 @@ fn subjectless_lead_in(gap: &str) -> bool {
     });
     opens
         && !lead.contains(['.', '!', '?', '…', ';', '«', '»'])
-        && words.all(|w| !w.starts_with(char::is_uppercase))
+        && words.all(|w| !w.starts_with(crate::text::is_upper))
 }
 
 /// Does `gap` (the text between a quote's attribution and the next quote) hold a sentence of
@@ -1353,7 +1353,7 @@ fn subjectless_lead_in(gap: &str) -> bool {
 fn sentence_in(gap: &str) -> bool {
     gap.split_whitespace()
         .find(|w| w.chars().any(char::is_alphabetic))
-        .is_some_and(|w| w.starts_with(char::is_uppercase))
+        .is_some_and(|w| w.starts_with(crate::text::is_upper))
 }
 
 /// The subject of the sentence before a quote that opens its own sentence (`Noël ralentit.

@@ -992,7 +992,9 @@ fn participle_lead(toks: &[Tok], i: usize) -> bool {
 fn timestamp_lead(toks: &[Tok], i: usize, end: usize) -> Option<usize> {
     let digits = |t: &Tok| t.s.starts_with(|c: char| c.is_ascii_digit());
     let capitals = |t: &Tok| {
-        t.is_word() && t.s.chars().count() >= 2 && t.s.chars().all(|c| c.is_uppercase() || c == '-')
+        t.is_word()
+            && t.s.chars().count() >= 2
+            && t.s.chars().all(|c| crate::text::is_upper(c) || c == '-')
     };
     let first = toks.get(i)?;
     let (time, reach) = match (digits(first), capitals(first)) {

@@ -336,7 +336,7 @@ static NARRATIVE_PAST: LazyLock<super::FnvSet<&'static str>> = LazyLock::new(|| 
 /// Is `word`, as written (`fut`, `fut-elle`), a passé simple of narration? Capitalised words
 /// never count, so that no name (`Laurent`, `Fut`) does.
 pub(crate) fn narrative_past(word: &str) -> bool {
-    if !word.chars().next().is_some_and(char::is_lowercase) {
+    if !word.chars().next().is_some_and(crate::text::is_lower) {
         return false;
     }
     let verb = word.split('-').next().unwrap_or(word);
