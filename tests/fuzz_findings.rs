@@ -210,3 +210,32 @@ fn a_short_text_of_dense_pairs_stays_within_the_output_bound() {
     );
     assert_json_bounded(text, &analyze(text));
 }
+
+/// Found by the `analyze` target at the end of this session (`crash-ff179c28…`, 1,188 bytes
+/// giving 52,401 bytes of JSON, 44 a byte; the session's starting code gave 52,296): lines of
+/// `— «:` after `lui dit :` each open an unclosed quote that takes a speaker, plus an
+/// `unclosed` and a `dialogueReply` diagnostic (~150 bytes of JSON each, 177 in all). The output
+/// budget bounds speakers, not diagnostics nor unclosed quotes one line apart. Left for the
+/// engine issue (#11: a run of openers should yield one diagnostic, not one per line).
+#[test]
+#[ignore = "diagnostics and unclosed quotes on dash lines are not bounded yet (issue #11)"]
+fn dash_lines_of_unclosed_openers_stay_within_the_output_bound() {
+    let text = concat!(
+        "Le me« )onneLa« )o jubercyit,quit, lui dit :\n—:\n— «:\n—:\n— lui dit :\n—:\n— «",
+        ":\n—:\n—\u{19}\u{1}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}it,quit, lui dit :\n— «:\n—:\n—",
+        " juge quit,quite« )onneLa« )o jubercyit,quit, lui dit :\n—:\n— «:\n—:\n— lui dit",
+        " :\n—:\n— «:\n—:\n— juge\u{1}\u{0}\u{0}\u{0}\u{0}\u{0}\u{2}'it, Mgrlui dit :\n— ",
+        "«:\n—:\n— juge quit,quit, lui dit :\n—:\n— «:\n—:\n— lui dit it,quit, lui dit :",
+        "\n—:\n— «:\n—:\n— lui dit :\n—:\n— «:\n—:\n— juge\u{1}\u{0}\u{0}\u{0}\u{0}\u{0}",
+        "\u{2}'it, lui dit :\n— «:\n—:\n— juge quit,quit, lui dit :\n—:\n— «:\n—:\n— lui ",
+        "dit :\n, lu—:\n— «:\n—:\n— lui dit :\n—:\n— «:\n—:\n— juge, lui dit :\n—:\n— «:",
+        "\n—:\n— lui diti dit :\n—:\n— «:\n—:\n— lui,quit, lui dit :\n— «:\n—:\n— juge qu",
+        "it,quite« )onneLa« )o jubercyit,quit, lui dit :\n—:\n— «:\n—:\n— lui dit ::\n, l",
+        "u—:\n— «:\n—:\n— lui dit :\n—:\n— «:\n—:\n— juge, lui dit :\n—:\n— «:\n—:\n— lui",
+        " diti dit :\n—:\n— «:\n—:\n— lui,quit, lui dit :\n— «:\n—:\n— juge quit,quite« )",
+        "onneLa« )o jubercyit,quit, lui dit :\n—:\n— «:\n—:\n— lui dit :\n—:\n— «:\n—:\n—",
+        " juge quit,quit, lui dit :\n— «:\n—:\n— juge quit,quit, lui dit :\n—:\n— «:\n—:",
+        "\n dit :\n—:\n— «:\n—:\n— ",
+    );
+    assert_json_bounded(text, &analyze(text));
+}
