@@ -273,13 +273,7 @@ impl Cast {
         sentence_initial: bool,
     ) -> Option<usize> {
         let word = |i: usize| ws.get(i).and_then(|&(a, b)| text.get(a..b));
-        let gap = |i: usize| -> &str {
-            // Between word i-1 and word i.
-            match (i.checked_sub(1).and_then(|p| ws.get(p)), ws.get(i)) {
-                (Some(&(_, e)), Some(&(s, _))) => text.get(e..s).unwrap_or(""),
-                _ => "",
-            }
-        };
+        let gap = |i: usize| gap_before(text, ws, i);
         if !is_name_word(word(i)?) {
             return None;
         }
@@ -519,6 +513,14 @@ fn word_start_at(text: &str, at: usize) -> bool {
         .is_some_and(|p| is_alnum(p) || p == '-' || is_apostrophe(p))
 }
 
+/// The text between word `i - 1` and word `i` of `ws` (empty at the first word).
+fn gap_before<'t>(text: &'t str, ws: &[(usize, usize)], i: usize) -> &'t str {
+    match (i.checked_sub(1).and_then(|p| ws.get(p)), ws.get(i)) {
+        (Some(&(_, e)), Some(&(s, _))) => text.get(e..s).unwrap_or(""),
+        _ => "",
+    }
+}
+
 /// Only spaces between two words of a name.
 fn plain_gap(g: &str) -> bool {
     g.chars().all(|c| c.is_whitespace() && c != '\n')
@@ -554,10 +556,7 @@ fn role_before(
     let mut k = name;
     let mut role_end = name.checked_sub(1)?;
     // `Le maire (DVD), Alain Roche`: a bracketed affiliation between the role and the name.
-    let gap = |i: usize| match (i.checked_sub(1).and_then(|p| ws.get(p)), ws.get(i)) {
-        (Some(&(_, e)), Some(&(s, _))) => text.get(e..s).unwrap_or(""),
-        _ => "",
-    };
+    let gap = |i: usize| gap_before(text, ws, i);
     let mut bracket = None;
     if gap(name).trim() == ")," {
         if let Some(j) = (name.saturating_sub(3)..name)

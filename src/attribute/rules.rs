@@ -405,6 +405,8 @@ fn selon_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
 
 pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let t = toks.get(i)?;
+    // `, pour reprendre les mots du Comité d'éthique`: the words' owner, or no source.
+    let reprise = toks.get(i + 1).is_some_and(|n| n.is("reprendre"));
     let (lemma, s) = if t.is("selon") {
         ("selon", i + 1)
     } else if t.is("d'") || t.is("d’") {
@@ -412,8 +414,7 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
             return None;
         }
         ("d'après", i + 2)
-    } else if t.is("pour") && toks.get(i + 1).is_some_and(|n| n.is("reprendre")) {
-        // `, pour reprendre les mots du Comité d'éthique`: the words' owner.
+    } else if t.is("pour") && reprise {
         ("pour", i + 2)
     } else if t.is("pour") {
         ("pour", i + 1)
@@ -435,7 +436,7 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         // (The article is the words', not the owner's: no gender from it.)
         m.name = Some(o.to_string());
         m.gender = None;
-    } else if toks.get(i + 1).is_some_and(|n| n.is("reprendre")) {
+    } else if reprise {
         return None;
     }
     let cue_end = toks.get(s.saturating_sub(1))?.end;
