@@ -90,13 +90,13 @@ pub fn analyze(text: &str) -> Analysis {
 
 /// [`analyze`] on text with `\n` line breaks and no leading BOM.
 fn analyze_lf(text: &str) -> Analysis {
-    let (mut quotes, diagnostics) = pair::pair(text);
+    let (mut quotes, mut diagnostics) = pair::pair(text);
     classify::classify(text, &mut quotes);
     // Whether the text is told in the narrative past: read once, by the first stage that asks.
     let mut narrative = document::Narrative::default();
     attribute::attribute(text, &mut quotes, &mut narrative);
     document::settle(text, &mut quotes, &mut narrative);
-    let speakers = resolve::resolve(text, &mut quotes);
+    let speakers = resolve::resolve(text, &mut quotes, &mut diagnostics);
     Analysis {
         quotes,
         speakers,

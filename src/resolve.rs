@@ -27,7 +27,7 @@ use std::collections::HashMap;
 
 use crate::cast::Cast;
 use crate::lexicon;
-use crate::model::{Cue, Gender, Method, Quote, Span, Speaker, SpeakerEntry};
+use crate::model::{Cue, Diagnostic, Gender, Method, Quote, Span, Speaker, SpeakerEntry};
 
 /// The name inside a mention: the mention without a leading title.
 pub fn name_of(mention: &str) -> String {
@@ -153,6 +153,7 @@ impl OutputBudget {
     // Offsets are counted as 20 digits, the most a usize takes.
     const QUOTE: usize = 220; // a quote's fields, `reason` and a `parent` included
     const SPEAKER: usize = 200; // a speaker's fields and ids, and its mention in `speakers`
+    const DIAGNOSTIC: usize = 60; // a diagnostic's fields besides its code and message
     const LIMIT: usize = OUTPUT_PER_BYTE * OUTPUT_WINDOW;
 
     pub(crate) fn new() -> OutputBudget {
@@ -170,6 +171,12 @@ impl OutputBudget {
 
     /// Accounts for the next quote, which ends at byte `end`.
     pub(crate) fn quote(&mut self, end: usize) {
+        self.advance(end);
+        self.spend(Self::QUOTE);
+    }
+
+    /// Moves the window's end to `end` (never back) and forgets what was spent before it.
+    fn advance(&mut self, end: usize) {
         self.at = self.at.max(end);
         let from = self.at.saturating_sub(OUTPUT_WINDOW);
         while let Some(&(e, c)) = self.recent.front() {
@@ -179,7 +186,47 @@ impl OutputBudget {
             self.spent = self.spent.saturating_sub(c);
             self.recent.pop_front();
         }
-        self.spend(Self::QUOTE);
+    }
+
+    /// Keeps `d` in `kept` when it fits the budget; otherwise extends the last kept diagnostic
+    /// of its code over it when that one ended at most [`OUTPUT_WINDOW`] bytes before (lines of
+    /// `— «` each leaving a quote open give one `unclosed` spanning them once the budget is
+    /// spent, not one per line). `last_of`: the index in
+    /// `kept` of the last diagnostic of each code.
+    fn diagnostic(
+        &mut self,
+        d: Diagnostic,
+        kept: &mut Vec<Diagnostic>,
+        last_of: &mut Vec<(&'static str, usize)>,
+    ) {
+        self.advance(d.end);
+        let cost = Self::DIAGNOSTIC + d.code.len() + json_len(&d.message);
+        let slot = last_of.iter().position(|(c, _)| *c == d.code);
+        if self.spent.saturating_add(cost) > Self::LIMIT {
+            // Only over a short gap: a diagnostic never stands for a far one.
+            let last = slot
+                .and_then(|k| last_of.get(k))
+                .and_then(|&(_, i)| kept.get_mut(i))
+                .filter(|last| d.start.saturating_sub(last.end) <= OUTPUT_WINDOW);
+            if let Some(last) = last {
+                last.end = last.end.max(d.end);
+                return;
+            }
+        }
+        self.spend(cost);
+        match slot.and_then(|k| last_of.get_mut(k)) {
+            Some(entry) => entry.1 = kept.len(),
+            None => last_of.push((d.code, kept.len())),
+        }
+        kept.push(d);
+    }
+
+    /// The bytes of JSON a speaker and its cue take (an upper bound).
+    fn speaker_cost(s: &Speaker, cue: Option<&Cue>) -> usize {
+        Self::SPEAKER
+            + json_len(&s.text)
+            + s.name.as_deref().map_or(0, |n| 2 * json_len(n))
+            + cue.map_or(0, |c| json_len(&c.text) + json_len(&c.lemma) + 100)
     }
 
     /// Accounts for the last quote's speaker and cue; false (nothing accounted) when they are a
@@ -190,10 +237,7 @@ impl OutputBudget {
         cue: Option<&Cue>,
         method: Option<Method>,
     ) -> bool {
-        let cost = Self::SPEAKER
-            + json_len(&s.text)
-            + s.name.as_deref().map_or(0, |n| 2 * json_len(n))
-            + cue.map_or(0, |c| json_len(&c.text) + json_len(&c.lemma) + 100);
+        let cost = Self::speaker_cost(s, cue);
         let over = self.spent.saturating_add(cost) > Self::LIMIT;
         if over && method == Some(Method::Continuation) && cue.is_none() {
             return false;
@@ -203,8 +247,10 @@ impl OutputBudget {
     }
 }
 
-/// [`OutputBudget`] over the final answer. One pass, O(quotes).
-fn bound_continuations(quotes: &mut [Quote]) {
+/// [`OutputBudget`] over the final answer: first the continuations (as the earlier stages
+/// did), then the diagnostics, counted with the quotes kept, so that a diagnostic never costs
+/// a quote its speaker. One pass each, O(quotes + diagnostics), in text order.
+fn bound_output(quotes: &mut [Quote], diagnostics: &mut Vec<Diagnostic>) {
     let mut budget = OutputBudget::new();
     for q in quotes.iter_mut() {
         budget.quote(q.end);
@@ -214,6 +260,24 @@ fn bound_continuations(quotes: &mut [Quote]) {
             q.method = None;
         }
     }
+    let mut budget = OutputBudget::new();
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len().min(1024));
+    // The last diagnostic kept of each code (a handful of codes).
+    let mut last_of: Vec<(&'static str, usize)> = Vec::new();
+    let mut diags = std::mem::take(diagnostics).into_iter().peekable();
+    for q in quotes.iter() {
+        while let Some(d) = diags.next_if(|d| d.end <= q.end) {
+            budget.diagnostic(d, &mut kept, &mut last_of);
+        }
+        budget.quote(q.end);
+        if let Some(s) = &q.speaker {
+            budget.spend(OutputBudget::speaker_cost(s, q.cue.as_deref()));
+        }
+    }
+    for d in diags {
+        budget.diagnostic(d, &mut kept, &mut last_of);
+    }
+    *diagnostics = kept;
 }
 
 /// Names through the article: a speaker known by a surname alone (`M. Attal`) or by a role
@@ -345,9 +409,14 @@ pub(crate) fn is_narrator(mention: &str) -> bool {
     )
 }
 
-/// Fills `speaker.name` and `speaker.id` and returns the list of distinct speakers.
-pub fn resolve(text: &str, quotes: &mut [Quote]) -> Vec<SpeakerEntry> {
-    bound_continuations(quotes);
+/// Fills `speaker.name` and `speaker.id` and returns the list of distinct speakers, after
+/// holding the answer to the output budget ([`bound_output`]).
+pub fn resolve(
+    text: &str,
+    quotes: &mut [Quote],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<SpeakerEntry> {
+    bound_output(quotes, diagnostics);
     let mut cast: Option<Cast> = None;
     let mut entries: Vec<SpeakerEntry> = Vec::new();
     // std's hasher (keyed at random), not the lexicons' FNV: these keys come from the text,
