@@ -319,9 +319,9 @@ fn read_out(text: &str, q: &Quote, buf: &mut Words) -> bool {
         return false;
     }
     // The sentence before, without the mark that ends it.
-    let earlier = window
-        .get(..sentence_at)
-        .map_or("", |e| e.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let earlier = window.get(..sentence_at).map_or("", |e| {
+        e.trim_end_matches(|c: char| !crate::text::is_alnum(c))
+    });
     let previous = earlier.get(ends(earlier)..).unwrap_or("");
     buf.clear();
     buf.push_words(previous);
@@ -335,7 +335,7 @@ fn salutation(content: &str) -> bool {
         let first = first.trim_end();
         first.ends_with(',')
             && words(first).count() <= SALUTATION_WORDS
-            && rest.chars().any(char::is_alphabetic)
+            && rest.chars().any(crate::text::is_alpha)
     })
 }
 
@@ -440,7 +440,7 @@ fn navigation_line_in(text: &str, line_start: usize, buf: &mut String) -> bool {
     let head = lower_head(rest, 40, buf);
     NAVIGATION.iter().any(|n| {
         head.strip_prefix(n)
-            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+            .is_some_and(|after| !after.starts_with(|c: char| crate::text::is_alnum(c)))
     })
 }
 
@@ -455,7 +455,7 @@ fn gloss(text: &str, end: usize, buf: &mut String) -> bool {
     }
     let head = lower_head(after, 12, buf);
     head.strip_prefix("en français")
-        .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+        .is_some_and(|r| !r.starts_with(crate::text::is_alnum))
 }
 
 /// The char before `at`, skipping padding, or `None` at the start of the text.
@@ -719,7 +719,7 @@ fn segment_can_speak(mention: &str) -> bool {
             && rest.first().is_some_and(|w| {
                 let n = lowercase(w);
                 !capitalised(w)
-                    && n.chars().all(char::is_alphabetic)
+                    && n.chars().all(crate::text::is_alpha)
                     && crate::lexicon::grammar::class_of(&n) == 0
                     && !person(&n)
             })
@@ -922,7 +922,7 @@ fn only_sentence_end(gap: &str) -> bool {
             '.' if chars.peek().is_some_and(|(_, n)| n.is_whitespace()) => {
                 let word = body
                     .get(..i)
-                    .and_then(|b| b.split(|c: char| !c.is_alphanumeric()).next_back())
+                    .and_then(|b| b.split(|c: char| !crate::text::is_alnum(c)).next_back())
                     .unwrap_or("");
                 let title = word.chars().count() == 1 || is_title(&format!("{word}."));
                 if !title {

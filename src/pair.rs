@@ -309,7 +309,7 @@ fn no_word(s: &str) -> bool {
         } else {
             !is_quote_mark(c)
                 && !matches!(c, '—' | '–' | '\u{a0}' | '\u{202f}' | '\u{2029}' | '…')
-                && c.is_alphanumeric()
+                && crate::text::is_alnum(c)
         }
     })
 }
@@ -413,7 +413,7 @@ fn left_flanking_only(text: &str, m: &Mark) -> bool {
         None => true,
         Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-'),
     };
-    let after_word = next_char(text, m.end()).is_some_and(char::is_alphanumeric);
+    let after_word = next_char(text, m.end()).is_some_and(crate::text::is_alnum);
     before_ok && after_word
 }
 
@@ -421,7 +421,7 @@ fn left_flanking_only(text: &str, m: &Mark) -> bool {
 fn right_flanking_only(text: &str, m: &Mark) -> bool {
     let before_word =
         prev_char(text, m.pos).is_some_and(|c| !c.is_whitespace() && !is_quote_mark(c));
-    let after_ok = !next_char(text, m.end()).is_some_and(char::is_alphanumeric);
+    let after_ok = !next_char(text, m.end()).is_some_and(crate::text::is_alnum);
     before_word && after_ok
 }
 
@@ -529,7 +529,7 @@ impl Pairer<'_> {
             '"' if next_char(self.text, m.end())
                 .is_some_and(|c| !c.is_whitespace() && c != '"')
                 && !prev_char(self.text, m.pos)
-                    .is_some_and(|c| c.is_alphanumeric() || c == '"')
+                    .is_some_and(|c| crate::text::is_alnum(c) || c == '"')
                 && !one_char_then_straight(self.text, m.end()) =>
             {
                 self.open(m, Family::Straight);

@@ -101,7 +101,7 @@ fn role_key(mention: &str, name: &str) -> Option<String> {
     };
     let role = role.trim().trim_matches(',').trim();
     let k = key_of(role);
-    (!k.is_empty() && k.chars().any(char::is_alphabetic)).then_some(k)
+    (!k.is_empty() && k.chars().any(crate::text::is_alpha)).then_some(k)
 }
 
 /// The answer's size budget: at most this many bytes of JSON per byte of text, counted over a

@@ -174,8 +174,8 @@ mod tests {
                     '\r' if next == Some('\n') => {}
                     c if is_break(c) => out.push(Mark { pos, ch: c }),
                     '’' | '‘'
-                        if prev.is_some_and(char::is_alphanumeric)
-                            && next.is_some_and(char::is_alphanumeric) => {}
+                        if prev.is_some_and(crate::text::is_alnum)
+                            && next.is_some_and(crate::text::is_alnum) => {}
                     c if is_quote_mark(c) => out.push(Mark { pos, ch: c }),
                     _ => {}
                 }

@@ -569,7 +569,7 @@ fn addressee_after(text: &str, from: usize) -> Option<Span> {
     let (mut len, mut at) = (0, 0);
     for (k, w) in rest.split(' ').enumerate() {
         let word = w
-            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .find(|c: char| !(crate::text::is_alpha(c) || c == '-'))
             .and_then(|i| w.get(..i))
             .unwrap_or(w);
         if k >= 3 || !word.starts_with(crate::text::is_upper) || word.chars().count() < 2 {
@@ -601,7 +601,7 @@ fn addressed_role(rest: &str, contracted: bool) -> Option<usize> {
             // `à l'enfant`: the noun is in the same word.
             Some(noun) if !noun.is_empty() => {
                 let noun_len = noun
-                    .find(|c: char| !(c.is_alphabetic() || c == '-'))
+                    .find(|c: char| !(crate::text::is_alpha(c) || c == '-'))
                     .unwrap_or(noun.len());
                 let phrase = rest.get(..det.len() - noun.len() + noun_len)?;
                 return crate::document::can_speak(phrase).then_some(phrase.len());
@@ -613,7 +613,7 @@ fn addressed_role(rest: &str, contracted: bool) -> Option<usize> {
     for _ in 0..2 {
         let w = words.next()?;
         let word_len = w
-            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .find(|c: char| !(crate::text::is_alpha(c) || c == '-'))
             .unwrap_or(w.len());
         if word_len == 0 || !w.starts_with(crate::text::is_lower) {
             return None;
@@ -656,7 +656,7 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
             Some(h) => (h, false),
             None => (w.strip_suffix("leur")?, true),
         };
-        if head.ends_with(char::is_alphanumeric) {
+        if head.ends_with(crate::text::is_alnum) {
             return None;
         }
         (head, plural)
@@ -723,7 +723,7 @@ fn last_named(
         let at = from + sentence_at + offset;
         offset += w.len() + 1;
         let word = w
-            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .find(|c: char| !(crate::text::is_alpha(c) || c == '-'))
             .and_then(|i| w.get(..i))
             .unwrap_or(w);
         if word.is_empty() {
@@ -909,12 +909,12 @@ fn vocative_in(s: &str, name: &str) -> bool {
             .chars()
             .next()
             .is_none_or(|c| matches!(c, ',' | '.' | '!' | '?' | '…' | ';'));
-        if !ends || after.starts_with(char::is_alphanumeric) {
+        if !ends || after.starts_with(crate::text::is_alnum) {
             return false;
         }
         // After a comma or at the start, a courtesy title allowed between (`, monsieur le curé`).
         let lead = before.trim_end_matches(|c: char| {
-            c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || is_padding(c)
+            crate::text::is_alpha(c) || c == ' ' || c == '\'' || c == '’' || is_padding(c)
         });
         let words_between = before
             .get(lead.len()..)
@@ -1034,7 +1034,7 @@ fn vocative_segment(
         }
         if !w
             .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            .all(|c| crate::text::is_alpha(c) || c == '-' || c == '\'' || c == '’')
         {
             return None;
         }
@@ -1230,7 +1230,7 @@ fn floating<'t>(
             let breaks = gap.matches('\n').count();
             let gap_words = gap
                 .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphabetic))
+                .filter(|w| w.chars().any(crate::text::is_alpha))
                 .count();
             if dash && breaks >= 1 && gap_words <= 8 {
                 // A new turn: the most recent other speaker, first among the turns of this
@@ -1352,7 +1352,7 @@ fn subjectless_lead_in(gap: &str) -> bool {
 /// riant.`)?
 fn sentence_in(gap: &str) -> bool {
     gap.split_whitespace()
-        .find(|w| w.chars().any(char::is_alphabetic))
+        .find(|w| w.chars().any(crate::text::is_alpha))
         .is_some_and(|w| w.starts_with(crate::text::is_upper))
 }
 

@@ -299,7 +299,8 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     if tok_pronoun(t).is_some() || in_class(t, C_SUBJECT) || indefinite_pronoun(toks, i) {
         return Some(i);
     }
-    let starts = in_class(t, C_DET) || is_name_word(t) || t.s.starts_with(char::is_numeric);
+    let starts =
+        in_class(t, C_DET) || is_name_word(t) || t.s.starts_with(|c: char| c.is_ascii_digit());
     if !starts {
         return None;
     }
