@@ -516,7 +516,13 @@ pub fn resolve(
         // (`la CGT`, `la préfecture`, `la direction de l'usine`): the share of quotes by women
         // and men counts people only.
         // (Titles are matched as written, `Mme`, `M.`; nouns lowercased.)
-        let org = key.split(' ').any(lexicon::is_org);
+        // An acronym opening the name is one too (`la SNCF`, `la CGT-Cheminots`; `Jean DUPONT`
+        // is a person).
+        let org = key.split(' ').any(lexicon::is_org)
+            || name
+                .split([' ', '-'])
+                .next()
+                .is_some_and(crate::cast::is_acronym);
         let lower_name = name.lowercased();
         let person = name
             .split_whitespace()

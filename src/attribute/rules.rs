@@ -901,15 +901,21 @@ pub(super) fn side_of(text: &str, toks: &[Tok], from: usize) -> Option<Mention> 
             m.gender = None;
             return Some(m);
         }
+        // An office's word (`préfecture`, `Quai`) or an acronym (`la SNCF`, `la CGT`).
+        let office = |k: usize| {
+            toks.get(k)
+                .is_some_and(|n| lexicon::is_org(n.s) || crate::cast::is_acronym(n.s))
+        };
         let s = if t.is("chez") {
             i + 1
         } else if t.is("à")
             && (toks.get(i + 1).is_some_and(|n| lexicon::is_org(n.s))
-                || toks.get(i + 1).is_some_and(|d| in_class(d, C_DET))
-                    && toks.get(i + 2).is_some_and(|n| lexicon::is_org(n.s)))
+                || toks.get(i + 1).is_some_and(|d| in_class(d, C_DET)) && office(i + 2))
+            || (t.is("au") || t.is("aux")) && office(i + 1)
         {
-            // `«Q», fait-on savoir à Matignon`, `À l'Élysée, on assure que`, `à la préfecture`:
-            // a seat of power or an office named by its place.
+            // `«Q», fait-on savoir à Matignon`, `À l'Élysée, on assure que`, `à la préfecture`,
+            // `indique-t-on à la SNCF`, `au Quai d'Orsay`: a seat of power or an office named
+            // by its place.
             i + 1
         } else if t.is("du") && toks.get(i + 1).is_some_and(|n| n.is("côté")) {
             // `du côté de la CGT`, `du côté d'Ottawa`; `du côté des syndicats`, `du côté du
