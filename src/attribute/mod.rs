@@ -173,6 +173,28 @@ pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::docume
                     .or_else(|| {
                         let toks = win.before(&q);
                         side_of(text, toks, sentence_start(toks))
+                    })
+                    .or_else(|| {
+                        // `Le communiqué du groupe se veut apaisant : «Q», peut-on (y) lire`:
+                        // the document the sentence is about, and so its owner.
+                        let reads = f.cue.as_ref().is_some_and(|c| c.lemma == "lire");
+                        let toks = win.before(&q);
+                        let m = reads
+                            .then(|| {
+                                nouns::sentence_subject(
+                                    text,
+                                    toks,
+                                    sentence_start(toks),
+                                    toks.len(),
+                                )
+                            })
+                            .flatten()?;
+                        let owner = crate::document::speech_owner(text.get(m.start..m.end)?)?;
+                        Some(nouns::Mention {
+                            name: Some(owner.to_string()),
+                            gender: None,
+                            ..m
+                        })
                     });
                     // The mention stays `on` (what the text says), named after the group.
                     if let (Some(side), Some(on)) = (side, f.mention.as_mut()) {

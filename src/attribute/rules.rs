@@ -726,6 +726,11 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
                     .flatten()
                     .filter(|m| !impersonal(toks, m))
             })
+            .or_else(|| {
+                colon
+                    .then(|| named_before_colon(text, toks, start, end))
+                    .flatten()
+            })
         else {
             return mute;
         };
@@ -744,6 +749,26 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         });
     }
     mute
+}
+
+/// `Une position que partage la présidente du groupe, Aurore Bergé : «Q»`, `Même son de cloche
+/// chez le maire, Paul Roux : «Q»`: with no speech verb and a subject that cannot speak, the one
+/// named in full right before the colon (a capitalised name that can speak, no pronoun).
+fn named_before_colon(text: &str, toks: &[Tok], start: usize, end: usize) -> Option<Mention> {
+    let c = (start..end)
+        .rev()
+        .find(|&k| toks.get(k).and_then(Tok::punct) == Some(':'))?;
+    // Only marks between the colon and the quote.
+    if toks.get(c + 1..end)?.iter().any(Tok::is_word) {
+        return None;
+    }
+    let m = subject_before(text, toks, start, c)?;
+    let named = m
+        .name
+        .as_deref()
+        .is_some_and(|n| n.starts_with(crate::text::is_upper));
+    let touches = toks.get(c.checked_sub(1)?).is_some_and(|t| t.end == m.end);
+    (named && touches && !m.none && m.pronoun.is_none() && speaks(text, &m)).then_some(m)
 }
 
 /// The subject of a narrative infinitive (`Et Paul de répondre`, `Et le vieux curé

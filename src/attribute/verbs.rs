@@ -250,10 +250,19 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
             "faudrait", "veut", "voulait", "voudrait", "semble", "sait", "ose",
         ];
         if MODALS.contains(&base.lowercased().as_str()) {
-            let inf = toks.get(j + 1)?;
+            // Clitics before the infinitive: `peut-on y lire`, `faut-il le rappeler`.
+            let mut k = j + 1;
+            while k < j + 3
+                && toks
+                    .get(k)
+                    .is_some_and(|t| in_class(t, C_CLITIC) || in_list(t, &["y", "en"]))
+            {
+                k += 1;
+            }
+            let inf = toks.get(k)?;
             let senses = verb_of(inf)?;
             senses.iter().find(|s| s.shape == Shape::Infinitive)?;
-            let (lemma, last) = pick_sense(toks, j + 1, senses, reflexive)?;
+            let (lemma, last) = pick_sense(toks, k, senses, reflexive)?;
             return Some(Verb {
                 first,
                 last,
