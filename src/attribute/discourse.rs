@@ -113,6 +113,8 @@ impl Discourse {
             let epithet = || text.get(m.start..m.end).is_some_and(is_epithet);
             let name = if m.demonstrative {
                 demonstrative_referent(back, text, q.start, m.start, m.gender).or(m.name)
+            } else if let Some(topic) = m.pronoun.and_then(|_| topic_before(text, m.start)) {
+                Some(topic)
             } else if m.pronoun.is_some() || epithet() {
                 let want = Agreement {
                     gender: m.pronoun.map_or(m.gender, |p| f.gender.or(Some(p.gender))),
@@ -1526,6 +1528,30 @@ fn demonstrative_referent<'t>(
 /// gendered pronoun there, and none is better than a wrong one — never a name `called` says the
 /// quote is said to.
 #[allow(clippy::too_many_arguments)]
+/// `Quant à Gilles, il n'a qu'un regret`: the name a sentence puts up front as its topic, which
+/// a subject pronoun right after it (at `at`) stands for. A capitalised name of one to four
+/// words.
+fn topic_before(text: &str, at: usize) -> Option<String> {
+    let from = crate::text::ceil_boundary(text, at.saturating_sub(80));
+    let before = text.get(from..at)?.trim_end().strip_suffix(',')?;
+    let k = before.rfind("uant à ")?;
+    // `Quant` or `quant`, opening its clause.
+    let q = before.get(..k)?.chars().next_back()?;
+    let raw = before.get(..k.checked_sub(q.len_utf8())?)?;
+    let lead = raw.trim_end();
+    let opens = lead.is_empty()
+        || raw.get(lead.len()..).is_some_and(|gap| gap.contains('\n'))
+        || lead.ends_with(['.', '!', '?', ',', ';', ':']);
+    if !matches!(q, 'Q' | 'q') || !opens {
+        return None;
+    }
+    let name = before.get(k + "uant à ".len()..)?.trim();
+    let n = crate::text::words(name).count();
+    let capitalised = crate::text::words(name).all(|w| w.starts_with(crate::text::is_upper));
+    ((1..=4).contains(&n) && capitalised && !name.contains(['(', ')', '«', '»']))
+        .then(|| name.to_string())
+}
+
 fn antecedent<'t>(
     back: &mut Back<'t>,
     text: &'t str,
