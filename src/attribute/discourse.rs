@@ -1521,13 +1521,6 @@ fn demonstrative_referent<'t>(
     Some(name_in(text, toks, i, e))
 }
 
-/// The name a pronoun stands for: another subject of the same sentence (`X eut l'air surpris,
-/// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
-/// the subject of the previous sentence; else the latest speaker the text showed with that
-/// gender (`dit-il`, `M.`, `la ministre`): a speaker of unknown gender is no antecedent of a
-/// gendered pronoun there, and none is better than a wrong one — never a name `called` says the
-/// quote is said to.
-#[allow(clippy::too_many_arguments)]
 /// `Quant à Gilles, il n'a qu'un regret`: the name a sentence puts up front as its topic, which
 /// a subject pronoun right after it (at `at`) stands for. A capitalised name of one to four
 /// words.
@@ -1552,6 +1545,13 @@ fn topic_before(text: &str, at: usize) -> Option<String> {
         .then(|| name.to_string())
 }
 
+/// The name a pronoun stands for: another subject of the same sentence (`X eut l'air surpris,
+/// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
+/// the subject of the previous sentence; else the latest speaker the text showed with that
+/// gender (`dit-il`, `M.`, `la ministre`): a speaker of unknown gender is no antecedent of a
+/// gendered pronoun there, and none is better than a wrong one — never a name `called` says the
+/// quote is said to.
+#[allow(clippy::too_many_arguments)]
 fn antecedent<'t>(
     back: &mut Back<'t>,
     text: &'t str,
