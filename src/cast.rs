@@ -385,7 +385,10 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 fn is_name_word(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(c) = cs.next() else { return false };
-    if !crate::text::is_upper(c) || w.chars().count() < 2 || !w.chars().any(crate::text::is_lower) {
+    if !crate::text::is_upper(c)
+        || w.chars().nth(1).is_none()
+        || !w.chars().any(crate::text::is_lower)
+    {
         return false;
     }
     // Lowercased in a buffer on the stack: this runs for every capitalised word of the text.

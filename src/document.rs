@@ -740,7 +740,7 @@ fn segment_can_speak(mention: &str) -> bool {
         && rest
             .iter()
             .take_while(|w| !matches!(lowercase(w).as_ref(), "de" | "du" | "des" | "d'" | "d’"))
-            .any(|w| capitalised(w) && w.chars().count() > 1)
+            .any(|w| capitalised(w) && w.chars().nth(1).is_some())
     {
         return true;
     }
@@ -755,7 +755,9 @@ fn segment_can_speak(mention: &str) -> bool {
     // word right after it unless a
     // particle or `et` leads to another capitalised word (`Jean de La Fontaine`, `Paul et Marie`,
     // not `Loin d'être …`).
-    if head.chars().count() < 2 || lower.len() > 6 && lower.ends_with("ment") && rest.is_empty() {
+    if head.chars().nth(1).is_none()
+        || lower.len() > 6 && lower.ends_with("ment") && rest.is_empty()
+    {
         return false;
     }
     let mut after = rest.iter();
@@ -924,7 +926,7 @@ fn only_sentence_end(gap: &str) -> bool {
                     .get(..i)
                     .and_then(|b| b.split(|c: char| !crate::text::is_alnum(c)).next_back())
                     .unwrap_or("");
-                let title = word.chars().count() == 1 || is_title(&format!("{word}."));
+                let title = word.chars().nth(1).is_none() || is_title(&format!("{word}."));
                 if !title {
                     return false;
                 }

@@ -113,8 +113,6 @@ impl Discourse {
             let epithet = || text.get(m.start..m.end).is_some_and(is_epithet);
             let name = if m.demonstrative {
                 demonstrative_referent(back, text, q.start, m.start, m.gender).or(m.name)
-            } else if let Some(topic) = m.pronoun.and_then(|_| topic_before(text, m.start)) {
-                Some(topic)
             } else if m.pronoun.is_some() || epithet() {
                 let want = Agreement {
                     gender: m.pronoun.map_or(m.gender, |p| f.gender.or(Some(p.gender))),
@@ -124,17 +122,21 @@ impl Discourse {
                 // Not the one the quote is said to (`Il tendit la main au gouverneur : «
                 // Merci, monsieur le gouverneur »`).
                 let called = |n: &str| calls(text, q, n);
-                antecedent(
-                    back,
-                    text,
-                    quotes,
-                    &self.history,
-                    q.start,
-                    m.start,
-                    want,
-                    &called,
-                )
-                .or(m.name)
+                let topic = m.pronoun.and_then(|_| topic_before(text, m.start));
+                topic
+                    .or_else(|| {
+                        antecedent(
+                            back,
+                            text,
+                            quotes,
+                            &self.history,
+                            q.start,
+                            m.start,
+                            want,
+                            &called,
+                        )
+                    })
+                    .or(m.name)
             } else {
                 m.name
             };
@@ -574,7 +576,7 @@ fn addressee_after(text: &str, from: usize) -> Option<Span> {
             .find(|c: char| !(crate::text::is_alpha(c) || c == '-'))
             .and_then(|i| w.get(..i))
             .unwrap_or(w);
-        if k >= 3 || !word.starts_with(crate::text::is_upper) || word.chars().count() < 2 {
+        if k >= 3 || !word.starts_with(crate::text::is_upper) || word.chars().nth(1).is_none() {
             break;
         }
         len = at + word.len();
@@ -750,7 +752,7 @@ fn last_named(
             && !subject
             && !inside
             && word.starts_with(crate::text::is_upper)
-            && word.chars().count() >= 2
+            && word.chars().nth(1).is_some()
         {
             last = Some(Span::new(at, at + word.len()));
         }
@@ -872,7 +874,7 @@ fn calls(text: &str, q: &QuoteAt, name: &str) -> bool {
     let Some(last) = name.split_whitespace().next_back() else {
         return false;
     };
-    if last.chars().count() < 2 {
+    if last.chars().nth(1).is_none() {
         return false;
     }
     let head_end = floor_boundary(text, (q.content_start + VOCATIVE_PEEK).min(q.content_end));
@@ -1525,24 +1527,28 @@ fn demonstrative_referent<'t>(
 /// a subject pronoun right after it (at `at`) stands for. A capitalised name of one to four
 /// words.
 fn topic_before(text: &str, at: usize) -> Option<String> {
+    const QUANT: &[u8] = "uant à ".as_bytes();
     let from = crate::text::ceil_boundary(text, at.saturating_sub(80));
     let before = text.get(from..at)?.trim_end().strip_suffix(',')?;
-    let k = before.rfind("uant à ")?;
-    // `Quant` or `quant`, opening its clause.
-    let q = before.get(..k)?.chars().next_back()?;
-    let raw = before.get(..k.checked_sub(q.len_utf8())?)?;
-    let lead = raw.trim_end();
-    let opens = lead.is_empty()
-        || raw.get(lead.len()..).is_some_and(|gap| gap.contains('\n'))
-        || lead.ends_with(['.', '!', '?', ',', ';', ':']);
-    if !matches!(q, 'Q' | 'q') || !opens {
-        return None;
-    }
-    let name = before.get(k + "uant à ".len()..)?.trim();
-    let n = crate::text::words(name).count();
-    let capitalised = crate::text::words(name).all(|w| w.starts_with(crate::text::is_upper));
-    ((1..=4).contains(&n) && capitalised && !name.contains(['(', ')', '«', '»']))
-        .then(|| name.to_string())
+    let bytes = before.as_bytes();
+    let k = bytes.windows(QUANT.len()).rposition(|w| w == QUANT)?;
+    let name = before.get(k + QUANT.len()..)?.trim_end();
+    // `Quant` (or `quant`) opening its clause: after punctuation or a line break.
+    let q = k.checked_sub(1)?;
+    let lead = bytes.get(..q)?;
+    let opens = matches!(bytes.get(q), Some(b'Q' | b'q'))
+        && lead
+            .iter()
+            .rev()
+            .find(|&&b| b != b' ' || b == b'\n')
+            .is_none_or(|b| matches!(b, b'.' | b'!' | b'?' | b',' | b';' | b':' | b'\n'));
+    // One to four capitalised words of letters (`Gilles Le Goff`).
+    let n = name.split(' ').count();
+    let named = name.split(' ').all(|w| {
+        w.starts_with(crate::text::is_upper)
+            && w.chars().all(|c| crate::text::is_alnum(c) || c == '-')
+    });
+    (opens && named && (1..=4).contains(&n)).then(|| name.to_string())
 }
 
 /// The name a pronoun stands for: another subject of the same sentence (`X eut l'air surpris,

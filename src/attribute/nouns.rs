@@ -994,7 +994,7 @@ fn timestamp_lead(toks: &[Tok], i: usize, end: usize) -> Option<usize> {
     let digits = |t: &Tok| t.s.starts_with(|c: char| c.is_ascii_digit());
     let capitals = |t: &Tok| {
         t.is_word()
-            && t.s.chars().count() >= 2
+            && t.s.chars().nth(1).is_some()
             && t.s.chars().all(|c| crate::text::is_upper(c) || c == '-')
     };
     let first = toks.get(i)?;

@@ -417,7 +417,7 @@ pub(super) fn inverted_unknown(toks: &[Tok], i: usize) -> Option<Verb> {
         return None;
     }
     let (base, pron, off) = split_inversion(t.s)?;
-    if base.chars().count() < 3 || lexicon::pronoun(pron).is_none() && pron != "on" {
+    if base.chars().nth(2).is_none() || lexicon::pronoun(pron).is_none() && pron != "on" {
         return None;
     }
     Some(Verb {

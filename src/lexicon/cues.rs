@@ -86,7 +86,7 @@ static SPEECH: LazyLock<SpeechWords> = LazyLock::new(|| {
             .iter()
             .find_map(|e| head.strip_suffix(e))
             .unwrap_or(head);
-        if stem.chars().count() >= MIN_STEM {
+        if stem.chars().nth(MIN_STEM - 1).is_some() {
             stems.insert(stem);
         }
     }
