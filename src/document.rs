@@ -926,7 +926,8 @@ fn only_sentence_end(gap: &str) -> bool {
                     .get(..i)
                     .and_then(|b| b.split(|c: char| !crate::text::is_alnum(c)).next_back())
                     .unwrap_or("");
-                let title = word.chars().nth(1).is_none() || is_title(&format!("{word}."));
+                let title = !word.is_empty() && word.chars().nth(1).is_none()
+                    || is_title(&format!("{word}."));
                 if !title {
                     return false;
                 }

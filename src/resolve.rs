@@ -520,7 +520,7 @@ pub fn resolve(
         // is a person).
         let org = key.split(' ').any(lexicon::is_org)
             || name
-                .split(|c| c == ' ' || c == '-')
+                .split([' ', '-'])
                 .next()
                 .is_some_and(crate::cast::is_acronym);
         let lower_name = name.lowercased();
