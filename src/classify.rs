@@ -54,9 +54,9 @@ const LINKS: [&str; 11] = [
 /// Definite articles (and their contractions) that make a title noun name something.
 const DEFINITE: [&str; 9] = ["le", "la", "les", "l'", "du", "au", "aux", "des", "ce"];
 /// Articles and prepositions after which a capitalised short content is a name.
-const NAME_INTRO: [&str; 24] = [
+const NAME_INTRO: [&str; 25] = [
     "le", "la", "les", "l'", "du", "des", "de", "d'", "au", "aux", "un", "une", "sur", "dans",
-    "par", "à", "en", "vers", "ce", "cet", "cette", "son", "selon", "chez",
+    "par", "à", "en", "vers", "ce", "cet", "cette", "son", "selon", "chez", "avec",
 ];
 /// Articles: a capitalised fragment after one is embedded in the sentence (`une «Europe
 /// puissance»`).
@@ -354,7 +354,10 @@ fn is_in(word: Option<&str>, set: &[&str]) -> bool {
 /// Rule 1: a naming word before the marks, linking words only in between.
 fn naming_cue(b: &Before) -> bool {
     for skip in 0..=2usize {
-        if !b.nearest_all_in(skip, &LINKS) {
+        // (An adverb in `-ment` may stand between too: `surnomme affectueusement «ma Jadou»`.)
+        let linking =
+            |k| is_in(b.word(k), &LINKS) || b.word(k).is_some_and(|w| w.ends_with("ment"));
+        if !(0..skip.min(b.len())).all(linking) {
             break;
         }
         // A cue's last word is the nearest to the marks.

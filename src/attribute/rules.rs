@@ -656,6 +656,13 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         }
         let clause = gerund_clause_subject(text, toks, start, v.first);
         if let Some(m) = clause.or_else(|| sentence_subject(text, toks, start, v.first)) {
+            // `Des promesses à relativiser selon X : «Q»`: a subject that cannot speak leaves
+            // the quote to the sentence's source.
+            if !speaks(text, &m) {
+                if let Some(f) = (start..end).find_map(|i| selon_at(text, toks, i)) {
+                    return Some(f);
+                }
+            }
             return Some(Found {
                 cue: cue_of(toks, v),
                 gender: None,
