@@ -97,7 +97,7 @@ mod windows;
 use crate::model::{Method, Quote, QuoteKind};
 
 use discourse::Discourse;
-use nouns::is_medium_mention;
+use nouns::{is_medium_mention, speaks};
 use rules::{
     after_incise, before_quote, closing_incise, headline, inside_incise, passive_agent,
     relayed_source, side_of, signature, source_after,
@@ -191,8 +191,15 @@ pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::docume
                     && f.mention
                         .as_ref()
                         .is_some_and(|m| relays || is_medium_mention(text, m));
+                // (`X s'est dit «Q», rapporte la BBC`: the subject that embeds a fragment.)
                 match medium {
-                    true => relayed_source(text, win.before(&q)).unwrap_or(f),
+                    true => relayed_source(text, win.before(&q))
+                        .or_else(|| {
+                            let by = q.partial.then(|| before_quote(text, win.before(&q), true));
+                            by.flatten()
+                                .filter(|b| b.mention.as_ref().is_some_and(|m| speaks(text, m)))
+                        })
+                        .unwrap_or(f),
                     false => f,
                 }
             });
