@@ -179,10 +179,13 @@ impl Before<'_> {
         self.words.get(self.words.len() - 1 - i)
     }
 
-    /// Are the nearest `n` words all in `set`? (True when there are fewer than `n` words and
-    /// those are.)
+    /// Are the nearest `n` words all in `set` or adverbs in `-ment` (`surnomme affectueusement
+    /// «ma Jadou»`)? (True when there are fewer than `n` words and those are.)
     fn nearest_all_in(&self, n: usize, set: &[&str]) -> bool {
-        (0..n.min(self.len())).all(|k| is_in(self.word(k), set))
+        (0..n.min(self.len())).all(|k| {
+            self.word(k)
+                .is_some_and(|w| set.contains(&w) || w.ends_with("ment"))
+        })
     }
 }
 
@@ -354,10 +357,7 @@ fn is_in(word: Option<&str>, set: &[&str]) -> bool {
 /// Rule 1: a naming word before the marks, linking words only in between.
 fn naming_cue(b: &Before) -> bool {
     for skip in 0..=2usize {
-        // (An adverb in `-ment` may stand between too: `surnomme affectueusement «ma Jadou»`.)
-        let linking =
-            |k| is_in(b.word(k), &LINKS) || b.word(k).is_some_and(|w| w.ends_with("ment"));
-        if !(0..skip.min(b.len())).all(linking) {
+        if !b.nearest_all_in(skip, &LINKS) {
             break;
         }
         // A cue's last word is the nearest to the marks.
