@@ -54,9 +54,9 @@ const LINKS: [&str; 11] = [
 /// Definite articles (and their contractions) that make a title noun name something.
 const DEFINITE: [&str; 9] = ["le", "la", "les", "l'", "du", "au", "aux", "des", "ce"];
 /// Articles and prepositions after which a capitalised short content is a name.
-const NAME_INTRO: [&str; 24] = [
+const NAME_INTRO: [&str; 25] = [
     "le", "la", "les", "l'", "du", "des", "de", "d'", "au", "aux", "un", "une", "sur", "dans",
-    "par", "à", "en", "vers", "ce", "cet", "cette", "son", "selon", "chez",
+    "par", "à", "en", "vers", "ce", "cet", "cette", "son", "selon", "chez", "avec",
 ];
 /// Articles: a capitalised fragment after one is embedded in the sentence (`une «Europe
 /// puissance»`).
@@ -179,10 +179,13 @@ impl Before<'_> {
         self.words.get(self.words.len() - 1 - i)
     }
 
-    /// Are the nearest `n` words all in `set`? (True when there are fewer than `n` words and
-    /// those are.)
+    /// Are the nearest `n` words all in `set` or adverbs in `-ment` (`surnomme affectueusement
+    /// «ma Jadou»`)? (True when there are fewer than `n` words and those are.)
     fn nearest_all_in(&self, n: usize, set: &[&str]) -> bool {
-        (0..n.min(self.len())).all(|k| is_in(self.word(k), set))
+        (0..n.min(self.len())).all(|k| {
+            self.word(k)
+                .is_some_and(|w| set.contains(&w) || w.ends_with("ment"))
+        })
     }
 }
 

@@ -97,10 +97,10 @@ mod windows;
 use crate::model::{Method, Quote, QuoteKind};
 
 use discourse::Discourse;
-use nouns::is_medium_mention;
+use nouns::{is_medium_mention, speaks};
 use rules::{
     after_incise, before_quote, closing_incise, headline, inside_incise, passive_agent,
-    relayed_source, side_of, signature, source_after,
+    relayed_source, side_of, signature, source_after, Found,
 };
 use tokens::sentence_start;
 use windows::{content_closed_by_punct, content_closed_by_sentence, Windows};
@@ -155,8 +155,20 @@ pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::docume
                 q.partial
                     .then(|| passive_agent(text, before, after))
                     .flatten()
+            });
+        // A medium's incise after a fragment (`X s'est dit «Q», rapporte la BBC`) yields to the
+        // subject that embeds it (rule 5), when that one can speak.
+        let (found, mut relay) = match found {
+            Some(f) if q.partial && relays(text, &f) => (None, Some(f)),
+            f => (f, None),
+        };
+        let found = found
+            .or_else(|| {
+                // 5. X a dit : «Q»
+                let f = before_quote(text, win.before(&q), q.partial);
+                f.filter(|f| relay.is_none() || f.mention.as_ref().is_some_and(|m| speaks(text, m)))
+                    .or(relay.take())
             })
-            .or_else(|| before_quote(text, win.before(&q), q.partial)) // 5. X a dit : «Q»
             .map(|mut f| {
                 // 2″. `on` speaking for a group named with `du côté de` or `chez` (`«Q»,
                 // explique-t-on du côté de la mairie`): the mention `on`, the group's name.
@@ -204,16 +216,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::docume
                     }
                 }
                 // 2′. `Selon X, «Q», rapporte l'agence`: the medium only relays X's words.
-                // A verb of relaying (`rapporte France Bleu`, `relate le quotidien`) marks a
-                // medium as well, whatever its name.
-                let relays = f.cue.as_ref().is_some_and(|c| {
-                    matches!(c.lemma.as_ref(), "rapporter" | "relater" | "relayer")
-                });
-                let medium = f.method == Method::AfterQuote
-                    && f.mention
-                        .as_ref()
-                        .is_some_and(|m| relays || is_medium_mention(text, m));
-                match medium {
+                match relays(text, &f) {
                     true => relayed_source(text, win.before(&q)).unwrap_or(f),
                     false => f,
                 }
@@ -250,6 +253,19 @@ pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::docume
         }
     }
     *narrative = talk.narrative;
+}
+
+/// Is the attribution a medium's incise (`rapporte l'agence`)? A verb of relaying (`rapporte
+/// France Bleu`, `relate le quotidien`) marks a medium as well, whatever its name.
+fn relays(text: &str, f: &Found) -> bool {
+    let relaying = f
+        .cue
+        .as_ref()
+        .is_some_and(|c| matches!(c.lemma.as_ref(), "rapporter" | "relater" | "relayer"));
+    f.method == Method::AfterQuote
+        && f.mention
+            .as_ref()
+            .is_some_and(|m| relaying || is_medium_mention(text, m))
 }
 
 /// Does the quote open its line (only spaces between the line's start and the opening mark)?

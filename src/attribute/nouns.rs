@@ -946,6 +946,10 @@ pub(super) fn sentence_subject(
         if !np_head(t) {
             return None;
         }
+        // `il faut`, `il fallait`: the impersonal `il` stands for no one.
+        if t.is("il") && toks.get(i + 1).is_some_and(|n| n.lower.starts_with("fa")) {
+            return None;
+        }
         // The phrase may run into the verb when it is unknown: clamp it to the range.
         let e = np_forward(toks, i)?.min(end.saturating_sub(1));
         if e < i {

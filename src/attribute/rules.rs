@@ -439,6 +439,15 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     } else if reprise {
         return None;
     }
+    // `selon ses propos`, `d'après ses mots`: the words of one the sentence names, not a
+    // source; the other rules find them.
+    if toks
+        .get(s)
+        .is_some_and(|t| in_list(t, &["ses", "son", "sa", "leurs"]))
+        && !speaks(text, &m)
+    {
+        return None;
+    }
     let cue_end = toks.get(s.saturating_sub(1))?.end;
     Some(Found {
         cue: Some(CueAt {
@@ -562,13 +571,11 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         });
         let mention = if v.inv.is_some() || after_quote || comme {
             incise_subject(text, toks, v)
-        } else if relative {
+        } else {
             // `des enfants, qui criaient :` — the antecedent or no one, never the subject of
             // the main clause (`Elle croisa des enfants, qui…`).
             subject_before(text, toks, start, v.first)
-        } else {
-            subject_before(text, toks, start, v.first)
-                .or_else(|| sentence_subject(text, toks, start, v.first))
+                .or_else(|| (!relative).then(|| sentence_subject(text, toks, start, v.first))?)
         };
         // A thing that says the words before the colon (`une pancarte qui disait :`) is no
         // one, and the sentence's subject did not say them either: no speaker.
@@ -655,7 +662,10 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
             }
         }
         let clause = gerund_clause_subject(text, toks, start, v.first);
-        if let Some(m) = clause.or_else(|| sentence_subject(text, toks, start, v.first)) {
+        // (`Des promesses à relativiser selon X : «Q»`: a subject that cannot speak leaves the
+        // quote to the sentence's source, below.)
+        let subject = clause.or_else(|| sentence_subject(text, toks, start, v.first));
+        if let Some(m) = subject.filter(|m| speaks(text, m)) {
             return Some(Found {
                 cue: cue_of(toks, v),
                 gender: None,
