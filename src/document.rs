@@ -110,7 +110,7 @@ const MUTE_PRONOUNS: [&str; 14] = [
 
 /// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`; `on` when the
 /// text says for whom: `explique-t-on du côté de la mairie`).
-const SPEAKING_PRONOUNS: [&str; 28] = [
+const SPEAKING_PRONOUNS: [&str; 29] = [
     "il",
     "elle",
     "ils",
@@ -118,8 +118,10 @@ const SPEAKING_PRONOUNS: [&str; 28] = [
     "je",
     "j'",
     "j’",
-    // The narrator a turn was said to, who answers it (`me demanda-t-elle`).
+    // The narrator a turn was said to, who answers it (`me demanda-t-elle`, `passa près de
+    // moi`).
     "me",
+    "moi",
     "m'",
     "m’",
     "nous",

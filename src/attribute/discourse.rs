@@ -120,8 +120,14 @@ impl Discourse {
                     past_things: self.narrative.get(text),
                 };
                 // Not the one the quote is said to (`Il tendit la main au gouverneur : «
-                // Merci, monsieur le gouverneur »`).
-                let called = |n: &str| calls(text, q, n);
+                // Merci, monsieur le gouverneur »`). Nor, for `l'homme`, `la femme`, one the
+                // story names by another noun (`dit l'évêque.⏎— Écoutez, reprit l'homme`).
+                let stranger = m.pronoun.is_none()
+                    && text
+                        .get(m.start..m.end)
+                        .is_some_and(|t| t.ends_with("homme") || t.ends_with("femme"));
+                let called =
+                    |n: &str| calls(text, q, n) || stranger && n.starts_with(crate::text::is_lower);
                 antecedent(
                     back,
                     text,
@@ -835,6 +841,36 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
     .then_some(span)
 }
 
+/// The narrator named as an object in the sentence just before the first turn of an exchange
+/// (`Un employé passa près de moi.`, `Il me tendit la main.`): that `moi`, `me` or `m'`.
+fn narrator_before_turn(text: &str, turn_start: usize) -> Option<Span> {
+    let from = floor_boundary(text, turn_start.saturating_sub(LUI_BACK));
+    let head = text.get(from..turn_start)?.trim_end_matches(|c: char| {
+        c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | ':')
+    });
+    let head = head.strip_suffix(['.', '!', '?', '…']).unwrap_or(head);
+    let at = sentence_break(head).map_or(0, |(i, c)| i + c.len_utf8());
+    let mut offset = from + at;
+    let mut found = None;
+    for w in head.get(at..)?.split(' ') {
+        let word = w.trim_end_matches([',', ';', '.']);
+        let len = if matches!(word, "moi" | "me") {
+            word.len()
+        } else if w.starts_with("m'") {
+            2
+        } else if w.starts_with("m’") {
+            "m’".len()
+        } else {
+            0
+        };
+        if len > 0 {
+            found = Some(Span::new(offset, offset + len));
+        }
+        offset += w.len() + 1;
+    }
+    found
+}
+
 /// [`OBJECT_DETERMINERS`] and the indefinite articles, for the one narration introduces (`vit
 /// un enfant`).
 const NARRATION_DETERMINERS: [&str; 12] = [
@@ -912,6 +948,15 @@ fn vocative_in(s: &str, name: &str) -> bool {
         if !ends || after.starts_with(char::is_alphanumeric) {
             return false;
         }
+        // A name alone as the content's first sentence answers a question (`— Tigibus. C'est
+        // mon frère qui m'a nommé ainsi.`): it calls no one.
+        if after.starts_with('.')
+            && before
+                .chars()
+                .all(|c| c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '«'))
+        {
+            return false;
+        }
         // After a comma or at the start, a courtesy title allowed between (`, monsieur le curé`).
         let lead = before.trim_end_matches(|c: char| {
             c.is_alphabetic() || c == ' ' || c == '\'' || c == '’' || is_padding(c)
@@ -985,7 +1030,7 @@ fn vocative_span(
             if !matches!(c, ',' | '.' | '!' | '?' | '…' | ';' | ':' | '«' | '»') {
                 continue;
             }
-            if opens && matches!(c, ',' | '.' | '!' | '?' | '…') {
+            if opens && matches!(c, ',' | '.' | '!' | '?' | '…' | ';') {
                 let seg = window.get(seg_start..i).unwrap_or("");
                 // A role alone as the content's first sentence (`— Éclusier. Enfin, je l'étais.`)
                 // answers a question rather than calls someone.
@@ -1232,6 +1277,19 @@ fn floating<'t>(
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .count();
+            // `— « Q1 », dit Alphonse.⏎Le père ôta sa pipe.⏎— « Q2 »`: a short paragraph of
+            // narration between two turns names who speaks next when its subject can, as a
+            // longer one does.
+            if dash && breaks >= 1 && gap_words <= 8 && narration_between(gap) {
+                let found = sentence_before(back, text, quotes, history, at, dash);
+                if found
+                    .0
+                    .as_ref()
+                    .is_some_and(|s| crate::document::can_speak(&s.text))
+                {
+                    return found;
+                }
+            }
             if dash && breaks >= 1 && gap_words <= 8 {
                 // A new turn: the most recent other speaker, first among the turns of this
                 // exchange (adjacent lines back from the previous turn), then the one the
@@ -1285,7 +1343,48 @@ fn floating<'t>(
                         Some(Method::Continuation),
                     );
                 }
-                if let Some(o) = outside {
+                // The narrator, when that sentence names them as an object (`Un employé passa
+                // près de moi.⏎« Vous attendez quelqu'un ?⏎— Non. »`): their earlier words' entry,
+                // else that `moi`.
+                let me = quotes
+                    .get(prev.qi)
+                    .filter(|_| !is_narrator(ps))
+                    .and_then(|p| narrator_before_turn(text, p.start));
+                if let Some(me) = me {
+                    let known = history.iter().rev().find(|h| {
+                        is_narrator(said_speaker(quotes, h))
+                            && at.saturating_sub(h.quote_end) < EXCHANGE
+                    });
+                    let speaker = match known {
+                        Some(h) => said_speaker(quotes, h).clone(),
+                        None => Speaker {
+                            start: me.start,
+                            end: me.end,
+                            text: text.get(me.start..me.end).unwrap_or("").to_string(),
+                            name: None,
+                            id: None,
+                            gender: None,
+                        },
+                    };
+                    return (Some(speaker), None, Some(Method::Continuation));
+                }
+                // One who spoke before a paragraph of narration that opens the exchange and does
+                // not name them is no longer in the scene as far as the text tells (`Un jour, ma
+                // sœur est rentrée en pleurant.⏎« Qu'as-tu fait ? a demandé maman.⏎— Rien ! »`):
+                // no one. The narrator always is.
+                let opens = history
+                    .get(first)
+                    .and_then(|h| quotes.get(h.qi))
+                    .map_or(at, |q| q.start);
+                let in_scene = |o: &&Said| {
+                    let name = said_speaker(quotes, o).name.as_deref();
+                    let last = name.and_then(|n| n.split_whitespace().next_back());
+                    last.is_none_or(|w| {
+                        let gap = text.get(o.quote_end..opens).unwrap_or("");
+                        gap.contains(w) || !narration_between(gap)
+                    })
+                };
+                if let Some(o) = outside.filter(in_scene) {
                     return (
                         Some(said_speaker(quotes, o).clone()),
                         o.gender,
@@ -1319,6 +1418,17 @@ fn floating<'t>(
         }
     }
     sentence_before(back, text, quotes, history, at, dash)
+}
+
+/// Does `gap` hold a paragraph of narration: a whole line that opens with neither a dash nor a
+/// quotation mark?
+fn narration_between(gap: &str) -> bool {
+    // Whole lines only: not the end of the first one nor the start of the last.
+    let whole = gap.rsplit_once('\n').map_or("", |(g, _)| g);
+    whole.split('\n').skip(1).any(|l| {
+        l.trim_start_matches(|c: char| c.is_whitespace() || is_padding(c))
+            .starts_with(|c: char| c.is_alphabetic())
+    })
 }
 
 /// Is `gap` (the text between a quote's attribution and the next quote) the end of that
