@@ -110,7 +110,7 @@ const MUTE_PRONOUNS: [&str; 14] = [
 
 /// Pronouns and demonstratives that can stand for a speaker (`il`, `celle qui…`; `on` when the
 /// text says for whom: `explique-t-on du côté de la mairie`).
-const SPEAKING_PRONOUNS: [&str; 29] = [
+const SPEAKING_PRONOUNS: [&str; 28] = [
     "il",
     "elle",
     "ils",
@@ -118,10 +118,8 @@ const SPEAKING_PRONOUNS: [&str; 29] = [
     "je",
     "j'",
     "j’",
-    // The narrator a turn was said to, who answers it (`me demanda-t-elle`, `passa près de
-    // moi`).
+    // The narrator a turn was said to, who answers it (`me demanda-t-elle`).
     "me",
-    "moi",
     "m'",
     "m’",
     "nous",

@@ -336,12 +336,12 @@ fn epithet(mention: &str, bare: bool) -> bool {
 /// have no name unless the text gives one).
 pub const NARRATOR: &str = "je";
 
-/// Is the mention the first-person narrator (`je`, `j'`; `me`, `m'`, `moi` for a narrator who
-/// answers a turn said to them before speaking)?
+/// Is the mention the first-person narrator (`je`, `j'`; `me`, `m'` for a narrator who answers
+/// a turn said to them before speaking)?
 pub(crate) fn is_narrator(mention: &str) -> bool {
     matches!(
         mention.trim(),
-        "je" | "Je" | "j'" | "J'" | "j’" | "J’" | "me" | "Me" | "m'" | "M'" | "m’" | "M’" | "moi"
+        "je" | "Je" | "j'" | "J'" | "j’" | "J’" | "me" | "Me" | "m'" | "M'" | "m’" | "M’"
     )
 }
 

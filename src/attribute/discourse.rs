@@ -120,14 +120,8 @@ impl Discourse {
                     past_things: self.narrative.get(text),
                 };
                 // Not the one the quote is said to (`Il tendit la main au gouverneur : «
-                // Merci, monsieur le gouverneur »`). Nor, for `l'homme`, `la femme`, one the
-                // story names by another noun (`dit l'évêque.⏎— Écoutez, reprit l'homme`).
-                let stranger = m.pronoun.is_none()
-                    && text
-                        .get(m.start..m.end)
-                        .is_some_and(|t| t.ends_with("homme") || t.ends_with("femme"));
-                let called =
-                    |n: &str| calls(text, q, n) || stranger && n.starts_with(crate::text::is_lower);
+                // Merci, monsieur le gouverneur »`).
+                let called = |n: &str| calls(text, q, n);
                 antecedent(
                     back,
                     text,
@@ -326,23 +320,8 @@ impl Discourse {
             // `me` the turn was said to, a narrator who answers before having spoken (never the
             // one who asked).
             if let Addressee::Narrator(me_at) = to {
-                let me = self.history.iter().rev().find(|h| {
-                    is_narrator(said_speaker(quotes, h))
-                        && at.saturating_sub(h.quote_end) < EXCHANGE
-                });
-                let speaker = match me {
-                    Some(h) => said_speaker(quotes, h).clone(),
-                    None => Speaker {
-                        start: me_at.start,
-                        end: me_at.end,
-                        text: text.get(me_at.start..me_at.end).unwrap_or("").to_string(),
-                        name: None,
-                        id: None,
-                        gender: None,
-                    },
-                };
                 return Some(Attribution {
-                    speaker: Some(speaker),
+                    speaker: Some(narrator_speaker(&self.history, quotes, text, me_at, at)),
                     cue: None,
                     method: Some(Method::Continuation),
                     gender: None,
@@ -811,12 +790,8 @@ fn last_named(
 /// its last sentence names as an object, other than the first turn's speaker — who answers
 /// that turn when no other speaker is known.
 fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option<Span> {
-    let from = floor_boundary(text, turn_start.saturating_sub(LUI_BACK));
-    let head = text.get(from..turn_start)?.trim_end_matches(|c: char| {
-        c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | ':')
-    });
     // The sentence before the turn, without its own end.
-    let head = head.strip_suffix(['.', '!', '?', '…']).unwrap_or(head);
+    let (from, head) = before_turn(text, turn_start)?;
     let mention = Span::new(speaker.start, speaker.end);
     let span = last_named(text, from, head, mention, &NARRATION_DETERMINERS)?;
     let named = text.get(span.start..span.end)?;
@@ -841,34 +816,42 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
     .then_some(span)
 }
 
-/// The narrator named as an object in the sentence just before the first turn of an exchange
-/// (`Un employé passa près de moi.`, `Il me tendit la main.`): that `moi`, `me` or `m'`.
-fn narrator_before_turn(text: &str, turn_start: usize) -> Option<Span> {
+/// The narrator who answers a turn at `at`: their last turn in the exchange, else the `me` or
+/// `moi` at `me` (a narrator who answers before having spoken).
+fn narrator_speaker(
+    history: &[Said],
+    quotes: &[Quote],
+    text: &str,
+    me: Span,
+    at: usize,
+) -> Speaker {
+    let said = history.iter().rev().find(|h| {
+        is_narrator(said_speaker(quotes, h)) && at.saturating_sub(h.quote_end) < EXCHANGE
+    });
+    match said {
+        Some(h) => said_speaker(quotes, h).clone(),
+        None => Speaker {
+            start: me.start,
+            end: me.end,
+            text: text.get(me.start..me.end).unwrap_or("").to_string(),
+            name: None,
+            id: None,
+            gender: None,
+        },
+    }
+}
+
+/// The text before the first turn of an exchange (from byte `from`, bounded), without the
+/// turn's dash and the end of its last sentence.
+fn before_turn(text: &str, turn_start: usize) -> Option<(usize, &str)> {
     let from = floor_boundary(text, turn_start.saturating_sub(LUI_BACK));
     let head = text.get(from..turn_start)?.trim_end_matches(|c: char| {
         c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | ':')
     });
-    let head = head.strip_suffix(['.', '!', '?', '…']).unwrap_or(head);
-    let at = sentence_break(head).map_or(0, |(i, c)| i + c.len_utf8());
-    let mut offset = from + at;
-    let mut found = None;
-    for w in head.get(at..)?.split(' ') {
-        let word = w.trim_end_matches([',', ';', '.']);
-        let len = if matches!(word, "moi" | "me") {
-            word.len()
-        } else if w.starts_with("m'") {
-            2
-        } else if w.starts_with("m’") {
-            "m’".len()
-        } else {
-            0
-        };
-        if len > 0 {
-            found = Some(Span::new(offset, offset + len));
-        }
-        offset += w.len() + 1;
-    }
-    found
+    Some((
+        from,
+        head.strip_suffix(['.', '!', '?', '…']).unwrap_or(head),
+    ))
 }
 
 /// [`OBJECT_DETERMINERS`] and the indefinite articles, for the one narration introduces (`vit
@@ -1343,48 +1326,7 @@ fn floating<'t>(
                         Some(Method::Continuation),
                     );
                 }
-                // The narrator, when that sentence names them as an object (`Un employé passa
-                // près de moi.⏎« Vous attendez quelqu'un ?⏎— Non. »`): their earlier words' entry,
-                // else that `moi`.
-                let me = quotes
-                    .get(prev.qi)
-                    .filter(|_| !is_narrator(ps))
-                    .and_then(|p| narrator_before_turn(text, p.start));
-                if let Some(me) = me {
-                    let known = history.iter().rev().find(|h| {
-                        is_narrator(said_speaker(quotes, h))
-                            && at.saturating_sub(h.quote_end) < EXCHANGE
-                    });
-                    let speaker = match known {
-                        Some(h) => said_speaker(quotes, h).clone(),
-                        None => Speaker {
-                            start: me.start,
-                            end: me.end,
-                            text: text.get(me.start..me.end).unwrap_or("").to_string(),
-                            name: None,
-                            id: None,
-                            gender: None,
-                        },
-                    };
-                    return (Some(speaker), None, Some(Method::Continuation));
-                }
-                // One who spoke before a paragraph of narration that opens the exchange and does
-                // not name them is no longer in the scene as far as the text tells (`Un jour, ma
-                // sœur est rentrée en pleurant.⏎« Qu'as-tu fait ? a demandé maman.⏎— Rien ! »`):
-                // no one. The narrator always is.
-                let opens = history
-                    .get(first)
-                    .and_then(|h| quotes.get(h.qi))
-                    .map_or(at, |q| q.start);
-                let in_scene = |o: &&Said| {
-                    let name = said_speaker(quotes, o).name.as_deref();
-                    let last = name.and_then(|n| n.split_whitespace().next_back());
-                    last.is_none_or(|w| {
-                        let gap = text.get(o.quote_end..opens).unwrap_or("");
-                        gap.contains(w) || !narration_between(gap)
-                    })
-                };
-                if let Some(o) = outside.filter(in_scene) {
+                if let Some(o) = outside {
                     return (
                         Some(said_speaker(quotes, o).clone()),
                         o.gender,
@@ -1420,15 +1362,15 @@ fn floating<'t>(
     sentence_before(back, text, quotes, history, at, dash)
 }
 
-/// Does `gap` hold a paragraph of narration: a whole line that opens with neither a dash nor a
-/// quotation mark?
+/// Does `gap` hold a paragraph of narration: a whole line that opens with a capital (not a
+/// dash nor a quotation mark)?
 fn narration_between(gap: &str) -> bool {
     // Whole lines only: not the end of the first one nor the start of the last.
     let whole = gap.rsplit_once('\n').map_or("", |(g, _)| g);
-    whole.split('\n').skip(1).any(|l| {
-        l.trim_start_matches(|c: char| c.is_whitespace() || is_padding(c))
-            .starts_with(|c: char| c.is_alphabetic())
-    })
+    whole
+        .split('\n')
+        .skip(1)
+        .any(|l| l.trim_start().starts_with(crate::text::is_upper))
 }
 
 /// Is `gap` (the text between a quote's attribution and the next quote) the end of that

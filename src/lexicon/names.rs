@@ -124,6 +124,7 @@ pub(crate) fn is_epithet(lower: &str) -> bool {
 
 /// True when `lower` (a lowercase word) is a noun of people that stands without an article, as
 /// a name does (`person-nouns.txt`, `[bare]`: `maman`, `papa`, `grand-mère`).
+#[inline(never)]
 pub(crate) fn is_bare_person(lower: &str) -> bool {
     PERSONS.2.contains(lower)
 }
