@@ -779,6 +779,20 @@ impl Pairer<'_> {
     /// paragraphs): the open quote ends with its paragraph and the reply is a new quote that
     /// opens at the dash and closes at the next `»` (or ends with its own paragraph).
     fn dialogue_reply(&mut self, pos: usize, dash: char, family: Family) {
+        // The exchange's `»` comes after the replies: a quote closed inside the open one after a
+        // colon (`« Il y a écrit : « Homme dangereux ». Vous comprenez ?⏎— Asseyez-vous. »`) is
+        // nested in it, not a doubled opener.
+        let text = self.text;
+        let cited = self
+            .last_closed
+            .and_then(|ci| self.quotes.get(ci))
+            .is_some_and(|c| {
+                text.get(..c.start)
+                    .is_some_and(|h| h.trim_end().ends_with(':'))
+            });
+        if cited {
+            self.last_closed = None;
+        }
         self.finish_paragraph();
         self.open(&Mark { pos, ch: dash }, family);
         // `-` stands for the two hyphens of `-- Oui.`: the mark is both.

@@ -324,23 +324,8 @@ impl Discourse {
             // `me` the turn was said to, a narrator who answers before having spoken (never the
             // one who asked).
             if let Addressee::Narrator(me_at) = to {
-                let me = self.history.iter().rev().find(|h| {
-                    is_narrator(said_speaker(quotes, h))
-                        && at.saturating_sub(h.quote_end) < EXCHANGE
-                });
-                let speaker = match me {
-                    Some(h) => said_speaker(quotes, h).clone(),
-                    None => Speaker {
-                        start: me_at.start,
-                        end: me_at.end,
-                        text: text.get(me_at.start..me_at.end).unwrap_or("").to_string(),
-                        name: None,
-                        id: None,
-                        gender: None,
-                    },
-                };
                 return Some(Attribution {
-                    speaker: Some(speaker),
+                    speaker: Some(narrator_speaker(&self.history, quotes, text, me_at, at)),
                     cue: None,
                     method: Some(Method::Continuation),
                     gender: None,
@@ -809,12 +794,8 @@ fn last_named(
 /// its last sentence names as an object, other than the first turn's speaker — who answers
 /// that turn when no other speaker is known.
 fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option<Span> {
-    let from = floor_boundary(text, turn_start.saturating_sub(LUI_BACK));
-    let head = text.get(from..turn_start)?.trim_end_matches(|c: char| {
-        c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | ':')
-    });
     // The sentence before the turn, without its own end.
-    let head = head.strip_suffix(['.', '!', '?', '…']).unwrap_or(head);
+    let (from, head) = before_turn(text, turn_start)?;
     let mention = Span::new(speaker.start, speaker.end);
     let span = last_named(text, from, head, mention, &NARRATION_DETERMINERS)?;
     let named = text.get(span.start..span.end)?;
@@ -837,6 +818,44 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
     (speaker.name.as_deref() != Some(named)
         && !speaker.name.as_deref().is_some_and(|n| named.ends_with(n)))
     .then_some(span)
+}
+
+/// The narrator who answers a turn at `at`: their last turn in the exchange, else the `me` or
+/// `moi` at `me` (a narrator who answers before having spoken).
+fn narrator_speaker(
+    history: &[Said],
+    quotes: &[Quote],
+    text: &str,
+    me: Span,
+    at: usize,
+) -> Speaker {
+    let said = history.iter().rev().find(|h| {
+        is_narrator(said_speaker(quotes, h)) && at.saturating_sub(h.quote_end) < EXCHANGE
+    });
+    match said {
+        Some(h) => said_speaker(quotes, h).clone(),
+        None => Speaker {
+            start: me.start,
+            end: me.end,
+            text: text.get(me.start..me.end).unwrap_or("").to_string(),
+            name: None,
+            id: None,
+            gender: None,
+        },
+    }
+}
+
+/// The text before the first turn of an exchange (from byte `from`, bounded), without the
+/// turn's dash and the end of its last sentence.
+fn before_turn(text: &str, turn_start: usize) -> Option<(usize, &str)> {
+    let from = floor_boundary(text, turn_start.saturating_sub(LUI_BACK));
+    let head = text.get(from..turn_start)?.trim_end_matches(|c: char| {
+        c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | ':')
+    });
+    Some((
+        from,
+        head.strip_suffix(['.', '!', '?', '…']).unwrap_or(head),
+    ))
 }
 
 /// [`OBJECT_DETERMINERS`] and the indefinite articles, for the one narration introduces (`vit
@@ -916,6 +935,15 @@ fn vocative_in(s: &str, name: &str) -> bool {
         if !ends || after.starts_with(crate::text::is_alnum) {
             return false;
         }
+        // A name alone as the content's first sentence answers a question (`— Tigibus. C'est
+        // mon frère qui m'a nommé ainsi.`): it calls no one.
+        if after.starts_with('.')
+            && before
+                .chars()
+                .all(|c| c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '«'))
+        {
+            return false;
+        }
         // After a comma or at the start, a courtesy title allowed between (`, monsieur le curé`).
         let lead = before.trim_end_matches(|c: char| {
             crate::text::is_alpha(c) || c == ' ' || c == '\'' || c == '’' || is_padding(c)
@@ -989,7 +1017,7 @@ fn vocative_span(
             if !matches!(c, ',' | '.' | '!' | '?' | '…' | ';' | ':' | '«' | '»') {
                 continue;
             }
-            if opens && matches!(c, ',' | '.' | '!' | '?' | '…') {
+            if opens && matches!(c, ',' | '.' | '!' | '?' | '…' | ';') {
                 let seg = window.get(seg_start..i).unwrap_or("");
                 // A role alone as the content's first sentence (`— Éclusier. Enfin, je l'étais.`)
                 // answers a question rather than calls someone.
@@ -1236,6 +1264,19 @@ fn floating<'t>(
                 .split_whitespace()
                 .filter(|w| w.chars().any(crate::text::is_alpha))
                 .count();
+            // `— « Q1 », dit Alphonse.⏎Le père ôta sa pipe.⏎— « Q2 »`: a short paragraph of
+            // narration between two turns names who speaks next when its subject can, as a
+            // longer one does.
+            if dash && breaks >= 1 && gap_words <= 8 && narration_between(gap) {
+                let found = sentence_before(back, text, quotes, history, at, dash);
+                if found
+                    .0
+                    .as_ref()
+                    .is_some_and(|s| crate::document::can_speak(&s.text))
+                {
+                    return found;
+                }
+            }
             if dash && breaks >= 1 && gap_words <= 8 {
                 // A new turn: the most recent other speaker, first among the turns of this
                 // exchange (adjacent lines back from the previous turn), then the one the
@@ -1323,6 +1364,17 @@ fn floating<'t>(
         }
     }
     sentence_before(back, text, quotes, history, at, dash)
+}
+
+/// Does `gap` hold a paragraph of narration: a whole line that opens with a capital (not a
+/// dash nor a quotation mark)?
+fn narration_between(gap: &str) -> bool {
+    // Whole lines only: not the end of the first one nor the start of the last.
+    let whole = gap.rsplit_once('\n').map_or("", |(g, _)| g);
+    whole
+        .split('\n')
+        .skip(1)
+        .any(|l| l.trim_start().starts_with(crate::text::is_upper))
 }
 
 /// Is `gap` (the text between a quote's attribution and the next quote) the end of that

@@ -338,7 +338,12 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             || in_class(n, C_AUX_AVOIR)
             || in_class(n, C_AUX_ETRE)
             || in_class(n, C_OTHER_VERB)
-            || in_list(n, &["ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y"])
+            || in_list(
+                n,
+                &[
+                    "ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "me", "m'", "m’",
+                ],
+            )
             || adverb_at(toks, k) && !n.capitalised()
             || verb_senses(n)
                 .is_some_and(|(s, _)| s.iter().any(|x| matches!(x.shape, Shape::Finite { .. })))
@@ -494,7 +499,9 @@ pub(super) fn name_run(toks: &[Tok], i: usize) -> Option<usize> {
         k += 1;
     }
     let t = toks.get(k)?;
-    if !t.capitalised() || in_class(t, C_DET) {
+    if !(t.capitalised() || t.lowercase_word() && lexicon::is_bare_person(&t.lower))
+        || in_class(t, C_DET)
+    {
         return None;
     }
     let mut e = k;
@@ -583,7 +590,11 @@ pub(super) fn is_appositive(toks: &[Tok], a: usize, b: usize) -> bool {
     if in_list(t, &["qui", "dont", "que", "qu'", "qu’"]) {
         return true;
     }
-    t.lowercase_word() && !in_class(t, C_DET) && !in_class(t, C_SUBJECT) && tok_pronoun(t).is_none()
+    t.lowercase_word()
+        && !in_class(t, C_DET)
+        && !in_class(t, C_SUBJECT)
+        && tok_pronoun(t).is_none()
+        && !lexicon::is_bare_person(&t.lower)
 }
 
 /// Can token `b` start a subject noun phrase?
@@ -691,7 +702,10 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -
             if let Some((pa, pe)) = pending_name {
                 // `Le chef de la diplomatie chinoise, Wang Yi, a …` (not `Un soir, Marthe dit`)
                 // (Nor `Face à la critique, Paul Durand sourit`: the role must be able to speak.)
+                // (Nor a place after a preposition: `Quand je suis rentré à la maison, papa a
+                // dit`.)
                 if toks.get(b).is_some_and(|t| in_class(t, C_DET))
+                    && !(b > start && toks.get(b - 1).is_some_and(|p| in_class(p, C_PREP)))
                     && !time_phrase(toks, b)
                     && toks
                         .get(b)
@@ -817,10 +831,13 @@ pub(super) fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usiz
         if !np_head(t) {
             continue;
         }
+        // (`son grand-père` starts at its determiner, `maman` alone as a name.)
         if b > floor
-            && toks
-                .get(b - 1)
-                .is_some_and(|p| in_class(p, C_COMPLEMENT) || in_class(p, C_PREP))
+            && toks.get(b - 1).is_some_and(|p| {
+                in_class(p, C_COMPLEMENT)
+                    || in_class(p, C_PREP)
+                    || in_class(p, C_DET) && t.lowercase_word()
+            })
         {
             continue;
         }

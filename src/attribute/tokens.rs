@@ -457,9 +457,11 @@ pub(super) fn is_sentence_end(t: &Tok) -> bool {
     matches!(t.kind, Kind::Break) || matches!(t.punct(), Some('.' | '!' | '?' | '…' | ';'))
 }
 
-/// A word that can be part of a proper name: capitalised, or a particle inside one.
+/// A word that can be part of a proper name: capitalised, or a particle inside one; or a noun
+/// of people that stands without an article as a name does (`maman disait :`).
 pub(super) fn is_name_word(t: &Tok) -> bool {
-    t.capitalised()
+    t.lowercase_word() && lexicon::is_bare_person(&t.lower)
+        || t.capitalised()
         && !in_class(t, C_DET)
         && !in_class(t, C_COMPLEMENT)
         && !in_class(t, C_CLAUSE)

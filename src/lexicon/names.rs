@@ -60,9 +60,16 @@ const PAIRS: [(&str, &str); 8] = [
 /// `directrice` (the endings of [`PAIRS`]). The second set holds the words
 /// after the file's `[epithets]` line (`l'acteur`, `le sexagénaire`) and its `[demonyms]` (`le
 /// Belge`, which are not in the first set): words a story uses for someone it has named, not
-/// offices.
-static PERSONS: LazyLock<(FnvSet<&'static str>, FnvSet<&'static str>)> = LazyLock::new(|| {
-    let (mut set, mut epithets) = (FnvSet::default(), FnvSet::default());
+/// offices. The third holds the `[bare]` section (`maman`, `grand-père`): nouns of people that
+/// stand without an article, as names do (`a demandé maman`).
+type Persons = (
+    FnvSet<&'static str>,
+    FnvSet<&'static str>,
+    FnvSet<&'static str>,
+);
+static PERSONS: LazyLock<Persons> = LazyLock::new(|| {
+    let (mut set, mut epithets, mut bare) =
+        (FnvSet::default(), FnvSet::default(), FnvSet::default());
     let mut section = "";
     for l in lines(PERSON_NOUNS) {
         if l.starts_with('[') {
@@ -88,12 +95,14 @@ static PERSONS: LazyLock<(FnvSet<&'static str>, FnvSet<&'static str>)> = LazyLoc
             if section != "[demonyms]" {
                 set.insert(w);
             }
-            if !section.is_empty() {
+            if section == "[bare]" {
+                bare.insert(w);
+            } else if !section.is_empty() {
                 epithets.insert(w);
             }
         }
     }
-    (set, epithets)
+    (set, epithets, bare)
 });
 
 /// `lower` or, for a plural in `s` (the file holds none: `maires` is `maire`), its singular is
@@ -111,6 +120,13 @@ pub(crate) fn is_person_noun(lower: &str) -> bool {
 /// word for someone the story named (`l'acteur`, `le quinquagénaire`, `le Belge`).
 pub(crate) fn is_epithet(lower: &str) -> bool {
     in_plural(&PERSONS.1, lower)
+}
+
+/// True when `lower` (a lowercase word) is a noun of people that stands without an article, as
+/// a name does (`person-nouns.txt`, `[bare]`: `maman`, `papa`, `grand-mère`).
+#[inline(never)]
+pub(crate) fn is_bare_person(lower: &str) -> bool {
+    PERSONS.2.contains(lower)
 }
 
 /// The gender a noun of people shows by its form, when the lexicon holds its counterpart:
