@@ -682,15 +682,19 @@ fn role_key(role: &str) -> Option<(String, String)> {
     {
         return None;
     }
-    let head: Vec<&str> = rest
+    let mut head = String::new();
+    for w in rest
         .iter()
         .take_while(|w| !matches!(**w, "de" | "du" | "des" | "d'" | "à" | "au" | "aux" | "en"))
-        .copied()
-        .collect();
+    {
+        if !head.is_empty() {
+            head.push(' ');
+        }
+        head.push_str(w);
+    }
     if head.is_empty() {
         return None;
     }
-    let head = head.join(" ");
     Some((
         role_synonym(&key).to_string(),
         role_synonym(&head).to_string(),
