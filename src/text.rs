@@ -186,7 +186,12 @@ pub(crate) fn lowercase(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.chars().map(lower_char).collect()
+    // One allocation: a lowercased char is never longer than its capital (`İ` is shorter).
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(lower_char(c));
+    }
+    out
 }
 
 /// `w` lowercased ([`lowercase`]), borrowed when it is ASCII without capitals (the usual case: no
@@ -289,6 +294,17 @@ impl<'a> WordIter<'a> {
         let b = *self.s.as_bytes().get(i)?;
         if b < 0x80 {
             return Some((word_byte(b), 1));
+        }
+        // Two-byte Latin letters, the common case of French text (`é`, `à`, `ç`, `œ`), read
+        // without decoding: a lead byte C3 is U+00C0–U+00FF (letters but × and ÷), C4 to C8
+        // Latin Extended (letters only); the input is valid UTF-8.
+        match b {
+            0xC3 => {
+                let n = *self.s.as_bytes().get(i + 1)?;
+                return Some((n != 0x97 && n != 0xB7, 2));
+            }
+            0xC4..=0xC8 => return Some((true, 2)),
+            _ => {}
         }
         let c = self.s.get(i..)?.chars().next()?;
         Some((is_alnum(c), c.len_utf8()))
