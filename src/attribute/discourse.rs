@@ -125,7 +125,7 @@ impl Discourse {
                 let topic = m.pronoun.and_then(|_| topic_before(text, m.start));
                 topic
                     .or_else(|| {
-                        antecedent(
+                        antecedent_within(
                             back,
                             text,
                             quotes,
@@ -134,6 +134,8 @@ impl Discourse {
                             m.start,
                             want,
                             &called,
+                            CHAIN,
+                            false,
                         )
                     })
                     .or(m.name)
@@ -1490,9 +1492,18 @@ fn sentence_before<'t>(
             plural: Some(p.plural),
             past_things: false,
         };
-        antecedent(back, text, quotes, history, m.start, m.start, want, &|_| {
-            false
-        })
+        antecedent_within(
+            back,
+            text,
+            quotes,
+            history,
+            m.start,
+            m.start,
+            want,
+            &|_| false,
+            CHAIN,
+            false,
+        )
     } else {
         m.name.clone()
     };
@@ -1603,34 +1614,19 @@ fn topic_before(text: &str, at: usize) -> Option<String> {
     (opens && named && (1..=4).contains(&n)).then(|| name.to_string())
 }
 
+/// How many sentences whose subject is the same pronoun (`Il regardait la pluie. Il pensait à
+/// elle.`) an antecedent search reads back through.
+const CHAIN: u8 = 3;
+
 /// The name a pronoun stands for: another subject of the same sentence (`X eut l'air surpris,
 /// mais il sourit`); the previous quote's speaker when only quotes and incises lie between; else
 /// the subject of the previous sentence; else the latest speaker the text showed with that
 /// gender (`dit-il`, `M.`, `la ministre`): a speaker of unknown gender is no antecedent of a
 /// gendered pronoun there, and none is better than a wrong one — never a name `called` says the
 /// quote is said to.
-#[allow(clippy::too_many_arguments)]
-fn antecedent<'t>(
-    back: &mut Back<'t>,
-    text: &'t str,
-    quotes: &[Quote],
-    history: &[Said],
-    at: usize,
-    pron_start: usize,
-    want: Agreement,
-    called: &dyn Fn(&str) -> bool,
-) -> Option<String> {
-    antecedent_within(
-        back, text, quotes, history, at, pron_start, want, called, CHAIN, false,
-    )
-}
-
-/// How many sentences whose subject is the same pronoun (`Il regardait la pluie. Il pensait à
-/// elle.`) an antecedent search reads back through.
-const CHAIN: u8 = 3;
-
-/// [`antecedent`], reading back through at most `chain` sentences whose subject is a pronoun
-/// of the same gender and number (`via_pronoun`: this sentence's is one) or a thing.
+///
+/// It reads back through at most `chain` sentences (callers give [`CHAIN`]) whose subject is a
+/// pronoun of the same gender and number (`via_pronoun`: this sentence's is one) or a thing.
 #[allow(clippy::too_many_arguments)]
 fn antecedent_within<'t>(
     back: &mut Back<'t>,

@@ -99,8 +99,8 @@ use crate::model::{Method, Quote, QuoteKind};
 use discourse::Discourse;
 use nouns::{is_medium_mention, speaks};
 use rules::{
-    after_incise, before_quote, closing_incise, headline, inside_incise, passive_agent,
-    relayed_source, side_of, signature, source_after, Found,
+    after_incise, before_quote, closing_incise, headline, inside_incise, owned_words,
+    passive_agent, relayed_source, side_of, signature, source_after, Found,
 };
 use tokens::sentence_start;
 use windows::{content_closed_by_punct, content_closed_by_sentence, Windows};
@@ -201,12 +201,7 @@ pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::docume
                                 )
                             })
                             .flatten()?;
-                        let owner = crate::document::speech_owner(text.get(m.start..m.end)?)?;
-                        Some(nouns::Mention {
-                            name: Some(owner.to_string()),
-                            gender: None,
-                            ..m
-                        })
+                        owned_words(text, &m)
                     });
                     // The mention stays `on` (what the text says), named after the group.
                     if let (Some(side), Some(on)) = (side, f.mention.as_mut()) {

@@ -428,14 +428,10 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let e = if stressed { s } else { np_forward(toks, s)? };
     let mut m = mention_of(text, toks, s, e)?;
     // `selon la formule du ministre`, `pour reprendre les mots de X`: the owner of the words.
-    let owner = text
-        .get(m.start..m.end)
-        .and_then(crate::document::speech_owner)
-        .filter(|o| crate::document::can_speak(o));
-    if let Some(o) = owner {
-        // (The article is the words', not the owner's: no gender from it.)
-        m.name = Some(o.to_string());
-        m.gender = None;
+    let owned =
+        owned_words(text, &m).filter(|o| o.name.as_deref().is_some_and(crate::document::can_speak));
+    if let Some(o) = owned {
+        m = o;
     } else if reprise {
         return None;
     }
@@ -761,6 +757,18 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     mute
 }
 
+/// A mention of words (`un communiqué de la CGT`, `la formule du ministre`) named after their
+/// owner ([`crate::document::speech_owner`]); no gender, since the article is the words', not
+/// the owner's. `None` when it names no words of someone.
+pub(super) fn owned_words(text: &str, m: &Mention) -> Option<Mention> {
+    let owner = crate::document::speech_owner(text.get(m.start..m.end)?)?;
+    Some(Mention {
+        name: Some(owner.to_string()),
+        gender: None,
+        ..m.clone()
+    })
+}
+
 /// `Une position que partage la présidente du groupe, Aurore Bergé : «Q»`, `Même son de cloche
 /// chez le maire, Paul Roux : «Q»`: with no speech verb and a subject that cannot speak, the one
 /// named in full right before the colon (a capitalised name that can speak, no pronoun).
@@ -930,11 +938,7 @@ pub(super) fn side_of(text: &str, toks: &[Tok], from: usize) -> Option<Mention> 
         if t.is("dans") {
             // `peut-on lire dans un communiqué de l'intersyndicale`: the document's owner.
             let e = np_forward(toks, i + 1)?;
-            let mut m = mention_of(text, toks, i + 1, e)?;
-            let owner = crate::document::speech_owner(text.get(m.start..m.end)?)?;
-            m.name = Some(owner.to_string());
-            m.gender = None;
-            return Some(m);
+            return owned_words(text, &mention_of(text, toks, i + 1, e)?);
         }
         // An office's word (`préfecture`, `Quai`) or an acronym (`la SNCF`, `la CGT`).
         let office = |k: usize| {

@@ -523,7 +523,7 @@ fn sentence_scan(toks: &[Tok]) -> (usize, bool) {
 }
 
 /// Enough tokens for the rules that read the quote's sentence and the one before it
-/// ([`floating`], [`antecedent`]): both sentence starts are known, and a word ends the previous
+/// ([`floating`], [`antecedent_within`]): both sentence starts are known, and a word ends the previous
 /// sentence.
 pub(super) fn two_sentences_known(toks: &[Tok]) -> bool {
     let Some(start) = sentence_start_known(toks) else {

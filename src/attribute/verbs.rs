@@ -252,11 +252,7 @@ pub(super) fn verb_at(toks: &[Tok], i: usize) -> Option<Verb> {
         if MODALS.contains(&base.lowercased().as_str()) {
             // Clitics before the infinitive: `peut-on y lire`, `faut-il le rappeler`.
             let mut k = j + 1;
-            while k < j + 3
-                && toks
-                    .get(k)
-                    .is_some_and(|t| in_class(t, C_CLITIC) || in_list(t, &["y", "en"]))
-            {
+            while k < j + 3 && toks.get(k).is_some_and(|t| in_class(t, C_CLITIC)) {
                 k += 1;
             }
             let inf = toks.get(k)?;
