@@ -237,9 +237,13 @@ impl OutputBudget {
         cue: Option<&Cue>,
         method: Option<Method>,
     ) -> bool {
-        let cost = Self::speaker_cost(s, cue);
+        self.fits(Self::speaker_cost(s, cue), cue.is_some(), method)
+    }
+
+    /// [`OutputBudget::speaker`] for a speaker and cue of `cost` bytes (`cued`: with a cue).
+    fn fits(&mut self, cost: usize, cued: bool, method: Option<Method>) -> bool {
         let over = self.spent.saturating_add(cost) > Self::LIMIT;
-        if over && method == Some(Method::Continuation) && cue.is_none() {
+        if over && method == Some(Method::Continuation) && !cued {
             return false;
         }
         self.spend(cost);
@@ -247,35 +251,34 @@ impl OutputBudget {
     }
 }
 
-/// [`OutputBudget`] over the final answer: first the continuations (as the earlier stages
-/// did), then the diagnostics, counted with the quotes kept, so that a diagnostic never costs
-/// a quote its speaker. One pass each, O(quotes + diagnostics), in text order.
+/// [`OutputBudget`] over the final answer, one pass in text order, O(quotes + diagnostics):
+/// `answers` drops the continuations that do not fit (as the earlier stages did); `all` counts
+/// the quotes and speakers kept with the diagnostics, so that a diagnostic never costs a quote
+/// its speaker (a diagnostic is counted before the quotes ending after it).
 fn bound_output(quotes: &mut [Quote], diagnostics: &mut Vec<Diagnostic>) {
-    let mut budget = OutputBudget::new();
-    for q in quotes.iter_mut() {
-        budget.quote(q.end);
-        let Some(s) = &q.speaker else { continue };
-        if !budget.speaker(s, q.cue.as_deref(), q.method) {
-            q.speaker = None;
-            q.method = None;
-        }
-    }
-    let mut budget = OutputBudget::new();
+    let mut answers = OutputBudget::new();
+    let mut all = OutputBudget::new();
     let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len().min(1024));
     // The last diagnostic kept of each code (a handful of codes).
     let mut last_of: Vec<(&'static str, usize)> = Vec::new();
     let mut diags = std::mem::take(diagnostics).into_iter().peekable();
-    for q in quotes.iter() {
+    for q in quotes.iter_mut() {
         while let Some(d) = diags.next_if(|d| d.end <= q.end) {
-            budget.diagnostic(d, &mut kept, &mut last_of);
+            all.diagnostic(d, &mut kept, &mut last_of);
         }
-        budget.quote(q.end);
-        if let Some(s) = &q.speaker {
-            budget.spend(OutputBudget::speaker_cost(s, q.cue.as_deref()));
+        answers.quote(q.end);
+        all.quote(q.end);
+        let Some(s) = &q.speaker else { continue };
+        let cost = OutputBudget::speaker_cost(s, q.cue.as_deref());
+        if answers.fits(cost, q.cue.is_some(), q.method) {
+            all.spend(cost);
+        } else {
+            q.speaker = None;
+            q.method = None;
         }
     }
     for d in diags {
-        budget.diagnostic(d, &mut kept, &mut last_of);
+        all.diagnostic(d, &mut kept, &mut last_of);
     }
     *diagnostics = kept;
 }
