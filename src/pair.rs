@@ -225,9 +225,53 @@ pub fn pair(text: &str) -> (Vec<Quote>, Vec<Diagnostic>) {
     }
     p.finish_paragraph();
     p.settle();
-    p.diags.sort_by_key(|d| d.start);
-    let diags = coalesce(text, p.diags);
+    let diags = coalesce(text, by_start(p.diags));
     (p.quotes, diags)
+}
+
+/// The diagnostics in order of start, ties in the order they were found. Most texts give them in
+/// order already; otherwise a heapsort of (start, index) pairs, where the standard library's
+/// stable sort cost 4.6 KB of wasm for this one call.
+fn by_start(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diags.is_sorted_by_key(|d| d.start) {
+        return diags;
+    }
+    let mut keys: Vec<(usize, usize)> = diags.iter().map(|d| d.start).zip(0..).collect();
+    heapsort(&mut keys);
+    let mut slots: Vec<Option<Diagnostic>> = diags.into_iter().map(Some).collect();
+    keys.iter()
+        .filter_map(|&(_, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
+}
+
+/// Sorts `v` in place in O(n log n) time and no extra memory.
+fn heapsort<T: Ord>(v: &mut [T]) {
+    let n = v.len();
+    for root in (0..n / 2).rev() {
+        sift_down(v, root, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
+}
+
+/// Moves `v[root]` down the max-heap `v[..end]` to its place.
+fn sift_down<T: Ord>(v: &mut [T], mut root: usize, end: usize) {
+    loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && v.get(child) < v.get(child + 1) {
+            child += 1;
+        }
+        if v.get(root) >= v.get(child) {
+            return;
+        }
+        v.swap(root, child);
+        root = child;
+    }
 }
 
 /// In each run of diagnostics of one code separated only by marks, dashes and spaces (no letter
@@ -1071,6 +1115,29 @@ fn stray_message(close: char) -> Cow<'static, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn by_start_sorts_stably_like_the_standard_sort() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for n in 0..200 {
+            let diags: Vec<Diagnostic> = (0..n)
+                .map(|i| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    Diagnostic {
+                        start: (seed % 16) as usize,
+                        end: i,
+                        code: "x",
+                        message: Cow::Borrowed(""),
+                    }
+                })
+                .collect();
+            let mut expected = diags.clone();
+            expected.sort_by_key(|d| d.start);
+            assert_eq!(by_start(diags), expected);
+        }
+    }
 
     #[test]
     fn compact_in_place_agrees_with_copying() {
