@@ -1384,11 +1384,12 @@ fn narration_between(gap: &str) -> bool {
 /// linking word (`Puis`, `Et`, `Alors`…) and lowercase words only (`Puis, après un silence :`,
 /// `Et, se tournant vers son frère :`)?
 fn subjectless_lead_in(gap: &str) -> bool {
-    let Some(lead) = gap
-        .trim_end()
-        .strip_suffix(':')
-        .and_then(|g| g.split_once(['.', '!', '?', '…']).map(|(_, rest)| rest))
-    else {
+    // After the attribution's sentence end, or the whole gap when the quote itself ended its
+    // sentence (`«Q1.» Puis, après un silence : «Q2»`).
+    let Some(lead) = gap.trim_end().strip_suffix(':').map(|g| {
+        g.split_once(['.', '!', '?', '…'])
+            .map_or(g, |(_, rest)| rest)
+    }) else {
         return false;
     };
     let mut words = lead
@@ -1400,9 +1401,14 @@ fn subjectless_lead_in(gap: &str) -> bool {
             "Puis" | "Et" | "Alors" | "Ensuite" | "Enfin" | "Mais" | "Pourtant" | "Cependant"
         )
     });
+    // (No verb of its own: `Mais mon cœur me répondit :` has a subject, a thing here.)
     opens
         && !lead.contains(['.', '!', '?', '…', ';', '«', '»'])
-        && words.all(|w| !w.starts_with(crate::text::is_upper))
+        && words.all(|w| {
+            !w.starts_with(crate::text::is_upper)
+                && !crate::lexicon::verbs::narrative_past(w)
+                && crate::lexicon::verbs::verb(w).is_none()
+        })
 }
 
 /// Does `gap` (the text between a quote's attribution and the next quote) hold a sentence of
