@@ -948,7 +948,8 @@ pub(super) fn sentence_subject(
             || t.capitalised()
                 && !in_class(t, C_DET)
                 && toks.get(i + 1).is_some_and(|n| in_class(n, C_PREP))
-            || participle_lead(toks, i);
+            || participle_lead(toks, i)
+            || de_lead(toks, i) && comma_soon;
         if lead_adverbial {
             let mut k = i;
             while k < end && toks.get(k).and_then(Tok::punct) != Some(',') {
@@ -989,6 +990,25 @@ pub(super) fn sentence_subject(
         return mention_of(text, toks, i, e);
     }
     None
+}
+
+/// A sentence opening with `De` or `Du` as a preposition (`De son côté,`, `Du côté de la
+/// mairie,`, `De retour à Paris,`, `De plus,`), not as the article of a plural subject (`De
+/// nombreux élus, dont le maire, ont…`, `D'autres, comme…`).
+fn de_lead(toks: &[Tok], i: usize) -> bool {
+    let (Some(t), Some(n)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    t.capitalised()
+        && (t.is("du")
+            || in_list(t, &["de", "d'", "d’"])
+                && (in_class(n, C_DET) && !in_list(n, &["des", "les"])
+                    || in_list(
+                        n,
+                        &[
+                            "côté", "retour", "passage", "plus", "même", "fait", "nouveau", "loin",
+                        ],
+                    )))
 }
 
 /// A participle or an adjective alone before a comma and the subject (`Épuisé, il a rejoint…`,
