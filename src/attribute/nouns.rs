@@ -961,6 +961,16 @@ pub(super) fn sentence_subject(
             i = k + 1;
             continue;
         }
+        // `De nombreux habitants ont…`: the article of a plural subject.
+        let t = match toks.get(i + 1) {
+            Some(n)
+                if in_list(t, &["de", "d'", "d’"]) && in_list(n, &["nombreux", "nombreuses"]) =>
+            {
+                i += 1;
+                n
+            }
+            _ => t,
+        };
         if !np_head(t) {
             return None;
         }
@@ -1002,7 +1012,7 @@ fn de_lead(toks: &[Tok], i: usize) -> bool {
     t.capitalised()
         && (t.is("du")
             || in_list(t, &["de", "d'", "d’"])
-                && (in_class(n, C_DET) && !in_list(n, &["des", "les"])
+                && (in_class(n, C_DET) && !in_list(n, &["des", "les", "nombreux", "nombreuses"])
                     || in_list(
                         n,
                         &[
