@@ -521,20 +521,26 @@ pub fn resolve(
         // (Titles are matched as written, `Mme`, `M.`; nouns lowercased.)
         // An acronym opening the name is one too (`la SNCF`, `la CGT-Cheminots`; `Jean DUPONT`
         // is a person).
-        let org = key.split(' ').any(lexicon::is_org)
+        // A medium named by its kind is one too (`le magazine Première`, `le quotidien
+        // régional`; not `le directeur du journal`).
+        let medium = key.split(' ').next().is_some_and(lexicon::is_medium);
+        let org = medium
+            || key.split(' ').any(lexicon::is_org)
             || name
                 .split([' ', '-'])
                 .next()
                 .is_some_and(crate::cast::is_acronym);
         let lower_name = name.lowercased();
-        let person = name
-            .split_whitespace()
-            .zip(lower_name.split_whitespace())
-            .any(|(w, lower)| {
-                lexicon::is_title(w)
-                    || lexicon::is_person_noun(lower)
-                    || matches!(lower, "celui" | "celle" | "ceux" | "celles")
-            })
+        // (`le magazine Première`: a medium, whatever word of people its title holds.)
+        let person = !medium
+            && name
+                .split_whitespace()
+                .zip(lower_name.split_whitespace())
+                .any(|(w, lower)| {
+                    lexicon::is_title(w)
+                        || lexicon::is_person_noun(lower)
+                        || matches!(lower, "celui" | "celle" | "ceux" | "celles")
+                })
             || name.chars().next().is_some_and(crate::text::is_upper) && !org;
         let existing = by_key
             .get(&key)

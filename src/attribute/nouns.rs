@@ -342,6 +342,8 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
                 n,
                 &[
                     "ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "me", "m'", "m’",
+                    // A participle clause (`un diplomate ayant requis l'anonymat`).
+                    "ayant", "étant",
                 ],
             )
             || adverb_at(toks, k) && !n.capitalised()
