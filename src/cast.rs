@@ -59,6 +59,8 @@ pub(crate) struct Cast {
     /// People by the last word of their key (a surname): the index of their list in
     /// `surnames` (a map of the type of `by_key`, whose code the wasm holds once).
     by_last: HashMap<String, usize>,
+    /// People by the first word of their key (a first name), likewise.
+    by_first: HashMap<String, usize>,
     surnames: Vec<Vec<usize>>,
     /// Holders by role key (`ministre de la culture`) and by role head (`ministre`), in text
     /// order.
@@ -120,8 +122,13 @@ impl Cast {
 
     /// The full name a surname alone stands for, when the article names exactly one such
     /// person: `Attal` → `Gabriel Attal`.
+    /// A first name alone stands for the one person named in full with it, when it is no one's
+    /// surname (`Nadia Bensaïd, 56 ans, […] Nadia lit` → `Nadia Bensaïd`).
     pub(crate) fn full_name(&self, surname_key: &str) -> Option<(&str, Option<Gender>)> {
-        let &list = self.by_last.get(surname_key)?;
+        let &list = self
+            .by_last
+            .get(surname_key)
+            .or_else(|| self.by_first.get(surname_key))?;
         match self.surnames.get(list)?.as_slice() {
             [one] => Some((self.people.get(*one)?, self.gender(*one))),
             _ => None,
@@ -369,6 +376,15 @@ impl Cast {
         });
         if let Some(people) = self.surnames.get_mut(list) {
             people.push(p);
+        }
+        if let Some(first) = key.split(' ').next().filter(|f| f.len() < key.len()) {
+            let list = *self.by_first.entry(first.to_string()).or_insert_with(|| {
+                self.surnames.push(Vec::new());
+                self.surnames.len() - 1
+            });
+            if let Some(people) = self.surnames.get_mut(list) {
+                people.push(p);
+            }
         }
         self.by_key.insert(key, p);
         p
