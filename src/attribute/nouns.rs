@@ -315,7 +315,12 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
         // aux sports`, `le secrétaire d'État aux Transports`): part of the phrase, its article
         // with it.
         if in_list(n, &["à", "au", "aux"])
-            && toks.get(k - 1).is_some_and(|p| in_list(p, ROLE_WITH_A))
+            // (Perhaps after an adjective: `la commissaire européenne à la Santé`.)
+            && (toks.get(k - 1).is_some_and(|p| in_list(p, ROLE_WITH_A))
+                || toks.get(k.wrapping_sub(2)).is_some_and(|p| in_list(p, ROLE_WITH_A))
+                    && toks.get(k - 1).is_some_and(|a| {
+                        a.lowercase_word() && class_of(&a.lower) == 0
+                    }))
             // `secrétaire d'État aux Transports`, not `le chef de l'État à l'issue de…`.
             && (toks.get(k - 1).is_none_or(|p| !p.is("état"))
                 || toks
@@ -989,14 +994,23 @@ pub(super) fn sentence_subject(
         // Keep an apposed name: `Le maire de Brest, Yann Kerhervé, a reçu …`, also after an
         // adjective or two the short phrase did not take (`L'avocate des parties civiles, Me
         // Claire Renaud, …`) when a title or a name follows the comma.
-        let comma = (short + 1..(short + 4).min(e + 1))
+        // (Or a complement: `La commissaire européenne à la Santé, Stella Kyriakides, …`.)
+        let comma = (short + 1..(short + 8).min(e + 1))
             .find(|&k| toks.get(k).and_then(Tok::punct) == Some(','));
+        // (Past three words, only after a noun of people: not `Même son de cloche chez le
+        // président du club, Marc Aubert`.)
+        let person_head = toks
+            .get(short)
+            .is_some_and(|t| lexicon::is_person_noun(&t.lower));
         let apposed = comma.is_some_and(|c| {
-            c == short + 1
-                || (short + 1..c).all(|k| toks.get(k).is_some_and(Tok::lowercase_word))
-                    && toks
-                        .get(c + 1)
-                        .is_some_and(|n| n.capitalised() || lexicon::is_title(n.s))
+            let between = (short + 1..c).all(|k| {
+                toks.get(k)
+                    .is_some_and(|t| t.lowercase_word() || k > short + 1 && t.is_word())
+            });
+            let name_after = toks
+                .get(c + 1)
+                .is_some_and(|n| n.capitalised() || lexicon::is_title(n.s));
+            (c < short + 4 || person_head) && (c == short + 1 || between && name_after)
         });
         let e = if apposed && e > short { e } else { short };
         return mention_of(text, toks, i, e);
