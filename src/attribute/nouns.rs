@@ -1065,15 +1065,19 @@ fn timestamp_lead(toks: &[Tok], i: usize, end: usize) -> Option<usize> {
             && t.s.chars().all(|c| crate::text::is_upper(c) || c == '-')
     };
     let first = toks.get(i)?;
-    let (time, reach) = match (digits(first), capitals(first)) {
-        (true, _) => (true, 5),
-        (_, true) => (false, 16),
+    // (A city in capitalised lower case only before its brackets: `Washington (correspondance)
+    // –`, `Kiev, 12 novembre (AFP) –`.)
+    let (time, reach, bracketed) = match (digits(first), capitals(first)) {
+        (true, _) => (true, 5, false),
+        (_, true) => (false, 16, false),
+        _ if first.capitalised() => (false, 16, true),
         _ => return None,
     };
     for k in i + 1..(i + reach).min(end) {
         let t = toks.get(k)?;
         if matches!(t.punct(), Some('–' | '—' | '-')) || t.s == "-" {
-            return Some(k + 1);
+            let closed = toks.get(k - 1).and_then(Tok::punct) == Some(')');
+            return (!bracketed || closed).then_some(k + 1);
         }
         let stamp = if time {
             digits(t) || t.is("h") || t.punct() == Some(':')
