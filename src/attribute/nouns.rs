@@ -402,10 +402,12 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     if in_class(head, C_DET) {
         let mut c = last + 1;
         let mut hops = 0;
+        // (Never across a verb: `Le ministre Luc Marin a reçu la présidente de région, Carole
+        // Delga` is two people.)
         while hops < 6
-            && toks
-                .get(c)
-                .is_some_and(|t| t.is_word() && !in_class(t, C_CLAUSE))
+            && toks.get(c).is_some_and(|t| {
+                t.is_word() && !in_class(t, C_CLAUSE | C_AUX_AVOIR | C_AUX_ETRE | C_OTHER_VERB)
+            })
         {
             c += 1;
             hops += 1;
