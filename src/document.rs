@@ -797,6 +797,16 @@ pub(crate) fn speech_owner(mention: &str) -> Option<&str> {
         .find_map(|a| owner.strip_prefix(a))
         .unwrap_or(owner)
         .trim_start();
+    // A role and the name right after it: the name (`la ministre Claire Morel` → `Claire
+    // Morel`; `le président de la CGT` stays).
+    let owner = match owner.split_once(' ') {
+        Some((role, name))
+            if is_person_noun(&role.lowercased()) && name.starts_with(crate::text::is_upper) =>
+        {
+            name
+        }
+        _ => owner,
+    };
     (!owner.is_empty()).then_some(owner)
 }
 
