@@ -608,6 +608,7 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
         if q.kind == QuoteKind::Term {
             s.term = true;
         } else if !opens_sentence(text, q.start)
+            && !heading_line(text, q.start)
             && fragment_words(content).is_some_and(|n| n <= SHORT_FRAGMENT)
         {
             s.in_running_text += 1;
@@ -624,6 +625,33 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
             make_term(q, TermReason::Recurring);
         }
     }
+}
+
+/// How long a heading line may be, in bytes.
+const HEADING: usize = 200;
+
+/// Is the line holding byte `at` a heading (a headline, a sub-heading): a short line that ends
+/// without a sentence's final punctuation? A headline repeats the body's quote (`Trump promet
+/// de «gagner gros»`), which is no recurring term for that.
+fn heading_line(text: &str, at: usize) -> bool {
+    let from = floor_boundary(text, at.saturating_sub(HEADING));
+    let start = match text.get(from..at).and_then(|b| b.rfind('\n')) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let to = floor_boundary(text, start.saturating_add(HEADING));
+    let Some(line) = text.get(start..to) else {
+        return false;
+    };
+    let line = match line.find('\n') {
+        Some(i) => line.get(..i).unwrap_or(""),
+        None if to == text.len() => line,
+        None => return false,
+    };
+    !line
+        .trim_end()
+        .ends_with(['.', '!', '?', '…', ':', ';', ','])
 }
 
 /// Rule 6: true when a mention can speak: a pronoun, a name, or a noun phrase headed by a
