@@ -528,6 +528,15 @@ pub(super) fn name_run(toks: &[Tok], i: usize) -> Option<usize> {
     Some(e)
 }
 
+/// Do two capitalised words name a medium (`France Inter`, `Sud Radio`)?
+fn medium_pair(a: &Tok, b: &Tok) -> bool {
+    let mut pair = String::with_capacity(a.lower.len() + b.lower.len() + 1);
+    pair.push_str(&a.lower);
+    pair.push(' ');
+    pair.push_str(&b.lower);
+    lexicon::is_medium(&pair)
+}
+
 /// Skips what may stand between an incise verb and its subject: adverbs, dates, places,
 /// `pour sa part`. Returns the index of the first token of the subject.
 pub(super) fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
@@ -561,6 +570,8 @@ pub(super) fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
                                     || in_class(p, C_PREP)
                                     // `à l'agence Belga`, `à la radio RTL`: the medium's name.
                                     || p.lowercase_word() && lexicon::is_medium(&p.lower)
+                                    // `à France Inter Benoît Mouchart`: a medium of two words.
+                                    || p.capitalised() && medium_pair(p, n)
                                     // `sur France Inter la ministre`: a name of two words
                                     // when a determiner opens the subject after it.
                                     || p.capitalised()
