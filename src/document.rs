@@ -634,19 +634,21 @@ const HEADING: usize = 200;
 /// without a sentence's final punctuation? A headline repeats the body's quote (`Trump promet
 /// de «gagner gros»`), which is no recurring term for that.
 fn heading_line(text: &str, at: usize) -> bool {
-    let from = floor_boundary(text, at.saturating_sub(HEADING));
+    // The line's start and end, each looked for at most one byte past the longest heading (so
+    // that a longer line is refused the same way whatever text surrounds it).
+    let from = floor_boundary(text, at.saturating_sub(HEADING + 1));
     let start = match text.get(from..at).and_then(|b| b.rfind('\n')) {
         Some(i) => from + i + 1,
         None if from == 0 => 0,
         None => return false,
     };
-    let to = floor_boundary(text, start.saturating_add(HEADING));
-    let Some(line) = text.get(start..to) else {
+    let to = floor_boundary(text, start.saturating_add(HEADING + 1));
+    let Some(window) = text.get(start..to) else {
         return false;
     };
-    let line = match line.find('\n') {
-        Some(i) => line.get(..i).unwrap_or(""),
-        None if to == text.len() => line,
+    let line = match window.find('\n') {
+        Some(i) => window.get(..i).unwrap_or(""),
+        None if to == text.len() && window.len() <= HEADING => window,
         None => return false,
     };
     !line

@@ -238,3 +238,29 @@ fn dash_lines_of_unclosed_openers_stay_within_the_output_bound() {
     );
     assert_json_bounded(text, &analyze(text));
 }
+
+/// Found by the `differential` target (`crash-8d036f1e…`, this session): a text of exactly 200
+/// bytes on one line repeating `«J'ai cru mourir»` had its quotes read as a heading's alone (not
+/// counted toward a recurring term) and as running text after the neutral paragraph (made
+/// terms). The heading test (`document::heading_line`) looked for the line's end only up to 200
+/// bytes on: the line alone ended with the text, the same line in context one byte past the
+/// window. It now reads one byte further both ways and takes lines of at most 200 bytes.
+#[test]
+fn context_does_not_change_a_heading() {
+    let text = "\"Noudir Ls serosns prêws à tjournauxemps\", a promis le dis Le curé regarda la \
+                queje«J'ai cru mourir», a téemps\", a promis le dis Le curé regarda la \
+                je«J'ai cru mourir»prêws à tjournauxmep«";
+    assert_eq!(text.len(), 200);
+    let kinds = |t: &str| {
+        let a = analyze(t);
+        a.quotes
+            .iter()
+            .map(|q| (q.kind, q.reason))
+            .collect::<Vec<_>>()
+    };
+    let shorter = text.strip_suffix('«').unwrap_or(text);
+    for line in [text, shorter, &format!("{text}x")] {
+        let after = format!("Mis à jour à 8 h 30.\n\n{line}\n\nFin.");
+        assert_eq!(kinds(&after), kinds(line), "{line}");
+    }
+}
