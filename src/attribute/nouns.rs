@@ -194,6 +194,8 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
         let in_complement = toks
             .get(first..i)
             .is_some_and(|ts| ts.iter().any(|x| in_class(x, C_PREP | C_COMPLEMENT)));
+        // `d'Artagnan` opening the mention: the particle is the name's.
+        let elided = i == first + 1 && elided_name(toks, first);
         let eligible = t.capitalised()
             && !role
             && !lexicon::is_title(t.s)
@@ -202,6 +204,7 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
                 None => true,
                 Some(p) => {
                     after_title
+                        || elided
                         || p.punct() == Some(',')
                         || p.lowercase_word()
                             && !in_class(p, C_COMPLEMENT)
@@ -243,7 +246,16 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
             let affiliated = e >= i + 2
                 && prev.is_some_and(|p| p.lowercase_word() && lexicon::is_person_noun(&p.lower))
                 && (crate::cast::is_acronym(t.s) || lexicon::is_org(t.s));
-            best = Some((if affiliated { i + 1 } else { i }, e));
+            best = Some((
+                if affiliated {
+                    i + 1
+                } else if elided {
+                    first
+                } else {
+                    i
+                },
+                e,
+            ));
             i = e + 1;
             continue;
         }
@@ -299,8 +311,10 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     if tok_pronoun(t).is_some() || in_class(t, C_SUBJECT) || indefinite_pronoun(toks, i) {
         return Some(i);
     }
-    let starts =
-        in_class(t, C_DET) || is_name_word(t) || t.s.starts_with(|c: char| c.is_ascii_digit());
+    let starts = in_class(t, C_DET)
+        || is_name_word(t)
+        || t.s.starts_with(|c: char| c.is_ascii_digit())
+        || elided_name(toks, i);
     if !starts {
         return None;
     }
@@ -361,7 +375,14 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             .is_some_and(|p| is_name_word(p) && !lexicon::is_person_noun(&p.lower))
             && !toks
                 .get(k.wrapping_sub(2))
-                .is_some_and(|pp| in_class(pp, C_DET) || in_class(pp, C_COMPLEMENT));
+                .is_some_and(|pp| in_class(pp, C_DET) || in_class(pp, C_COMPLEMENT))
+            // (`d'Artagnan sortit`; not `le secrétaire d'Etat américain`.)
+            || k == i + 2 && elided_name(toks, i)
+            // (`M. de Rênal revint`: a particle inside a name, after a title or a first name.)
+            || k == i + 3
+                && toks.get(k - 1).is_some_and(Tok::capitalised)
+                && toks.get(k - 2).is_some_and(|pp| in_class(pp, C_PARTICLE))
+                && toks.get(i).is_some_and(|t| lexicon::is_title(t.s));
         if prev_is_name
             && n.lowercase_word()
             && !in_class(n, C_PARTICLE)
@@ -460,7 +481,8 @@ const ROLE_WITH_A: &[&str] = &[
 ];
 
 /// The manner complement of an incise's verb, which ends its subject in fiction: `demanda Paul
-/// d'un air sérieux`, `reprit le prêtre d'une voix grave` (`d'un`/`d'une` and a noun of manner).
+/// d'un air sérieux`, `reprit le prêtre d'une voix grave` (`d'un`/`d'une`, perhaps an adjective,
+/// and a noun of manner).
 /// `la porte-parole d'une association` keeps its complement.
 fn manner_complement(toks: &[Tok], k: usize) -> bool {
     const MANNER: &[&str] = &[
@@ -474,9 +496,12 @@ fn manner_complement(toks: &[Tok], k: usize) -> bool {
         "signe",
         "mouvement",
     ];
+    // (An adjective may come first: `d'une seule voix`, `d'un grand geste`.)
     toks.get(k).is_some_and(|t| in_list(t, &["d'", "d’", "de"]))
         && toks.get(k + 1).is_some_and(|t| in_list(t, &["un", "une"]))
-        && toks.get(k + 2).is_some_and(|t| in_list(t, MANNER))
+        && (toks.get(k + 2).is_some_and(|t| in_list(t, MANNER))
+            || toks.get(k + 2).is_some_and(Tok::lowercase_word)
+                && toks.get(k + 3).is_some_and(|t| in_list(t, MANNER)))
 }
 
 /// The capitalised word that the particles at `k` lead to inside a name (`de Gaulle`, `Ursula
@@ -535,6 +560,11 @@ pub(super) fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
         let phrase = phrase_at(toks, k, &ADVERBIAL_PHRASES);
         if phrase > 0 {
             k += phrase;
+            continue;
+        }
+        // `a déclaré d'Alger le ministre`: a place, the subject after it.
+        if elided_name(toks, k) && toks.get(k + 2).is_some_and(|n| in_class(n, C_DET)) {
+            k += 2;
             continue;
         }
         if in_class(t, C_PREP) || in_list(t, &["pour"]) {
@@ -600,6 +630,15 @@ pub(super) fn is_appositive(toks: &[Tok], a: usize, b: usize) -> bool {
 /// Can token `b` start a subject noun phrase?
 pub(super) fn np_head(t: &Tok) -> bool {
     in_class(t, C_DET) || is_name_word(t) || tok_pronoun(t).is_some() || in_class(t, C_SUBJECT)
+}
+
+/// A name whose particle is elided and opens it (`d'Artagnan`, `D'Argenson`): `d'` glued to a
+/// capitalised word, read as the name's first token where a subject is expected.
+pub(super) fn elided_name(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| in_list(t, &["d'", "d’"]))
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.capitalised() && n.start == toks.get(i).map_or(0, |t| t.end))
 }
 
 /// The subject of the verb group starting at token `v` (searching back to `start`).
@@ -828,7 +867,7 @@ pub(super) fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usiz
     let lo = e.saturating_sub(12).max(floor);
     for b in lo..=e {
         let Some(t) = toks.get(b) else { continue };
-        if !np_head(t) {
+        if !np_head(t) && !elided_name(toks, b) {
             continue;
         }
         // (`son grand-père` starts at its determiner, `maman` alone as a name.)
@@ -960,7 +999,9 @@ pub(super) fn sentence_subject(
             i = k + 1;
             continue;
         }
-        if !np_head(t) {
+        // (`D'Artagnan sortit`, not `D'Alger, le ministre …`.)
+        let elided = elided_name(toks, i) && toks.get(i + 2).and_then(Tok::punct) != Some(',');
+        if !(np_head(t) || elided) {
             return None;
         }
         // `il faut`, `il fallait`: the impersonal `il` stands for no one.
