@@ -756,8 +756,7 @@ fn segment_can_speak(mention: &str) -> bool {
     // particle or `et` leads to another capitalised word (`Jean de La Fontaine`, `Paul et Marie`,
     // not `Loin d'être …`).
     // (`M. de Rênal`: the title `M.` before a particle.)
-    if head.chars().nth(1).is_none()
-        && !(head == "M" && mention.trim_start().starts_with("M.") && !rest.is_empty())
+    if head.chars().nth(1).is_none() && (head != "M" || rest.is_empty())
         || lower.len() > 6 && lower.ends_with("ment") && rest.is_empty()
     {
         return false;
@@ -828,7 +827,7 @@ fn can_name(name: &str) -> bool {
         // opens its sentence with a determiner (`Sa tante`) is judged by its head.
         // (`Premier ministre`, `Première secrétaire`: an office whose first word is one.)
         // (`D'Artagnan`: a name whose particle is elided, not the `d'` of `l'un d'eux`.)
-        if PRENOMINAL.contains(lower.as_str()) && !matches!(lower.as_str(), "d'" | "d’") {
+        if PRENOMINAL.contains(lower.as_str()) && lower != "d'" {
             let office = crate::lexicon::is_person_noun(&lower)
                 && words(name)
                     .nth(1)

@@ -839,7 +839,7 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
     // `arriva le dernier`, `parla la première`: an order, not a person.
     if matches!(
         last.as_str(),
-        "dernier" | "dernière" | "premier" | "première" | "seul" | "seule"
+        "dernier" | "dernière" | "premier" | "première"
     ) {
         return None;
     }
@@ -1212,8 +1212,7 @@ fn other_person(a: &Speaker, b: &Speaker) -> bool {
         return true;
     }
     // A pronoun nothing resolved may be the named one (`dit Cécile. … Elle reprit :`).
-    let pronoun =
-        |s: &Speaker| s.name.is_none() && matches!(s.text.as_str(), "il" | "Il" | "elle" | "Elle");
+    let pronoun = |s: &Speaker| s.name.is_none() && crate::lexicon::pronoun(&s.text).is_some();
     if pronoun(a) != pronoun(b) && (a.name.is_some() || b.name.is_some()) {
         return false;
     }

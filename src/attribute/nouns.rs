@@ -194,8 +194,6 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
         let in_complement = toks
             .get(first..i)
             .is_some_and(|ts| ts.iter().any(|x| in_class(x, C_PREP | C_COMPLEMENT)));
-        // `d'Artagnan` opening the mention: the particle is the name's.
-        let elided = i == first + 1 && elided_name(toks, first);
         let eligible = t.capitalised()
             && !role
             && !lexicon::is_title(t.s)
@@ -204,7 +202,6 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
                 None => true,
                 Some(p) => {
                     after_title
-                        || elided
                         || p.punct() == Some(',')
                         || p.lowercase_word()
                             && !in_class(p, C_COMPLEMENT)
@@ -246,16 +243,7 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
             let affiliated = e >= i + 2
                 && prev.is_some_and(|p| p.lowercase_word() && lexicon::is_person_noun(&p.lower))
                 && (crate::cast::is_acronym(t.s) || lexicon::is_org(t.s));
-            best = Some((
-                if affiliated {
-                    i + 1
-                } else if elided {
-                    first
-                } else {
-                    i
-                },
-                e,
-            ));
+            best = Some((if affiliated { i + 1 } else { i }, e));
             i = e + 1;
             continue;
         }
@@ -379,10 +367,7 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             // (`d'Artagnan sortit`; not `le secrétaire d'Etat américain`.)
             || k == i + 2 && elided_name(toks, i)
             // (`M. de Rênal revint`: a particle inside a name, after a title or a first name.)
-            || k == i + 3
-                && toks.get(k - 1).is_some_and(Tok::capitalised)
-                && toks.get(k - 2).is_some_and(|pp| in_class(pp, C_PARTICLE))
-                && toks.get(i).is_some_and(|t| lexicon::is_title(t.s));
+            || k == i + 3 && toks.get(i).is_some_and(|t| lexicon::is_title(t.s));
         if prev_is_name
             && n.lowercase_word()
             && !in_class(n, C_PARTICLE)
@@ -481,8 +466,7 @@ const ROLE_WITH_A: &[&str] = &[
 ];
 
 /// The manner complement of an incise's verb, which ends its subject in fiction: `demanda Paul
-/// d'un air sérieux`, `reprit le prêtre d'une voix grave` (`d'un`/`d'une`, perhaps an adjective,
-/// and a noun of manner).
+/// d'un air sérieux`, `reprit le prêtre d'une voix grave` (`d'un`/`d'une` and a noun of manner).
 /// `la porte-parole d'une association` keeps its complement.
 fn manner_complement(toks: &[Tok], k: usize) -> bool {
     const MANNER: &[&str] = &[
@@ -496,12 +480,9 @@ fn manner_complement(toks: &[Tok], k: usize) -> bool {
         "signe",
         "mouvement",
     ];
-    // (An adjective may come first: `d'une seule voix`, `d'un grand geste`.)
     toks.get(k).is_some_and(|t| in_list(t, &["d'", "d’", "de"]))
         && toks.get(k + 1).is_some_and(|t| in_list(t, &["un", "une"]))
-        && (toks.get(k + 2).is_some_and(|t| in_list(t, MANNER))
-            || toks.get(k + 2).is_some_and(Tok::lowercase_word)
-                && toks.get(k + 3).is_some_and(|t| in_list(t, MANNER)))
+        && toks.get(k + 2).is_some_and(|t| in_list(t, MANNER))
 }
 
 /// The capitalised word that the particles at `k` lead to inside a name (`de Gaulle`, `Ursula

@@ -79,11 +79,7 @@ impl<'t> Windows<'t> {
         // Only the first paragraph: in a quote over several paragraphs, an incise further on
         // belongs to words quoted inside it (a story told at table: `« … Une nuit, j'ouvris.⏎«
         // Venez vite, me dit-elle…`), not to the quote's own speaker.
-        let lead = head.len() - head.trim_start().len();
-        let head = match head.get(lead..).and_then(|h| h.find('\n')) {
-            Some(k) => head.get(..lead + k).unwrap_or(head),
-            None => head,
-        };
+        let head = head.split('\n').next().unwrap_or(head);
         // An incise follows a comma, or in fiction an exclamation, a question, an ellipsis.
         if !head.contains([',', '!', '?', '…']) {
             return None;
