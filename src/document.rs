@@ -785,7 +785,8 @@ fn segment_can_speak(mention: &str) -> bool {
     // word right after it unless a
     // particle or `et` leads to another capitalised word (`Jean de La Fontaine`, `Paul et Marie`,
     // not `Loin d'être …`).
-    if head.chars().nth(1).is_none()
+    // (`M. de Rênal`: the title `M.` before a particle.)
+    if head.chars().nth(1).is_none() && (head != "M" || rest.is_empty())
         || lower.len() > 6 && lower.ends_with("ment") && rest.is_empty()
     {
         return false;
@@ -865,7 +866,8 @@ fn can_name(name: &str) -> bool {
         // adjective or an adverb (`Principal artisan …`, `Largement`); a noun phrase that
         // opens its sentence with a determiner (`Sa tante`) is judged by its head.
         // (`Premier ministre`, `Première secrétaire`: an office whose first word is one.)
-        if PRENOMINAL.contains(lower.as_str()) {
+        // (`D'Artagnan`: a name whose particle is elided, not the `d'` of `l'un d'eux`.)
+        if PRENOMINAL.contains(lower.as_str()) && lower != "d'" {
             let office = crate::lexicon::is_person_noun(&lower)
                 && words(name)
                     .nth(1)

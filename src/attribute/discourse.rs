@@ -540,17 +540,29 @@ fn opens_with_dash(text: &str, at: usize) -> bool {
 const ADDRESSEE_PEEK: usize = 48;
 
 /// The name a cue says its words are addressed to, right after the cue or its subject: `à` and a
-/// capitalised name of one to three words (`demanda Paul à Marthe :`, `dit-il à Jean Morel`).
-/// Roles and pronouns (`à son frère`, `lui`) are left to the other rules.
+/// capitalised name of one to three words (`demanda Paul à Marthe :`, `dit-il à Jean Morel`),
+/// also after `en s'adressant` or with `vers`, `en se tournant vers` (`dit-il en s'adressant à
+/// Athos`). Roles and pronouns (`à son frère`, `lui`) are left to the other rules.
 fn addressee_after(text: &str, from: usize) -> Option<Span> {
     let end = floor_boundary(text, from.saturating_add(ADDRESSEE_PEEK));
     let window = text.get(from..end)?;
     let rest = window.trim_start_matches(|c: char| c == ' ' || c == ',' || is_padding(c));
+    // `dit-il en s'adressant à Paul`, `reprit-elle en se tournant vers sa mère`.
+    let rest = rest.strip_prefix("en ").unwrap_or(rest);
+    let rest = ["s'adressant ", "s’adressant "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
     let role = rest
         .strip_prefix("au ")
         .or_else(|| rest.strip_prefix("aux "))
         .map(|r| (r, true))
-        .or_else(|| rest.strip_prefix("à ").map(|r| (r, false)));
+        .or_else(|| {
+            ["à ", "se tournant vers ", "vers "]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+                .map(|r| (r, false))
+        });
     let (rest, contracted) = role?;
     let start = from + (window.len() - rest.len());
     if contracted || rest.starts_with(crate::text::is_lower) {
@@ -711,8 +723,19 @@ fn last_named(
     // mère`, `la fermière` (a role the sentence names) are the one `lui` stands for too.
     let mut object_det: Option<(usize, &str)> = None;
     for w in sentence.split(' ') {
-        let at = from + sentence_at + offset;
+        let mut at = from + sentence_at + offset;
         offset += w.len() + 1;
+        // `d'Artagnan`: the name after its elided particle.
+        let w = match w.get(..2).filter(|d| matches!(*d, "d'" | "D'")) {
+            Some(_)
+                if w.get(2..)
+                    .is_some_and(|r| r.starts_with(crate::text::is_upper)) =>
+            {
+                at += 2;
+                w.get(2..).unwrap_or(w)
+            }
+            _ => w,
+        };
         let word = w
             .find(|c: char| !(crate::text::is_alpha(c) || c == '-'))
             .and_then(|i| w.get(..i))
@@ -811,6 +834,13 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
         && next.starts_with(crate::text::is_lower)
         && crate::lexicon::grammar::class_of(&next.lowercased()) == 0
     {
+        return None;
+    }
+    // `arriva le dernier`, `parla la première`: an order, not a person.
+    if matches!(
+        last.as_str(),
+        "dernier" | "dernière" | "premier" | "première"
+    ) {
         return None;
     }
     // An institution (`examiné par le Sénat`, `dans le département`) answers no turn.
@@ -1174,11 +1204,22 @@ fn paragraph_start(text: &str, at: usize, seen: &mut (usize, usize, Option<usize
 }
 
 /// Are two speakers different people as far as the mentions tell? Different names, or with
-/// no name on either side different words (`elle` answering the narrator's `je`).
+/// no name on either side different words (`elle` answering the narrator's `je`), or genders
+/// the text shows different.
 fn other_person(a: &Speaker, b: &Speaker) -> bool {
+    // A man and a woman, whatever their names (`M. de Rênal`, `Mme de Rênal`).
+    if a.gender.is_some() && b.gender.is_some() && a.gender != b.gender {
+        return true;
+    }
+    // A pronoun nothing resolved may be the named one (`dit Cécile. … Elle reprit :`).
+    let pronoun = |s: &Speaker| s.name.is_none() && crate::lexicon::pronoun(&s.text).is_some();
+    if pronoun(a) != pronoun(b) && (a.name.is_some() || b.name.is_some()) {
+        return false;
+    }
     match (&a.name, &b.name) {
         (None, None) => !a.text.eq_ignore_ascii_case(&b.text),
-        (x, y) => x != y && a.text != b.text,
+        // (`elle` and `Elle` opening a sentence: one mention, whatever one of them resolved.)
+        (x, y) => x != y && !a.text.eq_ignore_ascii_case(&b.text),
     }
 }
 

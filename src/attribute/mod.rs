@@ -17,7 +17,9 @@
 //! 1. an incise inside the marks: `«Q1, dit-elle, Q2»`, in fiction also after `!`, `?`, `…`
 //!    (`«Trop tard ! fit-il en hochant la tête, trop tard !»`), an inverted one, or one whose
 //!    subject is followed by a prepositional complement (`me dit le curé au bout d'un moment ;`),
-//!    carrying a long tail up to its punctuation ([`Method::InsideQuote`]);
+//!    carrying a long tail up to its punctuation ([`Method::InsideQuote`]); only in the quote's
+//!    first paragraph (further on, in a story told over several `«`-reopened paragraphs, an
+//!    incise belongs to words quoted inside it);
 //! 2. an incise after the quote: `«Q», a déclaré X`, `«Q», s'est félicitée X`, `«Q», a-t-il
 //!    ajouté`, `«Q» répondit Paul`, `«Q», lui dis-je` ([`Method::AfterQuote`]), with adverbs,
 //!    dates, places and commas skipped before the subject (`a souligné mercredi à Lyon le maire`);
@@ -58,7 +60,8 @@
 //!    inside a quote and never the narrator. Never the one the quote calls by name either (a
 //!    vocative, `« Bonjour, Marthe. »`, `« Merci, monsieur le curé ! »`): spoken to, not
 //!    speaking; the last other speaker of the exchange instead, else no one. The one a turn's cue
-//!    names as spoken to (`demanda Paul à Marthe :`, `dit à la fermière :`, `demanda au curé`, or
+//!    names as spoken to (`demanda Paul à Marthe :`, `dit à la fermière :`, `demanda au curé`,
+//!    `dit-il en s'adressant à Athos`, `en se tournant vers sa mère`, or
 //!    `lui` for the one other person its sentence
 //!    names: `Le marin s'approcha de Roger et lui dit :`, `se tourna vers la fermière et lui
 //!    dit`; the narrator for `me demanda le

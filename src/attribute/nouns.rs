@@ -299,8 +299,10 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     if tok_pronoun(t).is_some() || in_class(t, C_SUBJECT) || indefinite_pronoun(toks, i) {
         return Some(i);
     }
-    let starts =
-        in_class(t, C_DET) || is_name_word(t) || t.s.starts_with(|c: char| c.is_ascii_digit());
+    let starts = in_class(t, C_DET)
+        || is_name_word(t)
+        || t.s.starts_with(|c: char| c.is_ascii_digit())
+        || elided_name(toks, i);
     if !starts {
         return None;
     }
@@ -368,7 +370,11 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             .is_some_and(|p| is_name_word(p) && !lexicon::is_person_noun(&p.lower))
             && !toks
                 .get(k.wrapping_sub(2))
-                .is_some_and(|pp| in_class(pp, C_DET) || in_class(pp, C_COMPLEMENT));
+                .is_some_and(|pp| in_class(pp, C_DET) || in_class(pp, C_COMPLEMENT))
+            // (`d'Artagnan sortit`; not `le secrétaire d'Etat américain`.)
+            || k == i + 2 && elided_name(toks, i)
+            // (`M. de Rênal revint`: a particle inside a name, after a title or a first name.)
+            || k == i + 3 && toks.get(i).is_some_and(|t| lexicon::is_title(t.s));
         if prev_is_name
             && n.lowercase_word()
             && !in_class(n, C_PARTICLE)
@@ -555,6 +561,11 @@ pub(super) fn skip_to_subject(toks: &[Tok], mut k: usize) -> usize {
             k += phrase;
             continue;
         }
+        // `a déclaré d'Alger le ministre`: a place, the subject after it.
+        if elided_name(toks, k) && toks.get(k + 2).is_some_and(|n| in_class(n, C_DET)) {
+            k += 2;
+            continue;
+        }
         if in_class(t, C_PREP) || in_list(t, &["pour"]) {
             // A prepositional phrase: up to the next determiner, title or comma.
             k += 1;
@@ -620,6 +631,15 @@ pub(super) fn is_appositive(toks: &[Tok], a: usize, b: usize) -> bool {
 /// Can token `b` start a subject noun phrase?
 pub(super) fn np_head(t: &Tok) -> bool {
     in_class(t, C_DET) || is_name_word(t) || tok_pronoun(t).is_some() || in_class(t, C_SUBJECT)
+}
+
+/// A name whose particle is elided and opens it (`d'Artagnan`, `D'Argenson`): `d'` glued to a
+/// capitalised word, read as the name's first token where a subject is expected.
+pub(super) fn elided_name(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| in_list(t, &["d'", "d’"]))
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.capitalised() && n.start == toks.get(i).map_or(0, |t| t.end))
 }
 
 /// The subject of the verb group starting at token `v` (searching back to `start`).
@@ -848,7 +868,7 @@ pub(super) fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usiz
     let lo = e.saturating_sub(12).max(floor);
     for b in lo..=e {
         let Some(t) = toks.get(b) else { continue };
-        if !np_head(t) {
+        if !np_head(t) && !elided_name(toks, b) {
             continue;
         }
         // (`son grand-père` starts at its determiner, `maman` alone as a name.)
@@ -991,7 +1011,9 @@ pub(super) fn sentence_subject(
             }
             _ => t,
         };
-        if !np_head(t) {
+        // (`D'Artagnan sortit`, not `D'Alger, le ministre …`.)
+        let elided = elided_name(toks, i) && toks.get(i + 2).and_then(Tok::punct) != Some(',');
+        if !(np_head(t) || elided) {
             return None;
         }
         // `il faut`, `il fallait`: the impersonal `il` stands for no one.

@@ -64,8 +64,8 @@ impl<'t> Windows<'t> {
             .map_or(self.text.len(), |&s| s.max(q.end));
     }
 
-    /// The head of a direct quote's content (at most [`INSIDE`] bytes), when it holds a comma or
-    /// an end of exclamation, question or ellipsis (where an incise may start).
+    /// The head of a direct quote's content (at most [`INSIDE`] bytes, its first paragraph), when
+    /// it holds a comma or an end of exclamation, question or ellipsis (where an incise may start).
     pub(super) fn inside(&mut self, q: &QuoteAt) -> Option<&[Tok<'t>]> {
         if q.partial {
             return None;
@@ -76,6 +76,10 @@ impl<'t> Windows<'t> {
             q.content_end.min(q.content_start.saturating_add(INSIDE)),
         );
         let head = text.get(q.content_start..to.max(q.content_start))?;
+        // Only the first paragraph: in a quote over several paragraphs, an incise further on
+        // belongs to words quoted inside it (a story told at table: `« … Une nuit, j'ouvris.⏎«
+        // Venez vite, me dit-elle…`), not to the quote's own speaker.
+        let head = head.split('\n').next().unwrap_or(head);
         // An incise follows a comma, or in fiction an exclamation, a question, an ellipsis.
         if !head.contains([',', '!', '?', '…']) {
             return None;
