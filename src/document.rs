@@ -440,7 +440,7 @@ fn navigation_line_in(text: &str, line_start: usize, buf: &mut String) -> bool {
         c.is_whitespace() || matches!(c, '»' | '>' | '-' | '•' | '►' | '▶' | '|' | '*' | '→')
     });
     let head = lower_head(rest, 40, buf);
-    let first_line = text.get(..line_start).is_some_and(|s| s.trim().is_empty());
+    let first_line = line_start == 0;
     let mut kicker = false;
     NAVIGATION.iter().any(|&n| {
         // A kicker (`VIDÉO -`) on the text's first line heads the text's own headline.

@@ -463,6 +463,10 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
 /// `… selon Murray.`. Reads the after-quote
 /// window (one sentence) up to the next quotation mark.
 pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
+    // `«Q.» Les commerçants, eux, font les comptes.`: a capital opens another sentence.
+    if toks.first().is_some_and(Tok::capitalised) {
+        return None;
+    }
     for (k, t) in toks.iter().enumerate() {
         if t.punct().is_some_and(is_quote_mark) {
             return None;
