@@ -7,6 +7,7 @@
 //!
 //! 1. **Navigation lines**: guillemets on a line that starts with `Lire aussi`, `» À VOIR AUSSI`…
 //!    (`lexicon/navigation.txt`) hold another article's title: `term` ([`TermReason::Navigation`]).
+//!    A kicker such as `VIDÉO -` on the text's first line heads the text's own headline instead.
 //! 2. **Glosses**: guillemets followed by `en français` translate a word: `term`
 //!    ([`TermReason::Gloss`]).
 //! 3. **Titles**: a short capitalised phrase without a clause in running text (`une Lexus «Art
@@ -25,7 +26,8 @@
 //!    not said: `term` ([`TermReason::Document`]).
 //! 5. **Once a term, always a term**: the same phrase in guillemets that the document already
 //!    treats as a term elsewhere, or that recurs in running text at least twice while short, is a
-//!    term at every occurrence ([`TermReason::Recurring`]).
+//!    term at every occurrence ([`TermReason::Recurring`]) — except where an incise of its own
+//!    gives it to a speaker (`«Q», raconte Michel`).
 //! 6. **Who can speak**: a speaker mention must be a person, an organisation or a pronoun: a name,
 //!    or a noun phrase whose head (after determiners and adjectives such as `l'ancien`, `les
 //!    deux`) is in `lexicon/person-nouns.txt` or `lexicon/organisations.txt`. Any other mention
@@ -438,9 +440,14 @@ fn navigation_line_in(text: &str, line_start: usize, buf: &mut String) -> bool {
         c.is_whitespace() || matches!(c, '»' | '>' | '-' | '•' | '►' | '▶' | '|' | '*' | '→')
     });
     let head = lower_head(rest, 40, buf);
-    NAVIGATION.iter().any(|n| {
+    let first_line = line_start == 0;
+    let mut kicker = false;
+    NAVIGATION.iter().any(|&n| {
+        // A kicker (`VIDÉO -`) on the text's first line heads the text's own headline.
+        kicker |= n == "[kickers]";
         head.strip_prefix(n)
             .is_some_and(|after| !after.starts_with(|c: char| crate::text::is_alnum(c)))
+            && !(kicker && first_line)
     })
 }
 
@@ -615,7 +622,10 @@ fn recurring(text: &str, quotes: &mut [Quote]) {
         }
     }
     for (q, slot) in quotes.iter_mut().zip(slot_of) {
-        if q.parent.is_some() || q.kind == QuoteKind::Term {
+        // Words given to someone by their own incise (`«Q», raconte Michel`) are a quote here,
+        // whatever the phrase is elsewhere.
+        let incise = matches!(q.method, Some(Method::AfterQuote | Method::InsideQuote));
+        if q.parent.is_some() || q.kind == QuoteKind::Term || incise && q.speaker.is_some() {
             continue;
         }
         if seen

@@ -47,7 +47,9 @@
 //!    a verb of memory gives the words to the one named before the colon (`Je me rappelle la
 //!    réponse du médecin :`); then `Selon X`/`D'après X` in the sentence and a sentence-initial
 //!    `Pour X,` ([`Method::Source`]); then, after a colon or for a partial quote, the subject of
-//!    the sentence;
+//!    the sentence (past a leading participle and its complement: `Invité de France Inter, le
+//!    ministre…`) — but not for a fragment whose embedding verb has a subject of its own that
+//!    cannot speak (`La BCE maintient ses taux, les marchés saluent une «Q»`: no speaker);
 //! 6. otherwise ([`Method::Continuation`]): in a dialogue of dash-led paragraphs (`— «…»`, or
 //!    turns `— Oui.` inside one pair of guillemets) the other speaker of the exchange (with none
 //!    yet, the one the narration names just before the first turn: `Elle vit un enfant sur le

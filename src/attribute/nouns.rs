@@ -158,6 +158,9 @@ const EPICENE: &[&str] = &[
     "sentinelle",
     "témoin",
     "mannequin",
+    "figure",
+    "pilier",
+    "ténor",
 ];
 
 pub(super) fn gender_of(t: &Tok) -> Option<Gender> {
@@ -888,7 +891,9 @@ pub(super) fn np_start_back(toks: &[Tok], floor: usize, e: usize) -> Option<usiz
     // `au bruit d'une voix, qui disait` — a phrase after `de` when nothing else reaches.
     (lo..=e)
         .find(|&b| {
+            // (Not after another preposition: `Une habitante croisée devant la mairie confie`.)
             toks.get(b).is_some_and(|t| in_class(t, C_DET))
+                && !(b > floor && toks.get(b - 1).is_some_and(|p| in_class(p, C_PREP)))
                 && np_forward(toks, b).is_some_and(|x| x >= e)
         })
         .or_else(|| {
@@ -987,7 +992,13 @@ pub(super) fn sentence_subject(
                 })
             || t.capitalised()
                 && !in_class(t, C_DET)
-                && toks.get(i + 1).is_some_and(|n| in_class(n, C_PREP))
+                && toks.get(i + 1).is_some_and(|n| {
+                    // `Invité de France Inter, le ministre…`: a participle and its `de`.
+                    in_class(n, C_PREP)
+                        || in_class(n, C_COMPLEMENT)
+                            && ["é", "ée", "és", "ées"].iter().any(|e| t.lower.ends_with(e))
+                            && comma_soon
+                })
             || participle_lead(toks, i)
             || de_lead(toks, i) && comma_soon;
         if lead_adverbial {

@@ -463,6 +463,10 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
 /// `… selon Murray.`. Reads the after-quote
 /// window (one sentence) up to the next quotation mark.
 pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
+    // `«Q.» Les commerçants, eux, font les comptes.`: a capital opens another sentence.
+    if toks.first().is_some_and(Tok::capitalised) {
+        return None;
+    }
     for (k, t) in toks.iter().enumerate() {
         if t.punct().is_some_and(is_quote_mark) {
             return None;
@@ -531,6 +535,8 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     let mut fallback: Option<Found> = None;
     let mut mute: Option<Found> = None;
     let mut mute_colon: Option<Found> = None;
+    // The first token of a clause whose speech verb has a subject that names no one.
+    let mut mute_subject: Option<usize> = None;
     for v in &verbs {
         // `«Q1», assure X, «Q2»` or `a-t-il lancé :`: the subject follows the verb.
         let after_quote = v.first > start
@@ -565,13 +571,15 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
                         .get(v.first - 1)
                         .is_some_and(|t| in_list(t, &["le", "l'", "l’"])))
         });
+        let mut own = false;
         let mention = if v.inv.is_some() || after_quote || comme {
             incise_subject(text, toks, v)
         } else {
             // `des enfants, qui criaient :` — the antecedent or no one, never the subject of
             // the main clause (`Elle croisa des enfants, qui…`).
-            subject_before(text, toks, start, v.first)
-                .or_else(|| (!relative).then(|| sentence_subject(text, toks, start, v.first))?)
+            let m = subject_before(text, toks, start, v.first);
+            own = m.is_some();
+            m.or_else(|| (!relative).then(|| sentence_subject(text, toks, start, v.first))?)
         };
         // A thing that says the words before the colon (`une pancarte qui disait :`) is no
         // one, and the sentence's subject did not say them either: no speaker.
@@ -604,8 +612,25 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
                     method: Method::ClauseSubject,
                 });
             }
+            // `La BCE maintient ses taux, les marchés saluent une «Q»`: a fragment embedded by
+            // a main verb whose own subject is no one who speaks is nobody else's words either
+            // — unless a speech verb further back governs its clause (`Le ministre a indiqué
+            // que les travaux avançaient «Q»`).
+            if partial && !relative && own && mute_subject.is_none() {
+                mute_subject = Some(v.first);
+            }
             continue;
         };
+        // (A verb further back speaks for that clause only through `que`.)
+        if let Some(clause) = mute_subject {
+            let governs = (v.last + 1..clause).any(|k| {
+                toks.get(k)
+                    .is_some_and(|t| in_list(t, &["que", "qu'", "qu’"]))
+            });
+            if !governs {
+                return mute;
+            }
+        }
         let method = if partial && !colon_or_que {
             Method::ClauseSubject
         } else {
@@ -722,6 +747,9 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         return mute_colon;
     }
     // A colon with no speech verb: `X a été clair : «Q»` — the subject of the sentence.
+    if partial && !colon && mute_subject.is_some() {
+        return mute;
+    }
     if partial || colon {
         let Some(m) = sentence_subject(text, toks, start, end)
             // `Rien n'est fait, même si elle …`: a subject that names no one gives way.
@@ -966,7 +994,11 @@ pub(super) fn side_of(text: &str, toks: &[Tok], from: usize) -> Option<Mention> 
         } else {
             return None;
         };
-        let e = np_forward(toks, s)?;
+        // `au ministère de l'Intérieur`: an office without its article, and its complement.
+        let e = np_forward(toks, s).or_else(|| {
+            let c = toks.get(s + 1).filter(|c| in_class(c, C_COMPLEMENT));
+            office(s).then(|| c.and_then(|_| np_forward(toks, s + 2)).unwrap_or(s))
+        })?;
         let mut m = mention_of(text, toks, s, e)?;
         // `des syndicats`, `du gouvernement` hold `de les`, `de le`: named as `les syndicats`.
         if toks.get(s).is_some_and(|t| t.is("des") || t.is("du")) {
