@@ -549,10 +549,7 @@ fn addressee_after(text: &str, from: usize) -> Option<Span> {
     let rest = window.trim_start_matches(|c: char| c == ' ' || c == ',' || is_padding(c));
     // `dit-il en s'adressant à Paul`, `reprit-elle en se tournant vers sa mère`.
     let rest = rest.strip_prefix("en ").unwrap_or(rest);
-    let rest = ["s'adressant ", "s’adressant "]
-        .iter()
-        .find_map(|p| rest.strip_prefix(p))
-        .unwrap_or(rest);
+    let rest = rest.strip_prefix("s'adressant ").unwrap_or(rest);
     let role = rest
         .strip_prefix("au ")
         .or_else(|| rest.strip_prefix("aux "))

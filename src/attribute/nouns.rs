@@ -389,8 +389,13 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             break;
         }
         if in_class(n, C_COMPLEMENT) || in_class(n, C_PARTICLE) {
-            // Needs something after it.
-            if !toks.get(k + 1).is_some_and(Tok::is_word) {
+            // Needs something after it; after a name, `la`, `le` lead to a name (`Jean de La
+            // Fontaine`) or are an object pronoun (`Paul la regarda`).
+            if !toks.get(k + 1).is_some_and(Tok::is_word)
+                || prev_is_name
+                    && in_class(n, C_DEFINITE)
+                    && !toks.get(k + 1).is_some_and(Tok::capitalised)
+            {
                 break;
             }
             k += 1;
