@@ -979,7 +979,7 @@ fn only_sentence_end(gap: &str) -> bool {
                     .and_then(|b| b.split(|c: char| !crate::text::is_alnum(c)).next_back())
                     .unwrap_or("");
                 let title = !word.is_empty() && word.chars().nth(1).is_none()
-                    || is_title(&format!("{word}."));
+                    || is_title(&crate::text::concat(&[word, "."]));
                 if !title {
                     return false;
                 }

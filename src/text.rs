@@ -204,6 +204,16 @@ pub(crate) fn lowercase_cow(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The parts one after the other in one new string: `format!` without the formatting
+/// machinery (each `format!` call site costs the wasm its own argument code).
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
 /// [`lowercase`] as a method, where `str::to_lowercase` would be written.
 pub(crate) trait Lowercased {
     fn lowercased(&self) -> String;

@@ -622,7 +622,7 @@ fn addressed_role(rest: &str, contracted: bool) -> Option<usize> {
         let phrase = rest.get(..end)?;
         // `au curé` is read as `le curé`.
         let speaks = if contracted {
-            crate::document::can_speak(&format!("le {phrase}"))
+            crate::document::can_speak(&crate::text::concat(&["le ", phrase]))
         } else {
             crate::document::can_speak(phrase)
         };
@@ -791,7 +791,7 @@ fn last_named(
             let contracted = matches!(det, "du" | "au" | "aux");
             let speaks = if contracted {
                 let article = if det == "aux" { "les" } else { "le" };
-                crate::document::can_speak(&format!("{article} {word}"))
+                crate::document::can_speak(&crate::text::concat(&[article, " ", word]))
             } else {
                 crate::document::can_speak(role)
             };

@@ -231,7 +231,7 @@ fn speech_noun_before_colon(text: &str, toks: &[Tok], start: usize, end: usize) 
         .last()?;
     let owner = text.get(toks.get(of + 1)?.start..toks.get(owner_end)?.end)?;
     let owner = if toks.get(of).is_some_and(|t| t.is("du")) {
-        format!("le {owner}")
+        crate::text::concat(&["le ", owner])
     } else {
         owner.to_string()
     };

@@ -180,13 +180,13 @@ pub(super) fn verb_senses(t: &Tok) -> Option<Senses> {
 /// holds: `demandai` → `demanda`, `disais` → `disait`, `répondis` → `répondit`, `dis` → `dit`.
 fn third_person(first: String) -> String {
     if let Some(b) = first.strip_suffix("ais") {
-        format!("{b}ait")
+        crate::text::concat(&[b, "ait"])
     } else if let Some(b) = first.strip_suffix("ai") {
-        format!("{b}a")
+        crate::text::concat(&[b, "a"])
     } else if let Some(b) = first.strip_suffix("ds") {
-        format!("{b}d")
+        crate::text::concat(&[b, "d"])
     } else if let Some(b) = first.strip_suffix('s') {
-        format!("{b}t")
+        crate::text::concat(&[b, "t"])
     } else {
         first
     }

@@ -12,6 +12,7 @@
 //! (`annonça`, `jugea`, `appelle`, `répète`, `relève`, `emploie`), reflexives (`s'indigner` keeps its
 //! pronoun in the lemma), particles (`appeler à`, `faire savoir`, `mettre en garde`).
 
+use crate::text::concat;
 use std::sync::LazyLock;
 
 use super::{lines, FnvMap};
@@ -69,7 +70,7 @@ fn push4(out: &mut Vec<(String, Shape)>, base: &str) {
     let plural_m = if base.ends_with('s') || base.ends_with('x') {
         base.to_string()
     } else {
-        format!("{base}s")
+        concat(&[base, "s"])
     };
     out.push((
         base.to_string(),
@@ -79,7 +80,7 @@ fn push4(out: &mut Vec<(String, Shape)>, base: &str) {
         },
     ));
     out.push((
-        format!("{base}e"),
+        concat(&[base, "e"]),
         Shape::Participle {
             fem: true,
             plural: false,
@@ -93,7 +94,7 @@ fn push4(out: &mut Vec<(String, Shape)>, base: &str) {
         },
     ));
     out.push((
-        format!("{base}es"),
+        concat(&[base, "es"]),
         Shape::Participle {
             fem: true,
             plural: true,
@@ -107,10 +108,10 @@ fn fin(out: &mut Vec<(String, Shape)>, s: String, plural: bool) {
 
 /// Futur and conditionnel from a future stem (`déclarer`, `dir`, `viendr`).
 fn future(out: &mut Vec<(String, Shape)>, stem: &str) {
-    fin(out, format!("{stem}a"), false);
-    fin(out, format!("{stem}ont"), true);
-    fin(out, format!("{stem}ait"), false);
-    fin(out, format!("{stem}aient"), true);
+    fin(out, concat(&[stem, "a"]), false);
+    fin(out, concat(&[stem, "ont"]), true);
+    fin(out, concat(&[stem, "ait"]), false);
+    fin(out, concat(&[stem, "aient"]), true);
 }
 
 /// Forms of a verb of the third group from its principal parts.
@@ -125,15 +126,15 @@ struct Parts<'a> {
 }
 
 fn from_parts(out: &mut Vec<(String, Shape)>, prefix: &str, p: &Parts) {
-    fin(out, format!("{prefix}{}", p.sg), false);
-    fin(out, format!("{prefix}{}", p.pl), true);
-    push4(out, &format!("{prefix}{}", p.pp));
-    fin(out, format!("{prefix}{}ait", p.imp), false);
-    fin(out, format!("{prefix}{}aient", p.imp), true);
-    out.push((format!("{prefix}{}ant", p.imp), Shape::Gerund));
-    fin(out, format!("{prefix}{}", p.ps_sg), false);
-    fin(out, format!("{prefix}{}", p.ps_pl), true);
-    future(out, &format!("{prefix}{}", p.fut));
+    fin(out, concat(&[prefix, p.sg]), false);
+    fin(out, concat(&[prefix, p.pl]), true);
+    push4(out, &concat(&[prefix, p.pp]));
+    fin(out, concat(&[prefix, p.imp, "ait"]), false);
+    fin(out, concat(&[prefix, p.imp, "aient"]), true);
+    out.push((concat(&[prefix, p.imp, "ant"]), Shape::Gerund));
+    fin(out, concat(&[prefix, p.ps_sg]), false);
+    fin(out, concat(&[prefix, p.ps_pl]), true);
+    future(out, &concat(&[prefix, p.fut]));
 }
 
 /// Irregular endings: (infinitive ending, principal parts with that ending removed).
@@ -186,9 +187,9 @@ fn first_group(out: &mut Vec<(String, Shape)>, inf: &str) {
     };
     // Stem before a or o: annonç-, juge-.
     let soft = if let Some(s) = stem.strip_suffix('c') {
-        format!("{s}ç")
+        concat(&[s, "ç"])
     } else if stem.ends_with('g') {
-        format!("{stem}e")
+        concat(&[stem, "e"])
     } else {
         stem.to_string()
     };
@@ -200,27 +201,29 @@ fn first_group(out: &mut Vec<(String, Shape)>, inf: &str) {
         let last = chars.get(n - 1).copied().unwrap_or(' ');
         let prev = chars.get(n - 2).copied().unwrap_or(' ');
         let head: String = chars.iter().take(n - 2).collect();
+        let mut last_buf = [0u8; 4];
+        let last_s: &str = last.encode_utf8(&mut last_buf);
         if prev == 'e' && (last == 'l' || last == 't') {
-            mute.push(format!("{stem}{last}"));
-            mute.push(format!("{head}è{last}"));
+            mute.push(concat(&[stem, last_s]));
+            mute.push(concat(&[&head, "è", last_s]));
         } else if prev == 'e' || prev == 'é' {
-            mute.push(format!("{head}è{last}"));
+            mute.push(concat(&[&head, "è", last_s]));
         } else if last == 'y' {
             let h: String = chars.iter().take(n - 1).collect();
-            mute.push(format!("{h}i"));
+            mute.push(concat(&[&h, "i"]));
         }
     }
     for m in &mute {
-        fin(out, format!("{m}e"), false);
-        fin(out, format!("{m}ent"), true);
-        future(out, &format!("{m}er"));
+        fin(out, concat(&[m, "e"]), false);
+        fin(out, concat(&[m, "ent"]), true);
+        future(out, &concat(&[m, "er"]));
     }
-    push4(out, &format!("{stem}é"));
-    fin(out, format!("{soft}ait"), false);
-    fin(out, format!("{soft}aient"), true);
-    out.push((format!("{soft}ant"), Shape::Gerund));
-    fin(out, format!("{soft}a"), false);
-    fin(out, format!("{stem}èrent"), true);
+    push4(out, &concat(&[stem, "é"]));
+    fin(out, concat(&[&soft, "ait"]), false);
+    fin(out, concat(&[&soft, "aient"]), true);
+    out.push((concat(&[&soft, "ant"]), Shape::Gerund));
+    fin(out, concat(&[&soft, "a"]), false);
+    fin(out, concat(&[stem, "èrent"]), true);
 }
 
 /// A verb of the second group (`-ir`, `-issons`).
@@ -228,14 +231,14 @@ fn second_group(out: &mut Vec<(String, Shape)>, inf: &str) {
     let Some(stem) = inf.strip_suffix("ir") else {
         return;
     };
-    fin(out, format!("{stem}it"), false);
-    fin(out, format!("{stem}issent"), true);
-    push4(out, &format!("{stem}i"));
-    fin(out, format!("{stem}issait"), false);
-    fin(out, format!("{stem}issaient"), true);
-    out.push((format!("{stem}issant"), Shape::Gerund));
-    fin(out, format!("{stem}irent"), true);
-    future(out, &format!("{stem}ir"));
+    fin(out, concat(&[stem, "it"]), false);
+    fin(out, concat(&[stem, "issent"]), true);
+    push4(out, &concat(&[stem, "i"]));
+    fin(out, concat(&[stem, "issait"]), false);
+    fin(out, concat(&[stem, "issaient"]), true);
+    out.push((concat(&[stem, "issant"]), Shape::Gerund));
+    fin(out, concat(&[stem, "irent"]), true);
+    future(out, &concat(&[stem, "ir"]));
 }
 
 /// A regular verb in `-dre` (`répondre`, `défendre`).
@@ -292,9 +295,9 @@ pub(crate) fn inversions(form: &str, plural: bool) -> Vec<String> {
         .iter()
         .map(|p| {
             if needs_t {
-                format!("{form}-t-{p}")
+                concat(&[form, "-t-", p])
             } else {
-                format!("{form}-{p}")
+                concat(&[form, "-", p])
             }
         })
         .collect()
