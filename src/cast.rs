@@ -69,6 +69,8 @@ pub(crate) struct Cast {
     seen: Vec<(usize, usize)>,
     /// Each person's gender, as the first title or role with one shows it.
     genders: Vec<Option<Gender>>,
+    /// The end of the text's first line (its headline, when it has one).
+    headline_end: usize,
 }
 
 impl Cast {
@@ -76,7 +78,10 @@ impl Cast {
     /// name words; only there are the words around read (a window of [`BACK`] bytes before and
     /// [`FORWARD`] after).
     pub(crate) fn of(text: &str) -> Cast {
-        let mut cast = Cast::default();
+        let mut cast = Cast {
+            headline_end: text.find('\n').unwrap_or(0),
+            ..Cast::default()
+        };
         let bytes = text.as_bytes();
         let mut ws: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
@@ -156,8 +161,18 @@ impl Cast {
         // that role to no one else.
         let ahead = if before == 0 {
             let near = holders.partition_point(|h| h.at < at.saturating_add(HOLDER_AHEAD));
-            // Only the role as written (`le maire` is not `le maire de la commune voisine`).
-            if near == 0 || holders.len() > MAX_HOLDERS || holders.iter().any(|h| !h.whole) {
+            // Only the role as written (`le maire` is not `le maire de la commune voisine`),
+            // except in the headline, when the article gives a role with that head to one
+            // person only (`Budget : «…», promet le ministre`, then `le ministre de l'Économie,
+            // Antoine Armand`).
+            let one = holders
+                .iter()
+                .all(|h| holders.first().is_some_and(|f| f.person == h.person));
+            let partial = holders.iter().any(|h| !h.whole);
+            if near == 0
+                || holders.len() > MAX_HOLDERS
+                || partial && !(one && at < self.headline_end)
+            {
                 return None;
             }
             holders.len()
