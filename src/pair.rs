@@ -1078,7 +1078,7 @@ macro_rules! mark_message {
                     _ => concat!($before, "–", $after),
                 })
             }
-            other => Cow::Owned(format!(concat!($before, "{}", $after), other)),
+            other => Cow::Owned(crate::text::concat(&[$before, other, $after])),
         }
     };
 }
@@ -1101,9 +1101,12 @@ fn unclosed_message(open: QuoteMark) -> Cow<'static, str> {
 
 fn stray_message(close: char) -> Cow<'static, str> {
     if QuoteMark::of(close).is_empty() {
-        return Cow::Owned(format!(
-            "A closing {close} with no opening mark before it was ignored."
-        ));
+        let mut buf = [0u8; 4];
+        return Cow::Owned(crate::text::concat(&[
+            "A closing ",
+            close.encode_utf8(&mut buf),
+            " with no opening mark before it was ignored.",
+        ]));
     }
     mark_message!(
         QuoteMark::of(close).as_str(),
