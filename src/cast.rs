@@ -69,8 +69,8 @@ pub(crate) struct Cast {
     seen: Vec<(usize, usize)>,
     /// Each person's gender, as the first title or role with one shows it.
     genders: Vec<Option<Gender>>,
-    /// The end of the text's first line (its headline, when it has one).
-    headline_end: usize,
+    /// The text's headline line ([`crate::text::headline`]).
+    headline: (usize, usize),
 }
 
 impl Cast {
@@ -79,7 +79,7 @@ impl Cast {
     /// [`FORWARD`] after).
     pub(crate) fn of(text: &str) -> Cast {
         let mut cast = Cast {
-            headline_end: text.find('\n').unwrap_or(0),
+            headline: crate::text::headline(text),
             ..Cast::default()
         };
         let bytes = text.as_bytes();
@@ -171,7 +171,7 @@ impl Cast {
             let partial = holders.iter().any(|h| !h.whole);
             if near == 0
                 || holders.len() > MAX_HOLDERS
-                || partial && !(one && at < self.headline_end)
+                || partial && !(one && (self.headline.0..self.headline.1).contains(&at))
             {
                 return None;
             }

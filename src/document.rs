@@ -152,6 +152,7 @@ pub fn settle(text: &str, quotes: &mut [Quote], narrative: &mut Narrative) {
     let mut buf = String::new();
     let mut nav_line: Option<(usize, bool)> = None;
     let mut words_buf = Words::default();
+    let headline = crate::text::headline(text).0;
     for q in quotes.iter_mut() {
         if q.parent.is_some() || q.kind == QuoteKind::Term {
             continue;
@@ -165,7 +166,7 @@ pub fn settle(text: &str, quotes: &mut [Quote], narrative: &mut Narrative) {
         let nav = match nav_line {
             Some((at, nav)) if at == line_start => nav,
             _ => {
-                let nav = navigation_line_in(text, line_start, &mut buf);
+                let nav = navigation_line_in(text, line_start, headline, &mut buf);
                 nav_line = Some((line_start, nav));
                 nav
             }
@@ -428,11 +429,16 @@ fn lower_head<'b>(s: &str, n: usize, buf: &'b mut String) -> &'b str {
 /// True when the line starting at `line_start` is a navigation line.
 #[cfg(test)]
 fn navigation_line(text: &str, line_start: usize) -> bool {
-    navigation_line_in(text, line_start, &mut String::new())
+    navigation_line_in(
+        text,
+        line_start,
+        crate::text::headline(text).0,
+        &mut String::new(),
+    )
 }
 
 /// The navigation-line test, with a reused buffer.
-fn navigation_line_in(text: &str, line_start: usize, buf: &mut String) -> bool {
+fn navigation_line_in(text: &str, line_start: usize, headline: usize, buf: &mut String) -> bool {
     let Some(rest) = text.get(line_start..) else {
         return false;
     };
@@ -440,7 +446,7 @@ fn navigation_line_in(text: &str, line_start: usize, buf: &mut String) -> bool {
         c.is_whitespace() || matches!(c, '»' | '>' | '-' | '•' | '►' | '▶' | '|' | '*' | '→')
     });
     let head = lower_head(rest, 40, buf);
-    let first_line = line_start == 0;
+    let first_line = line_start == headline;
     let mut kicker = false;
     NAVIGATION.iter().any(|&n| {
         // A kicker (`VIDÉO -`) on the text's first line heads the text's own headline.

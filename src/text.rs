@@ -204,6 +204,25 @@ pub(crate) fn lowercase_cow(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The byte range of a text's headline: its first line that is neither blank nor a sentence
+/// without quotation marks (a time stamp above the headline, `Mis à jour à 8 h 30.`). Read by the
+/// rules of the first line (a kicker heads the article's own headline there, a role there stands
+/// for the one person the article gives it), so that what a page puts above the headline does
+/// not move them.
+pub(crate) fn headline(text: &str) -> (usize, usize) {
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let t = line.trim();
+        let preamble = t.is_empty() || t.ends_with('.') && !t.chars().any(is_quote_mark);
+        if !preamble {
+            return (start, end);
+        }
+        start = end + 1;
+    }
+    (text.len(), text.len())
+}
+
 /// The parts one after the other in one new string: `format!` without the formatting
 /// machinery (each `format!` call site costs the wasm its own argument code).
 pub(crate) fn concat(parts: &[&str]) -> String {
@@ -426,6 +445,17 @@ pub(crate) fn words_of(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_headline_is_the_first_line_that_is_not_a_plain_sentence() {
+        let t = "Mis à jour à 8 h 30.\n\nVIDÉO - «On a tout perdu»\nLe corps.";
+        let (s, e) = headline(t);
+        assert_eq!(t.get(s..e), Some("VIDÉO - «On a tout perdu»"));
+        let t = "Retraites : la ministre promet\nLa suite.";
+        assert_eq!(headline(t), (0, 30));
+        let t = "Une phrase.\nUne autre.";
+        assert_eq!(headline(t), (t.len(), t.len()));
+    }
 
     /// The splitter against a plain reference written with the std char classes.
     fn reference(s: &str) -> Vec<String> {

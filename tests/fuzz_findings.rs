@@ -272,9 +272,9 @@ fn context_does_not_change_a_heading() {
 /// (navigation). The headline role rule (`cast::Cast::holder`, a role on the first line) reads
 /// the first line too. Both are right for a pasted article whose first line is its headline;
 /// the property needs a notion of the headline that a paragraph above it (`Mis à jour à 8 h
-/// 30.`) does not move. Open.
+/// 30.`) does not move: `text::headline`, the first line that is neither blank nor a sentence
+/// without quotation marks, which both rules now read.
 #[test]
-#[ignore = "first-line rules (kickers, headline roles) depend on what precedes the text"]
 fn context_does_not_change_a_kicker_line() {
     let text = "notre dossier|tri«Le dier sesd.o";
     let kinds = |t: &str| {
