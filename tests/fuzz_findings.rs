@@ -251,6 +251,16 @@ fn context_does_not_change_a_heading() {
                 queje«J'ai cru mourir», a téemps\", a promis le dis Le curé regarda la \
                 je«J'ai cru mourir»prêws à tjournauxmep«";
     assert_eq!(text.len(), 200);
+    let shorter = text.strip_suffix('«').unwrap_or(text);
+    for line in [text, shorter, &format!("{text}x")] {
+        assert_kinds_hold_in_context(line);
+    }
+}
+
+/// The differential target's context check on kinds: `text` alone and between the neutral
+/// paragraphs (`Mis à jour à 8 h 30.` before, `Fin.` after) gives its quotes the same kinds and
+/// reasons.
+fn assert_kinds_hold_in_context(text: &str) {
     let kinds = |t: &str| {
         let a = analyze(t);
         a.quotes
@@ -258,11 +268,8 @@ fn context_does_not_change_a_heading() {
             .map(|q| (q.kind, q.reason))
             .collect::<Vec<_>>()
     };
-    let shorter = text.strip_suffix('«').unwrap_or(text);
-    for line in [text, shorter, &format!("{text}x")] {
-        let after = format!("Mis à jour à 8 h 30.\n\n{line}\n\nFin.");
-        assert_eq!(kinds(&after), kinds(line), "{line}");
-    }
+    let after = format!("Mis à jour à 8 h 30.\n\n{text}\n\nFin.");
+    assert_eq!(kinds(&after), kinds(text), "{text}");
 }
 
 /// Found by the `differential` target at the end of this session (`notre dossier|tri«…`): a line
@@ -276,14 +283,5 @@ fn context_does_not_change_a_heading() {
 /// without quotation marks, which both rules now read.
 #[test]
 fn context_does_not_change_a_kicker_line() {
-    let text = "notre dossier|tri«Le dier sesd.o";
-    let kinds = |t: &str| {
-        let a = analyze(t);
-        a.quotes
-            .iter()
-            .map(|q| (q.kind, q.reason))
-            .collect::<Vec<_>>()
-    };
-    let after = format!("Mis à jour à 8 h 30.\n\n{text}\n\nFin.");
-    assert_eq!(kinds(&after), kinds(text));
+    assert_kinds_hold_in_context("notre dossier|tri«Le dier sesd.o");
 }
