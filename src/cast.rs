@@ -127,6 +127,7 @@ impl Cast {
 
     /// The full name a surname alone stands for, when the article names exactly one such
     /// person: `Attal` → `Gabriel Attal`.
+    ///
     /// A first name alone stands for the one person named in full with it, when it is no one's
     /// surname (`Nadia Bensaïd, 56 ans, […] Nadia lit` → `Nadia Bensaïd`).
     pub(crate) fn full_name(&self, surname_key: &str) -> Option<(&str, Option<Gender>)> {
@@ -166,8 +167,8 @@ impl Cast {
             // person only (`Budget : «…», promet le ministre`, then `le ministre de l'Économie,
             // Antoine Armand`).
             let one = holders
-                .iter()
-                .all(|h| holders.first().is_some_and(|f| f.person == h.person));
+                .first()
+                .is_some_and(|f| holders.iter().all(|h| h.person == f.person));
             let partial = holders.iter().any(|h| !h.whole);
             if near == 0
                 || holders.len() > MAX_HOLDERS

@@ -1647,7 +1647,7 @@ fn topic_before(text: &str, at: usize) -> Option<String> {
         && lead
             .iter()
             .rev()
-            .find(|&&b| b != b' ' || b == b'\n')
+            .find(|&&b| b != b' ')
             .is_none_or(|b| matches!(b, b'.' | b'!' | b'?' | b',' | b';' | b':' | b'\n'));
     // One to four capitalised words of letters (`Gilles Le Goff`).
     let n = name.split(' ').count();

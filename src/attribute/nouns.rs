@@ -544,11 +544,7 @@ pub(super) fn name_run(toks: &[Tok], i: usize) -> Option<usize> {
 
 /// Do two capitalised words name a medium (`France Inter`, `Sud Radio`)?
 fn medium_pair(a: &Tok, b: &Tok) -> bool {
-    let mut pair = String::with_capacity(a.lower.len() + b.lower.len() + 1);
-    pair.push_str(&a.lower);
-    pair.push(' ');
-    pair.push_str(&b.lower);
-    lexicon::is_medium(&pair)
+    lexicon::is_medium(&crate::text::concat(&[&a.lower, " ", &b.lower]))
 }
 
 /// Skips what may stand between an incise verb and its subject: adverbs, dates, places,

@@ -503,6 +503,9 @@ pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
     None
 }
 
+/// The complementiser that ties a clause to the speech verb before it (`a indiqué que …`).
+const QUE: &[&str] = &["que", "qu'", "qu’"];
+
 /// Rule 5: a speech verb before the quote in its sentence; its subject.
 pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
     let start = sentence_start(toks);
@@ -515,7 +518,7 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         Some('(') => !partial,
         _ => false,
     };
-    let colon_or_que = colon || last.is_some_and(|t| in_list(t, &["que", "qu'", "qu’"]));
+    let colon_or_que = colon || last.is_some_and(|t| in_list(t, QUE));
     // `…, selon lui «Q»`: a source right before the quote is the quote's, whatever verb the
     // sentence holds (`Il s'est dit inquiet, car, selon lui «Q»`).
     let last_word = toks.iter().rposition(Tok::is_word);
@@ -623,10 +626,8 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         };
         // (A verb further back speaks for that clause only through `que`.)
         if let Some(clause) = mute_subject {
-            let governs = (v.last + 1..clause).any(|k| {
-                toks.get(k)
-                    .is_some_and(|t| in_list(t, &["que", "qu'", "qu’"]))
-            });
+            let governs =
+                (v.last + 1..clause).any(|k| toks.get(k).is_some_and(|t| in_list(t, QUE)));
             if !governs {
                 return mute;
             }
