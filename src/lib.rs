@@ -51,6 +51,8 @@
     )
 )]
 
+#[cfg(target_arch = "wasm32")]
+mod alloc;
 mod attribute;
 mod cast;
 mod classify;
