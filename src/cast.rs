@@ -69,6 +69,8 @@ pub(crate) struct Cast {
     seen: Vec<(usize, usize)>,
     /// Each person's gender, as the first title or role with one shows it.
     genders: Vec<Option<Gender>>,
+    /// Where the text first and last names each person in full.
+    spread: Vec<(usize, usize)>,
     /// The text's headline line ([`crate::text::headline`]).
     headline: (usize, usize),
 }
@@ -232,6 +234,14 @@ impl Cast {
         Some((self.people.get(person)?, gender_of(person)))
     }
 
+    /// Does the text name the person of grouping key `key` in full outside `from..to`?
+    pub(crate) fn named_outside(&self, key: &str, from: usize, to: usize) -> bool {
+        self.by_key
+            .get(key)
+            .and_then(|&p| self.spread.get(p))
+            .is_some_and(|&(first, last)| first < from || last >= to)
+    }
+
     fn gender(&self, person: usize) -> Option<Gender> {
         self.genders.get(person).copied().flatten()
     }
@@ -355,6 +365,9 @@ impl Cast {
         }
         let person = self.person(name);
         self.seen.push((s, person));
+        if let Some(sp) = self.spread.get_mut(person) {
+            *sp = (sp.0.min(s), sp.1.max(s));
+        }
         let title_gender = first
             .checked_sub(1)
             .and_then(word)
@@ -385,6 +398,7 @@ impl Cast {
         let p = self.people.len();
         self.people.push(name.to_string());
         self.genders.push(None);
+        self.spread.push((usize::MAX, 0));
         let last = last_word(&key).to_string();
         let list = *self.by_last.entry(last).or_insert_with(|| {
             self.surnames.push(Vec::new());

@@ -402,8 +402,15 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             words += 1;
             continue;
         }
-        if in_class(n, C_DEFINITE) && !toks.get(k - 1).is_some_and(|p| in_class(p, C_COMPLEMENT)) {
-            // `le maire le ministre`: a new phrase.
+        if in_class(n, C_DEFINITE) && !toks.get(k - 1).is_some_and(|p| in_class(p, C_COMPLEMENT))
+            || in_class(n, C_DET)
+                && toks.get(k - 1).is_some_and(|p| {
+                    !in_class(p, C_DET | C_COMPLEMENT | C_PARTICLE)
+                        && !in_list(p, &["tous", "toutes"])
+                })
+        {
+            // `le maire le ministre`, and a time after the subject (`a confié la chanteuse
+            // quelques minutes après`, `le maire ce matin`): a new phrase.
             break;
         }
         last = k;
