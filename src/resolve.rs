@@ -414,70 +414,68 @@ pub(crate) fn is_narrator(mention: &str) -> bool {
 }
 
 /// Is the speaker the label of `X : «Q»` (no verb: a headline's form) where the label is a
-/// topic, not someone? The tail of a phrase names no one (`Grève à la SNCF : «Q»`); a
-/// run of capitalised words with a lowercase one second (`Incendie de Notre-Dame`, `Mort de
-/// Johnny Hallyday`) is a person only when the article names them in full again (`Dominique de
-/// Villepin : «Q»` over an article about him), a single word when the article names someone
-/// with that surname (`Macron : «Q»`, not `Mayotte : «Q»`). Two capitalised words are a name
-/// (`Annie Ernaux : «Q»`). Roles,
+/// topic, not someone? The tail of a phrase after a preposition names no one (`Grève à la
+/// SNCF : «Q»`); a run of capitalised words with a lowercase one second (`Incendie de
+/// Notre-Dame`, `Mort de Johnny Hallyday`) is a person only when the article names them in full
+/// again (`Dominique de Villepin : «Q»` over an article about him); a single word that is no
+/// one's surname in the article (`Mayotte : «Q»`; `Macron` was named in full already, by
+/// [`cast_name`]) is a topic. Two capitalised words are a name (`Annie Ernaux : «Q»`); roles,
 /// titles, pronouns and organisations stay speakers, and so does any label of a text of one
-/// line (nothing else to read).
-fn topic_label(text: &str, cast: &mut Option<Cast>, s: &Speaker, quote_start: usize) -> bool {
-    use crate::text::{is_space, is_upper};
-    let between = text.get(s.end..quote_start).unwrap_or("");
-    if between.trim_matches(is_space) != ":" {
+/// line (nothing else to read). `name`, `key`: the mention's, no one found for it.
+fn topic_label(
+    text: &str,
+    cast: &mut Option<Cast>,
+    s: &Speaker,
+    quote_start: usize,
+    name: &str,
+    key: &str,
+) -> bool {
+    use crate::lexicon::grammar::{class_of, C_DEFINITE, C_PREP};
+    use crate::text::{is_lower, is_upper, words};
+    if text.get(s.end..quote_start).map(str::trim) != Some(":") {
         return false;
     }
     let line_start = text
         .get(..s.start)
         .and_then(|t| t.rfind('\n'))
         .map_or(0, |i| i + 1);
-    let before = text
-        .get(line_start..s.start)
-        .unwrap_or("")
-        .trim_matches(is_space);
-    if !before.is_empty() {
-        // After a preposition, the tail of a topic (`Grève à la SNCF`); a kicker (`VIDÉO -`)
-        // leaves the label whole; anything else is a sentence of its own (`Et le maire :`).
-        // (The article of the label's phrase is read past: `à la SNCF`.)
-        let last = before
-            .split([' ', '\'', '’'])
-            .rev()
-            .map(str::to_lowercase)
-            .find(|w| !w.is_empty() && !matches!(w.as_str(), "le" | "la" | "les" | "l"))
-            .unwrap_or_default();
-        let kicker = before.ends_with(['-', '–', '—']) && !before.chars().any(char::is_lowercase);
-        if !kicker {
-            return !before.contains(',')
-                && !matches!(last.as_str(), "par" | "de" | "d'" | "d’")
-                && crate::lexicon::grammar::class_of(&last) & crate::lexicon::grammar::C_PREP != 0;
-        }
+    let before = text.get(line_start..s.start).unwrap_or("").trim();
+    let kicker = (before.ends_with('-') || before.ends_with('–') || before.ends_with('—'))
+        && !before.chars().any(is_lower);
+    if !before.is_empty() && !kicker {
+        // (The article of the label's phrase is read past: `à la SNCF`; `Et le maire :` is a
+        // sentence of its own.)
+        let last = words(before)
+            .map(|w| w.lowercased())
+            .filter(|w| class_of(w) & C_DEFINITE == 0)
+            .last();
+        return !before.contains(',')
+            && last.is_some_and(|w| w != "par" && class_of(&w) & C_PREP != 0);
     }
-    let words: Vec<&str> = s.text.split(is_space).filter(|w| !w.is_empty()).collect();
-    let lower = s.text.lowercased();
     let someone = lexicon::pronoun(&s.text).is_some()
-        || words.first().is_some_and(|w| lexicon::is_title(w))
-        || lower.split(is_space).any(lexicon::is_person_noun)
-        || lower.split([' ', '-', '\'', '’']).any(lexicon::is_org)
-        || words.iter().any(|w| crate::cast::is_acronym(w));
-    if someone || !s.text.starts_with(is_upper) {
-        return false;
-    }
+        || words(&s.text).next().is_some_and(lexicon::is_title)
+        || words(key).any(lexicon::is_person_noun)
+        || key.split(' ').any(lexicon::is_org)
+        || name
+            .split([' ', '-'])
+            .next()
+            .is_some_and(crate::cast::is_acronym);
     let line_end = text
         .get(quote_start..)
         .and_then(|t| t.find('\n'))
         .map_or(text.len(), |i| quote_start + i);
-    if text.get(line_end..).is_none_or(|t| t.trim().is_empty()) {
+    if someone
+        || !s.text.starts_with(is_upper)
+        || text.get(line_end..).is_none_or(|t| t.trim().is_empty())
+    {
         return false;
     }
-    let key = key_of(&s.name.clone().unwrap_or_else(|| name_of(&s.text)));
-    let cast = cast.get_or_insert_with(|| Cast::of(text));
-    match words.get(1) {
-        None => cast.full_name(&key).is_none(),
+    match words(&s.text).nth(1) {
+        None => true,
         // (`Dominique de Villepin`, but `Mort de Johnny Hallyday`, `Urgences de Saint-Nazaire`.)
-        Some(w) if w.starts_with(crate::text::is_lower) => {
-            !cast.named_outside(&key, line_start, line_end)
-        }
+        Some(w) if w.starts_with(is_lower) => !cast
+            .get_or_insert_with(|| Cast::of(text))
+            .named_outside(key, line_start, line_end),
         // Two capitalised words are taken for a name (`Annie Ernaux : «Q»`).
         Some(_) => false,
     }
@@ -513,15 +511,7 @@ pub fn resolve(
         .collect();
     for (qi, q) in quotes.iter_mut().enumerate() {
         let label = q.method == Some(Method::BeforeQuote) && q.cue.is_none();
-        if label
-            && q.speaker
-                .as_ref()
-                .is_some_and(|s| topic_label(text, &mut cast, s, q.start))
-        {
-            q.speaker = None;
-            q.method = None;
-            continue;
-        }
+        let quote_start = q.start;
         let Some(s) = &mut q.speaker else { continue };
         // The first-person narrator (`dis-je`, `je lui demandai :`): one entry for the whole text,
         // while each of their quotes keeps a speaker without a name.
@@ -591,6 +581,11 @@ pub fn resolve(
             let shown = |n: &str| shown_gender(&by_key, &votes, n);
             found = sole_named(text, &mut cast, &quoted, s.start, s.gender, &shown)
                 .map(|(full, g)| (full.to_string(), g));
+        }
+        if label && found.is_none() && topic_label(text, &mut cast, s, quote_start, &name, &key) {
+            q.speaker = None;
+            q.method = None;
+            continue;
         }
         let (name, key) = match found {
             Some((full, g)) => {
