@@ -549,8 +549,11 @@ pub fn resolve(
                     Some(found.to_string())
                 }
                 Some(_) => None,
-                None => (!matches!(s.text.lowercased().as_str(), "lui" | "eux"))
-                    .then(|| name_of(&s.text)),
+                None => (!matches!(
+                    s.text.lowercased().as_str(),
+                    "lui" | "eux" | "celui-ci" | "celle-ci" | "ceux-ci" | "celles-ci"
+                ))
+                .then(|| name_of(&s.text)),
             }
         }) else {
             continue;

@@ -1621,7 +1621,13 @@ fn demonstrative_referent<'t>(
             .get(i..=e)
             .is_some_and(|ts| ts.iter().any(|x| crate::lexicon::is_org(&x.lower)));
         let agrees = gender.is_none() || title.is_none() || title == gender;
-        if agrees && !org {
+        // A name after `de`, `des`, `à` completes a noun (`la capitaine des Bleues`, `le maire
+        // de Brest`): a team or a place, not the one `celle-ci` stands for.
+        let complement = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| in_list(p, &["de", "du", "des", "à", "au", "aux", "en"]));
+        if agrees && !org && !complement {
             last = Some((i, e));
         }
         i = e + 1;
