@@ -446,10 +446,18 @@ pub(super) fn is_adverb(t: &Tok) -> bool {
 
 /// An adverb at position `k`: not a `-ment` noun after an article (`le gouvernement`).
 pub(super) fn adverb_at(toks: &[Tok], k: usize) -> bool {
-    toks.get(k).is_some_and(is_adverb)
+    let Some(t) = toks.get(k) else { return false };
+    // `cette` and a time are one adverb (`cette semaine`, `cette fois`); `cette habitante`,
+    // `cette dernière` are noun phrases.
+    let time_after_cette = |n: &Tok| is_adverb(n) && !in_list(n, &["dernière", "prochaine"]);
+    if t.is("cette") {
+        return toks.get(k + 1).is_some_and(time_after_cette);
+    }
+    is_adverb(t)
         && !(k > 0
-            && toks.get(k - 1).is_some_and(|p| {
-                in_class(p, C_DET) || in_class(p, C_COMPLEMENT) || in_class(p, C_PREP)
+            && toks.get(k - 1).is_some_and(|p| match p.is("cette") {
+                true => !time_after_cette(t),
+                false => in_class(p, C_DET) || in_class(p, C_COMPLEMENT) || in_class(p, C_PREP),
             }))
 }
 
