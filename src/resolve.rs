@@ -420,8 +420,8 @@ pub(crate) fn is_narrator(mention: &str) -> bool {
 /// again (`Dominique de Villepin : «Q»` over an article about him); a single word that is no
 /// one's surname in the article (`Mayotte : «Q»`; `Macron` was named in full already, by
 /// [`cast_name`]) is a topic. Two capitalised words are a name (`Annie Ernaux : «Q»`); roles,
-/// titles, pronouns and organisations stay speakers, and so does any label of a text of one
-/// line (nothing else to read). `name`, `key`: the mention's, no one found for it.
+/// titles, pronouns and organisations stay speakers. (Whatever follows the line, so that the
+/// answer never depends on text around it.) `name`, `key`: the mention's, no one found for it.
 fn topic_label(
     text: &str,
     cast: &mut Option<Cast>,
@@ -464,10 +464,7 @@ fn topic_label(
         .get(quote_start..)
         .and_then(|t| t.find('\n'))
         .map_or(text.len(), |i| quote_start + i);
-    if someone
-        || !s.text.starts_with(is_upper)
-        || text.get(line_end..).is_none_or(|t| t.trim().is_empty())
-    {
+    if someone || !s.text.starts_with(is_upper) {
         return false;
     }
     match words(&s.text).nth(1) {

@@ -285,3 +285,33 @@ fn assert_kinds_hold_in_context(text: &str) {
 fn context_does_not_change_a_kicker_line() {
     assert_kinds_hold_in_context("notre dossier|tri«Le dier sesd.o");
 }
+
+/// Found by the `differential` target right after this session's headline-label rule
+/// (`resolve::topic_label`) landed: `Leait : „Er sas‚nein` alone kept `Leait` as the speaker
+/// (a text of one line was taken at its word) and lost it after the neutral paragraph (`Fin.`
+/// made a body to read). The rule no longer asks what follows the line.
+#[test]
+fn context_does_not_change_a_headline_label() {
+    for text in [
+        "Leait : „Er sas‚nein\n",
+        "Mayotte : « Nous irons au bout »",
+        "Urgences de Saint-Nazaire : « On trie les patients »",
+    ] {
+        let who = |t: &str, shift: usize| {
+            analyze(t)
+                .quotes
+                .iter()
+                .map(|q| {
+                    let s = q
+                        .speaker
+                        .as_ref()
+                        .map(|s| (s.start - shift, s.text.clone()));
+                    (q.start - shift, s, q.method)
+                })
+                .collect::<Vec<_>>()
+        };
+        let before = "Mis à jour à 8 h 30.\n\n";
+        let long = format!("{before}{text}\n\nFin.");
+        assert_eq!(who(&long, before.len()), who(text, 0), "{text}");
+    }
+}
