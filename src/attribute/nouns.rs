@@ -728,9 +728,12 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -
             let b = np_start_back(toks, floor, e)?;
             return mention_of(text, toks, b, e);
         }
-        let relative = toks
-            .get(s)
-            .is_some_and(|t| in_list(t, &["qui", "dont", "où", "lequel", "laquelle"]));
+        // (`chez LFI, où le coordinateur X a fustigé «Q»`: `où` and `dont` right before the
+        // verb open a clause with its own subject.)
+        let relative = toks.get(s).is_some_and(|t| {
+            in_list(t, &["qui", "lequel", "laquelle"])
+                || in_list(t, &["dont", "où"]) && seg_end != end
+        });
         // `…, et s'approchant du prêtre, lui dit :` / `Marthe se tut, mais Paul se leva et lui
         // dit :` — a coordinated clause with no subject of its own (empty, or a participle)
         // shares the subject of the clause coordinated before it.
