@@ -326,36 +326,17 @@ impl Discourse {
             // `me` the turn was said to, a narrator who answers before having spoken (never the
             // one who asked).
             if let Addressee::Narrator(me_at) = to {
-                return Some(Attribution {
-                    speaker: Some(narrator_speaker(&self.history, quotes, text, me_at, at)),
-                    cue: None,
-                    method: Some(Method::Continuation),
-                    gender: None,
-                    paragraph_start,
-                    addressee: None,
-                });
+                let s = narrator_speaker(&self.history, quotes, text, me_at, at);
+                return Some(continued(s, None, paragraph_start));
             }
             if let Addressee::Turn(qi) = to {
                 if let Some(h) = self.history.iter().rev().find(|h| h.qi == qi) {
-                    return Some(Attribution {
-                        speaker: Some(said_speaker(quotes, h).clone()),
-                        cue: None,
-                        method: Some(Method::Continuation),
-                        gender: h.gender,
-                        paragraph_start,
-                        addressee: None,
-                    });
+                    let s = said_speaker(quotes, h).clone();
+                    return Some(continued(s, h.gender, paragraph_start));
                 }
             }
             if let Addressee::Named(to) = to {
-                return Some(Attribution {
-                    speaker: Some(role_speaker(text, to)),
-                    cue: None,
-                    method: Some(Method::Continuation),
-                    gender: None,
-                    paragraph_start,
-                    addressee: None,
-                });
+                return Some(continued(role_speaker(text, to), None, paragraph_start));
             }
         }
         let [Some(two_back), Some(prev)] = self.turns else {
@@ -369,14 +350,8 @@ impl Discourse {
             return None;
         }
         let said = self.history.iter().rev().find(|h| h.qi == qi)?;
-        Some(Attribution {
-            speaker: Some(said_speaker(quotes, said).clone()),
-            cue: None,
-            method: Some(Method::Continuation),
-            gender: said.gender,
-            paragraph_start,
-            addressee: None,
-        })
+        let s = said_speaker(quotes, said).clone();
+        Some(continued(s, said.gender, paragraph_start))
     }
 
     /// The one a turn calls by a role (`« Oui, maman. »`) when that turn answers someone else's
@@ -432,6 +407,18 @@ impl Discourse {
         if self.history.len() > HISTORY {
             self.history.remove(0);
         }
+    }
+}
+
+/// A turn given to `speaker` by the exchange (no cue of its own).
+fn continued(speaker: Speaker, gender: Option<Gender>, paragraph_start: usize) -> Attribution {
+    Attribution {
+        speaker: Some(speaker),
+        cue: None,
+        method: Some(Method::Continuation),
+        gender,
+        paragraph_start,
+        addressee: None,
     }
 }
 
@@ -1295,6 +1282,13 @@ fn floating<'t>(
     dash: bool,
     para: usize,
 ) -> (Option<Speaker>, Option<Gender>, Option<Method>) {
+    let said = |h: &Said| {
+        (
+            Some(said_speaker(quotes, h).clone()),
+            h.gender,
+            Some(Method::Continuation),
+        )
+    };
     if let Some(prev) = history.last() {
         let gap = text.get(prev.quote_end..at).unwrap_or("");
         count_work(gap.len().min(BEFORE));
@@ -1350,11 +1344,7 @@ fn floating<'t>(
                         outside = outside.or(Some(o));
                         continue;
                     }
-                    return (
-                        Some(said_speaker(quotes, o).clone()),
-                        o.gender,
-                        Some(Method::Continuation),
-                    );
+                    return said(o);
                 }
                 // No other speaker yet: the one the narration named before the first turn.
                 let ps = said_speaker(quotes, prev);
@@ -1371,26 +1361,14 @@ fn floating<'t>(
                     );
                 }
                 if let Some(o) = outside {
-                    return (
-                        Some(said_speaker(quotes, o).clone()),
-                        o.gender,
-                        Some(Method::Continuation),
-                    );
+                    return said(o);
                 }
             } else if breaks == 0 && gap_words <= 8 && subjectless_lead_in(gap) {
                 // `« Il fait froid », dit le berger. Puis, après un silence : « Rentrons. »`: a
                 // sentence with no subject that only leads to the quote goes on with its speaker.
-                return (
-                    Some(said_speaker(quotes, prev).clone()),
-                    prev.gender,
-                    Some(Method::Continuation),
-                );
+                return said(prev);
             } else if gap_words <= 3 && (breaks <= 1 || prev.paragraph_start == para || !dash) {
-                let continued = (
-                    Some(said_speaker(quotes, prev).clone()),
-                    prev.gender,
-                    Some(Method::Continuation),
-                );
+                let continued = said(prev);
                 // `«Q1», dit Eugénie.⏎Le cousin s'inclina. «Q2»`: a sentence of its own between
                 // the quotes names who speaks next, when its subject can.
                 if !sentence_in(gap) {
