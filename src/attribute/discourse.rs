@@ -142,14 +142,7 @@ impl Discourse {
             } else {
                 m.name
             };
-            speaker = Some(Speaker {
-                start: m.start,
-                end: m.end,
-                text: text.get(m.start..m.end).unwrap_or("").to_string(),
-                name,
-                id: None,
-                gender,
-            });
+            speaker = Some(mention_speaker(text, m.start, m.end, name, gender));
         }
         let addressee = cue.as_ref().and_then(|c| {
             let after = c.end.max(speaker.as_ref().map_or(0, |s| s.end));
@@ -836,6 +829,16 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
     .then_some(span)
 }
 
+/// The narrator's `me` in the last sentence before the first turn of an exchange (`Luce vint me
+/// trouver sous le préau.`, `Céleste m'a fait signe.`): the one the turn is spoken to.
+fn narrator_object(text: &str, turn_start: usize) -> Option<Span> {
+    let (from, head) = before_turn(text, turn_start)?;
+    let s = sentence_break(head).map_or(0, |(k, _)| k);
+    let me = crate::text::words(head.get(s..)?).find(|w| is_me(w))?;
+    let at = from + (me.as_ptr() as usize - head.as_ptr() as usize);
+    Some(Span::new(at, at + me.len()))
+}
+
 /// The narrator who answers a turn at `at`: their last turn in the exchange, else the `me` or
 /// `moi` at `me` (a narrator who answers before having spoken).
 fn narrator_speaker(
@@ -850,14 +853,7 @@ fn narrator_speaker(
     });
     match said {
         Some(h) => said_speaker(quotes, h).clone(),
-        None => Speaker {
-            start: me.start,
-            end: me.end,
-            text: text.get(me.start..me.end).unwrap_or("").to_string(),
-            name: None,
-            id: None,
-            gender: None,
-        },
+        None => mention_speaker(text, me.start, me.end, None, None),
     }
 }
 
@@ -1215,13 +1211,24 @@ fn role_speaker(text: &str, to: Span) -> Speaker {
         .iter()
         .find_map(|a| said.strip_prefix(a))
         .unwrap_or(said);
+    mention_speaker(text, to.start, to.end, Some(name.to_string()), None)
+}
+
+/// The speaker whose mention is `text[start..end]`.
+fn mention_speaker(
+    text: &str,
+    start: usize,
+    end: usize,
+    name: Option<String>,
+    gender: Option<Gender>,
+) -> Speaker {
     Speaker {
-        start: to.start,
-        end: to.end,
-        text: said.to_string(),
-        name: Some(name.to_string()),
+        start,
+        end,
+        text: text.get(start..end).unwrap_or("").to_string(),
+        name,
         id: None,
-        gender: None,
+        gender,
     }
 }
 
@@ -1359,6 +1366,15 @@ fn floating<'t>(
                         None,
                         Some(Method::Continuation),
                     );
+                }
+                // (`Luce vint me trouver.⏎« Tu sais ?⏎— Tais-toi ! »`: the narrator it came to.)
+                let me = quotes
+                    .get(prev.qi)
+                    .filter(|_| !is_narrator(ps))
+                    .and_then(|p| narrator_object(text, p.start));
+                if let Some(me) = me {
+                    let s = narrator_speaker(history, quotes, text, me, at);
+                    return (Some(s), None, Some(Method::Continuation));
                 }
                 if let Some(o) = outside {
                     return said(o);
@@ -1529,14 +1545,7 @@ fn sentence_before<'t>(
     } else {
         m.name.clone()
     };
-    let speaker = Speaker {
-        start: m.start,
-        end: m.end,
-        text: text.get(m.start..m.end).unwrap_or("").to_string(),
-        name,
-        id: None,
-        gender: m.gender,
-    };
+    let speaker = mention_speaker(text, m.start, m.end, name, m.gender);
     (Some(speaker), m.gender, Some(Method::Continuation))
 }
 
