@@ -15,7 +15,8 @@
 //!    `term` ([`TermReason::Title`]). A quote that opens its sentence, or ends with sentence
 //!    punctuation, or carries an incise after it, is never one.
 //! 4. **The narrator's words**: in a narrative text — told in the passé simple (`il entra`, `ce
-//!    fut`: `lexicon/narrative-past.txt`), as novels and memoirs are and news is not — a short
+//!    fut`: `lexicon/narrative-past.txt`), as novels and memoirs are and news is not, or by a
+//!    narrator who says `je` outside the guillemets in any tense (`j'ai dit que oui`) — a short
 //!    fragment embedded in the narrator's sentence that no incise or colon gives to anyone (`qui
 //!    se disaient « tu »`, `c'était un « monsieur »`) is a word held at a distance: `term`
 //!    ([`TermReason::Named`]). Fiction quotes whole turns; news quotes fragments of its sources.
@@ -231,6 +232,11 @@ impl Narrative {
 const NARRATIVE_MIN: usize = 4;
 /// … and at least one word in this many is one.
 const NARRATIVE_DENSITY: usize = 400;
+/// …or told by a narrator in the first person, in whatever tense (`j'ai dit que oui`, `je
+/// réponds`): at least this many `je` outside guillemets (news has a few, in unquoted words)…
+const NARRATOR_MIN: usize = 8;
+/// … and at least one word in this many.
+const NARRATOR_DENSITY: usize = 100;
 /// A fragment of at most this many words is the narrator's word in a narrative text.
 const NARRATOR_WORDS: usize = 6;
 
@@ -238,21 +244,30 @@ const NARRATOR_WORDS: usize = 6;
 const NARRATIVE_SAMPLE: usize = 64 * 1024;
 
 /// Is the text told in the narrative past, as novels, tales and memoirs are (`il entra`, `elle
-/// répondit`, `ce fut`), rather than reported in the passé composé and the present as news is?
+/// répondit`, `ce fut`), or by a first-person narrator (`Il m'a dit : «…» J'ai dit que oui.`),
+/// rather than reported in the passé composé and the present as news is?
 /// Counted once, over the first [`NARRATIVE_SAMPLE`] bytes: a bounded cost on any text (the
 /// whole of an 8 MB text cost as much as the rest of the analysis).
+#[inline(never)]
 fn is_narrative(text: &str) -> bool {
     let sample = text
         .get(..crate::text::floor_boundary(text, NARRATIVE_SAMPLE))
         .unwrap_or(text);
-    let (mut n, mut past) = (0usize, 0usize);
+    let (mut n, mut past, mut me, mut inside, mut end) = (0usize, 0usize, 0usize, false, 0);
     for w in words(sample) {
         n += 1;
-        if narrative_past(w) {
-            past += 1;
+        past += usize::from(narrative_past(w));
+        // Inside guillemets or not: the last mark between the words (`«` ends in byte AB, `»`
+        // in BB; the letters that do too, `ë` and `û`, are words).
+        let at = w.as_ptr() as usize - sample.as_ptr() as usize;
+        for &b in sample.as_bytes().get(end..at).unwrap_or(&[]) {
+            inside = b == 0xAB || inside && b != 0xBB;
         }
+        end = at + w.len();
+        me += usize::from(!inside && matches!(w, "je" | "Je" | "j'" | "J'" | "j’" | "J’"));
     }
     past >= NARRATIVE_MIN && past.saturating_mul(NARRATIVE_DENSITY) >= n
+        || me >= NARRATOR_MIN && me.saturating_mul(NARRATOR_DENSITY) >= n
 }
 
 /// A short fragment embedded in a sentence (`qui se disaient « tu »`, `c'était un « monsieur »`,

@@ -142,14 +142,7 @@ impl Discourse {
             } else {
                 m.name
             };
-            speaker = Some(Speaker {
-                start: m.start,
-                end: m.end,
-                text: text.get(m.start..m.end).unwrap_or("").to_string(),
-                name,
-                id: None,
-                gender,
-            });
+            speaker = Some(mention_speaker(text, m.start, m.end, name, gender));
         }
         let addressee = cue.as_ref().and_then(|c| {
             let after = c.end.max(speaker.as_ref().map_or(0, |s| s.end));
@@ -326,36 +319,17 @@ impl Discourse {
             // `me` the turn was said to, a narrator who answers before having spoken (never the
             // one who asked).
             if let Addressee::Narrator(me_at) = to {
-                return Some(Attribution {
-                    speaker: Some(narrator_speaker(&self.history, quotes, text, me_at, at)),
-                    cue: None,
-                    method: Some(Method::Continuation),
-                    gender: None,
-                    paragraph_start,
-                    addressee: None,
-                });
+                let s = narrator_speaker(&self.history, quotes, text, me_at, at);
+                return Some(continued(s, None, paragraph_start));
             }
             if let Addressee::Turn(qi) = to {
                 if let Some(h) = self.history.iter().rev().find(|h| h.qi == qi) {
-                    return Some(Attribution {
-                        speaker: Some(said_speaker(quotes, h).clone()),
-                        cue: None,
-                        method: Some(Method::Continuation),
-                        gender: h.gender,
-                        paragraph_start,
-                        addressee: None,
-                    });
+                    let s = said_speaker(quotes, h).clone();
+                    return Some(continued(s, h.gender, paragraph_start));
                 }
             }
             if let Addressee::Named(to) = to {
-                return Some(Attribution {
-                    speaker: Some(role_speaker(text, to)),
-                    cue: None,
-                    method: Some(Method::Continuation),
-                    gender: None,
-                    paragraph_start,
-                    addressee: None,
-                });
+                return Some(continued(role_speaker(text, to), None, paragraph_start));
             }
         }
         let [Some(two_back), Some(prev)] = self.turns else {
@@ -369,14 +343,8 @@ impl Discourse {
             return None;
         }
         let said = self.history.iter().rev().find(|h| h.qi == qi)?;
-        Some(Attribution {
-            speaker: Some(said_speaker(quotes, said).clone()),
-            cue: None,
-            method: Some(Method::Continuation),
-            gender: said.gender,
-            paragraph_start,
-            addressee: None,
-        })
+        let s = said_speaker(quotes, said).clone();
+        Some(continued(s, said.gender, paragraph_start))
     }
 
     /// The one a turn calls by a role (`« Oui, maman. »`) when that turn answers someone else's
@@ -432,6 +400,18 @@ impl Discourse {
         if self.history.len() > HISTORY {
             self.history.remove(0);
         }
+    }
+}
+
+/// A turn given to `speaker` by the exchange (no cue of its own).
+fn continued(speaker: Speaker, gender: Option<Gender>, paragraph_start: usize) -> Attribution {
+    Attribution {
+        speaker: Some(speaker),
+        cue: None,
+        method: Some(Method::Continuation),
+        gender,
+        paragraph_start,
+        addressee: None,
     }
 }
 
@@ -849,6 +829,16 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
     .then_some(span)
 }
 
+/// The narrator's `me` in the last sentence before the first turn of an exchange (`Luce vint me
+/// trouver sous le préau.`, `Céleste m'a fait signe.`): the one the turn is spoken to.
+fn narrator_object(text: &str, turn_start: usize) -> Option<Span> {
+    let (from, head) = before_turn(text, turn_start)?;
+    let s = sentence_break(head).map_or(0, |(k, _)| k);
+    let me = crate::text::words(head.get(s..)?).find(|w| is_me(w))?;
+    let at = from + (me.as_ptr() as usize - head.as_ptr() as usize);
+    Some(Span::new(at, at + me.len()))
+}
+
 /// The narrator who answers a turn at `at`: their last turn in the exchange, else the `me` or
 /// `moi` at `me` (a narrator who answers before having spoken).
 fn narrator_speaker(
@@ -863,14 +853,7 @@ fn narrator_speaker(
     });
     match said {
         Some(h) => said_speaker(quotes, h).clone(),
-        None => Speaker {
-            start: me.start,
-            end: me.end,
-            text: text.get(me.start..me.end).unwrap_or("").to_string(),
-            name: None,
-            id: None,
-            gender: None,
-        },
+        None => mention_speaker(text, me.start, me.end, None, None),
     }
 }
 
@@ -1228,13 +1211,24 @@ fn role_speaker(text: &str, to: Span) -> Speaker {
         .iter()
         .find_map(|a| said.strip_prefix(a))
         .unwrap_or(said);
+    mention_speaker(text, to.start, to.end, Some(name.to_string()), None)
+}
+
+/// The speaker whose mention is `text[start..end]`.
+fn mention_speaker(
+    text: &str,
+    start: usize,
+    end: usize,
+    name: Option<String>,
+    gender: Option<Gender>,
+) -> Speaker {
     Speaker {
-        start: to.start,
-        end: to.end,
-        text: said.to_string(),
-        name: Some(name.to_string()),
+        start,
+        end,
+        text: text.get(start..end).unwrap_or("").to_string(),
+        name,
         id: None,
-        gender: None,
+        gender,
     }
 }
 
@@ -1295,6 +1289,13 @@ fn floating<'t>(
     dash: bool,
     para: usize,
 ) -> (Option<Speaker>, Option<Gender>, Option<Method>) {
+    let said = |h: &Said| {
+        (
+            Some(said_speaker(quotes, h).clone()),
+            h.gender,
+            Some(Method::Continuation),
+        )
+    };
     if let Some(prev) = history.last() {
         let gap = text.get(prev.quote_end..at).unwrap_or("");
         count_work(gap.len().min(BEFORE));
@@ -1350,11 +1351,7 @@ fn floating<'t>(
                         outside = outside.or(Some(o));
                         continue;
                     }
-                    return (
-                        Some(said_speaker(quotes, o).clone()),
-                        o.gender,
-                        Some(Method::Continuation),
-                    );
+                    return said(o);
                 }
                 // No other speaker yet: the one the narration named before the first turn.
                 let ps = said_speaker(quotes, prev);
@@ -1370,27 +1367,24 @@ fn floating<'t>(
                         Some(Method::Continuation),
                     );
                 }
+                // (`Luce vint me trouver.⏎« Tu sais ?⏎— Tais-toi ! »`: the narrator it came to.)
+                let me = quotes
+                    .get(prev.qi)
+                    .filter(|_| !is_narrator(ps))
+                    .and_then(|p| narrator_object(text, p.start));
+                if let Some(me) = me {
+                    let s = narrator_speaker(history, quotes, text, me, at);
+                    return (Some(s), None, Some(Method::Continuation));
+                }
                 if let Some(o) = outside {
-                    return (
-                        Some(said_speaker(quotes, o).clone()),
-                        o.gender,
-                        Some(Method::Continuation),
-                    );
+                    return said(o);
                 }
             } else if breaks == 0 && gap_words <= 8 && subjectless_lead_in(gap) {
                 // `« Il fait froid », dit le berger. Puis, après un silence : « Rentrons. »`: a
                 // sentence with no subject that only leads to the quote goes on with its speaker.
-                return (
-                    Some(said_speaker(quotes, prev).clone()),
-                    prev.gender,
-                    Some(Method::Continuation),
-                );
+                return said(prev);
             } else if gap_words <= 3 && (breaks <= 1 || prev.paragraph_start == para || !dash) {
-                let continued = (
-                    Some(said_speaker(quotes, prev).clone()),
-                    prev.gender,
-                    Some(Method::Continuation),
-                );
+                let continued = said(prev);
                 // `«Q1», dit Eugénie.⏎Le cousin s'inclina. «Q2»`: a sentence of its own between
                 // the quotes names who speaks next, when its subject can.
                 if !sentence_in(gap) {
@@ -1551,14 +1545,7 @@ fn sentence_before<'t>(
     } else {
         m.name.clone()
     };
-    let speaker = Speaker {
-        start: m.start,
-        end: m.end,
-        text: text.get(m.start..m.end).unwrap_or("").to_string(),
-        name,
-        id: None,
-        gender: m.gender,
-    };
+    let speaker = mention_speaker(text, m.start, m.end, name, m.gender);
     (Some(speaker), m.gender, Some(Method::Continuation))
 }
 

@@ -53,7 +53,8 @@
 //! 6. otherwise ([`Method::Continuation`]): in a dialogue of dash-led paragraphs (`— «…»`, or
 //!    turns `— Oui.` inside one pair of guillemets) the other speaker of the exchange (with none
 //!    yet, the one the narration names just before the first turn: `Elle vit un enfant sur le
-//!    seuil.⏎« Qui es-tu ? » demanda-t-elle.⏎« Le fils du meunier. »`) — after a
+//!    seuil.⏎« Qui es-tu ? » demanda-t-elle.⏎« Le fils du meunier. »`, else the narrator that
+//!    narration names as `me`: `Luce vint me trouver.`) — after a
 //!    turn whose speaker is unknown, the speaker of the turn before it; never the previous
 //!    turn's speaker read again from its incise; else the previous speaker when at most a few words lie
 //!    between (unless they are a sentence of their own whose subject can speak: `Le cousin

@@ -352,6 +352,8 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
                 n,
                 &[
                     "ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "me", "m'", "m’",
+                    // (`Mlle Sergent nous fit entrer`: an object pronoun after a role word.)
+                    "nous", "vous", "te", "t'", "t’",
                     // A participle clause (`un diplomate ayant requis l'anonymat`).
                     "ayant", "étant",
                 ],

@@ -179,9 +179,11 @@ pub(super) fn inside_incise(text: &str, toks: &[Tok]) -> Option<Found> {
             k += 1;
             extra += 1;
         }
-        let closes = toks
-            .get(k)
-            .is_none_or(|t| matches!(t.punct(), Some(',' | '.' | ';' | '!' | '?' | '…')));
+        // (Not an order after a comma closed by `!`: `Joli-Cœur, salue ces messieurs !`.)
+        let closes = toks.get(k).is_none_or(|t| {
+            matches!(t.punct(), Some(',' | '.' | ';' | '…'))
+                || opener != ',' && matches!(t.punct(), Some('!' | '?'))
+        });
         // Inside a quote the first-person pronouns belong to the quote: `je`, `nous` stay
         // unattributed, but only an inverted pronoun or a proper noun phrase makes an incise.
         if closes {
