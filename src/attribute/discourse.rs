@@ -651,7 +651,7 @@ fn addressee_of_lui(text: &str, cue_start: usize, mention: Span) -> Option<Span>
     // a quote, a colon or a paragraph).
     let mut head = head;
     for back in 0..2 {
-        if let Some(n) = last_named(text, from, head, mention, determiners) {
+        if let Some(n) = last_named(text, from, head, mention, determiners, false) {
             let name = text.get(n.start..)?.starts_with(crate::text::is_upper);
             let before = text.get(from..n.start)?.trim_end();
             let after_preposition = matches!(
@@ -684,12 +684,15 @@ fn sentence_break(head: &str) -> Option<(usize, char)> {
 /// a capitalised word (not the sentence's first, not a clause's subject, not inside `mention`)
 /// or one of `determiners` and a noun of people (`la fermière`, `du berger`).
 #[inline(never)]
+/// With `people`, a word after a preposition of place or an organisation's is no one
+/// (`lors d'un débat à Lyon`, `ingénieure à la SNCF`).
 fn last_named(
     text: &str,
     from: usize,
     head: &str,
     mention: Span,
     determiners: &[&str],
+    people: bool,
 ) -> Option<Span> {
     let sentence_at = sentence_break(head).map_or(0, |(i, c)| i + c.len_utf8());
     let sentence = head.get(sentence_at..)?;
@@ -735,9 +738,18 @@ fn last_named(
         name_before = prev;
         prev = w;
         let inside = at < mention.end && at + word.len() > mention.start;
+        // With `people`, not a place or an organisation (`lors d'un débat à Lyon`,
+        // `ingénieure à la SNCF`).
+        let place = people
+            && (matches!(
+                name_before,
+                "à" | "au" | "aux" | "en" | "de" | "du" | "des" | "vers" | "sur" | "dans"
+            ) || crate::lexicon::is_org(&word.lowercased())
+                || crate::cast::is_acronym(word));
         if !opens
             && !subject
             && !inside
+            && !place
             && word.starts_with(crate::text::is_upper)
             && word.chars().nth(1).is_some()
         {
@@ -799,7 +811,7 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
     // The sentence before the turn, without its own end.
     let (from, head) = before_turn(text, turn_start)?;
     let mention = Span::new(speaker.start, speaker.end);
-    let span = last_named(text, from, head, mention, &NARRATION_DETERMINERS)?;
+    let span = last_named(text, from, head, mention, &NARRATION_DETERMINERS, false)?;
     let named = text.get(span.start..span.end)?;
     // `pour la première fois`: an adjective before its noun names no one.
     let last = named.rsplit(' ').next().unwrap_or("").lowercased();
@@ -1845,7 +1857,7 @@ fn antecedent_within<'t>(
         let named = narrator
             .then(|| text.get(prev_from..end))
             .flatten()
-            .and_then(|head| last_named(text, prev_from, head, Span::default(), &[]))
+            .and_then(|head| last_named(text, prev_from, head, Span::default(), &[], true))
             .and_then(|n| text.get(n.start..n.end))
             .filter(|n| {
                 let feminine = gender == Some(Gender::Masculine) && feminine_first_name(n);
