@@ -1000,8 +1000,15 @@ pub(super) fn sentence_subject(
                 && (lexicon::is_person_noun(&t.lower)
                     || toks.get(i + 1).is_some_and(Tok::lowercase_word))
                 && (i + 1..(i + 8).min(end)).any(|k| {
+                    // (Or a subject pronoun: `Originaire de Lorraine, elle a…`, `Interrogé
+                    // samedi après le match, il a…`.)
+                    // (The range may end at the comma, before the pronoun it is read for.)
                     toks.get(k).and_then(Tok::punct) == Some(',')
-                        && toks.get(k + 1).is_some_and(|n| n.capitalised() && is_name_word(n))
+                        && (k + 1 >= end
+                            || toks.get(k + 1).is_some_and(|n| {
+                                n.capitalised() && is_name_word(n)
+                                    || n.lowercase_word() && tok_pronoun(n).is_some()
+                            }))
                 })
             || t.capitalised()
                 && !in_class(t, C_DET)
