@@ -343,6 +343,13 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             }
             continue;
         }
+        // `le négociateur en chef`, `la rédactrice en chef`: a role's own words.
+        if n.is("en") && toks.get(k + 1).is_some_and(|c| c.is("chef")) {
+            last = k + 1;
+            k += 2;
+            words += 2;
+            continue;
+        }
         if in_class(n, C_PREP)
             || in_class(n, C_CLAUSE) && !(n.is("et") && toks.get(k + 1).is_some_and(is_name_word))
             || in_class(n, C_AUX_AVOIR)
