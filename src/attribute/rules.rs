@@ -826,8 +826,7 @@ fn named_before_colon(text: &str, toks: &[Tok], start: usize, end: usize) -> Opt
     // topic, no one who speaks.
     let cut = toks
         .iter()
-        .rposition(|t| t.end <= m.start)
-        .and_then(|k| toks.get(k))
+        .rfind(|t| t.end <= m.start)
         .is_some_and(|p| in_class(p, C_DET | C_PREP));
     (named && touches && !cut && !m.none && m.pronoun.is_none() && speaks(text, &m)).then_some(m)
 }

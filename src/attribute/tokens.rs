@@ -140,14 +140,7 @@ pub(super) fn tokenize_into<'t>(
                     let mut chars = word.chars();
                     let initial = chars.next().is_some() && chars.next().is_none() && is_upper(c);
                     let title = lexicon::DOTTED_TITLES.contains(&word);
-                    // Not a letter ending a sentence (`la ligne du RER B. La RATP a…`).
-                    let opens = slice.get(j + 1..).is_some_and(|r| {
-                        let r = r.trim_start();
-                        ["La ", "Les ", "Il ", "Elle "]
-                            .iter()
-                            .any(|o| r.starts_with(o))
-                    });
-                    if initial && !opens || title {
+                    if initial || title {
                         end = j + 1;
                         pos = end;
                     }
