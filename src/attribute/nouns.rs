@@ -90,7 +90,11 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
             // `l'une d'elles`, `l'un des élus`.
             "une" => Some(Gender::Feminine),
             "un" => Some(Gender::Masculine),
-            noun => lexicon::person_noun_gender(noun),
+            // (`son secrétaire général`: a role of two words.)
+            noun => lexicon::person_noun_gender(noun).or_else(|| {
+                let a = toks.get(first + 2).filter(|_| first + 1 < last)?;
+                lexicon::person_noun_gender(text.get(n.start..a.end)?)
+            }),
         })
     });
     // `une source policière`, `la victime`, `une personne`: the noun's grammatical gender says
@@ -139,6 +143,11 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
                             .is_some_and(|n| lexicon::is_person_noun(&n.lower))
                 })
                 .or_else(|| lexicon::person_noun_gender(&r.lower))
+                // `secrétaire générale` (roles of two words in `person-nouns.txt`).
+                .or_else(|| {
+                    let a = toks.get(last + 3)?;
+                    lexicon::person_noun_gender(text.get(r.start..a.end)?)
+                })
         });
     }
     m.name = Some(name_in(text, toks, first, last));
@@ -341,6 +350,13 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
                 k += 1;
                 words += 1;
             }
+            continue;
+        }
+        // `le négociateur en chef`, `la rédactrice en chef`: a role's own words.
+        if n.is("en") && toks.get(k + 1).is_some_and(|c| c.is("chef")) {
+            last = k + 1;
+            k += 2;
+            words += 2;
             continue;
         }
         if in_class(n, C_PREP)

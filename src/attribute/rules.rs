@@ -299,16 +299,16 @@ fn incise_opener(t: &Tok) -> Option<char> {
     t.punct().filter(|c| matches!(c, ',' | '!' | '?' | '…'))
 }
 
-/// `«Q» — X, titre`.
+/// `«Q» — X, titre`; a post's author and handle, a party (`«Q» — X (@x) 12 mars 2024`).
 pub(super) fn signature(text: &str, toks: &[Tok]) -> Option<Found> {
     let first = toks.first()?;
     if !matches!(first.punct(), Some('—' | '–')) {
         return None;
     }
     let e = name_run(toks, 1)?;
-    // A signature is a name alone, or a name then a comma and a title.
+    // A signature is a name alone, or a name then a comma and a title (or a bracket).
     let after = toks.get(e + 1);
-    if after.is_some_and(|t| !is_sentence_end(t) && t.punct() != Some(',')) {
+    if after.is_some_and(|t| !is_sentence_end(t) && !matches!(t.punct(), Some(',' | '('))) {
         return None;
     }
     let m = mention_of(text, toks, 1, e)?;
@@ -330,7 +330,8 @@ pub(super) fn signature(text: &str, toks: &[Tok]) -> Option<Found> {
 ///
 /// The same after a quote that opens its paragraph as a sentence of its own (`lede`: its content
 /// ends on `.`, `!`, `?` or `…`), the subject's sentence perhaps opening on a short adverbial
-/// (`«Nous ne reculerons pas.» Devant la presse, Paul Martin a haussé le ton.`).
+/// (`«Nous ne reculerons pas.» Devant la presse, Paul Martin a haussé le ton.`), or signed by
+/// the name alone (`«Q.» Emmanuel Macron, lundi sur TF1.`).
 pub(super) fn headline(text: &str, toks: &[Tok], opens_line: bool, lede: bool) -> Option<Found> {
     if !opens_line {
         return None;
@@ -348,9 +349,9 @@ pub(super) fn headline(text: &str, toks: &[Tok], opens_line: bool, lede: bool) -
             }
         }
     }
+    // (A title and a name is a full name: `name_run` reads a title only before a name word.)
     let e = name_run(toks, i)?;
-    let titled = toks.get(i).is_some_and(|t| lexicon::is_title(t.s));
-    if e == i || titled && e == i + 1 && toks.get(i + 1).is_none() {
+    if e == i {
         return None;
     }
     // After a lede, an apposition may stand between the name and its verb (`Marie Dubois,
@@ -365,13 +366,21 @@ pub(super) fn headline(text: &str, toks: &[Tok], opens_line: bool, lede: bool) -
     }
     // The name is the subject of a verb: a lowercase word that cannot start a noun phrase or a
     // complement follows (`Manuel Valls fait`, not `Marie Durand et…`, `Paris Match du…`).
-    let next = toks.get(after)?;
-    if !next.lowercase_word()
-        || in_class(next, C_DET)
-        || in_class(next, C_PREP)
-        || in_class(next, C_COMPLEMENT)
-        || in_list(next, &["et", "ou", "ni"])
-    {
+    let verb = toks.get(after).is_some_and(|next| {
+        next.lowercase_word()
+            && !in_class(next, C_DET | C_PREP | C_COMPLEMENT)
+            && !in_list(next, &["et", "ou", "ni"])
+    });
+    // Or, in a box of sayings, a lede signed with no verb: `«Q.» Emmanuel Macron, lundi sur
+    // TF1.`, `«Q.» Pierre Moscovici (Cour des comptes).`
+    // (Not `«Q.» Selon Jean Morel, rien n'est joué.`: a source's word opens no name.)
+    let signed = lede
+        && i == 0
+        && toks.get(i).is_some_and(is_name_word)
+        && toks
+            .get(e + 1)
+            .is_none_or(|t| is_sentence_end(t) || matches!(t.punct(), Some(',' | '(')));
+    if !verb && !signed {
         return None;
     }
     let m = mention_of(text, toks, i, e)?;
@@ -817,7 +826,13 @@ fn named_before_colon(text: &str, toks: &[Tok], start: usize, end: usize) -> Opt
         .as_deref()
         .is_some_and(|n| n.starts_with(crate::text::is_upper));
     let touches = toks.get(c.checked_sub(1)?).is_some_and(|t| t.end == m.end);
-    (named && touches && !m.none && m.pronoun.is_none() && speaks(text, &m)).then_some(m)
+    // A name cut from a phrase (`Grève à la RATP :`, `Grève chez Renault :`): a headline's
+    // topic, no one who speaks.
+    let cut = toks
+        .iter()
+        .rfind(|t| t.end <= m.start)
+        .is_some_and(|p| in_class(p, C_DET | C_PREP));
+    (named && touches && !cut && !m.none && m.pronoun.is_none() && speaks(text, &m)).then_some(m)
 }
 
 /// The subject of a narrative infinitive (`Et Paul de répondre`, `Et le vieux curé
