@@ -111,9 +111,13 @@ fn in_plural(set: &FnvSet<&'static str>, lower: &str) -> bool {
     set.contains(lower) || lower.strip_suffix('s').is_some_and(|s| set.contains(s))
 }
 
-/// True when `lower` (a lowercase word) is a noun for people or roles (`person-nouns.txt`).
+/// True when `lower` (a lowercase word) is a noun for people or roles (`person-nouns.txt`), or
+/// a compound of two such nouns (`patron-pêcheur`, `agricultrice-éleveuse`).
 pub(crate) fn is_person_noun(lower: &str) -> bool {
     in_plural(&PERSONS.0, lower)
+        || lower
+            .split_once('-')
+            .is_some_and(|(a, b)| in_plural(&PERSONS.0, a) && in_plural(&PERSONS.0, b))
 }
 
 /// True when `lower` (a lowercase word) is an epithet (`person-nouns.txt`, `[epithets]`): a
