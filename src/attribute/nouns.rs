@@ -287,6 +287,19 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
     {
         s += 1;
     }
+    // `la Polonaise Iga Swiatek`, `le Slovène Pogacar`: a nationality before a name is an
+    // epithet, not part of the name.
+    if s > first
+        && s < last
+        && toks
+            .get(s)
+            .is_some_and(|t| t.capitalised() && lexicon::is_epithet(&t.lower))
+        && toks
+            .get(s + 1..=last)
+            .is_some_and(|ts| ts.iter().all(Tok::capitalised))
+    {
+        s += 1;
+    }
     match (toks.get(s), toks.get(last)) {
         (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or("").to_string(),
         _ => String::new(),
@@ -1034,6 +1047,11 @@ pub(super) fn sentence_subject(
                         || in_class(n, C_COMPLEMENT)
                             && ["é", "ée", "és", "ées"].iter().any(|e| t.lower.ends_with(e))
                             && comma_soon
+                        // `Surnommé « le Renard » par…, Sinner…`: a participle and its term.
+                        || matches!(n.punct(), Some('«' | '“' | '"'))
+                            && ["é", "ée", "és", "ées"].iter().any(|e| t.lower.ends_with(e))
+                            && (i + 2..(i + 16).min(end))
+                                .any(|k| toks.get(k).and_then(Tok::punct) == Some(','))
                 })
             || participle_lead(toks, i)
             || de_lead(toks, i) && comma_soon;
