@@ -365,10 +365,14 @@ impl Discourse {
             .get(v.start..)
             .is_some_and(|r| r.starts_with(crate::text::is_lower));
         match (two_back.spoke, prev.spoke) {
-            (Some(asked), Some(answered))
+            // (An answer with no speaker of its own answers the one who asked too: `« Sophie,
+            // qu'avez-vous fait ? dit Mme de Réan.⏎— Rien, maman.⏎— Rien ? »`.)
+            (Some(asked), answered)
                 if role
                     && adjacent_turns(text, two_back.end, prev.start)
-                    && speaker(asked).map(|s| &s.text) != speaker(answered).map(|s| &s.text) =>
+                    && answered.is_none_or(|answered| {
+                        speaker(asked).map(|s| &s.text) != speaker(answered).map(|s| &s.text)
+                    }) =>
             {
                 Addressee::Turn(asked)
             }
@@ -837,7 +841,10 @@ fn named_before_turn(text: &str, turn_start: usize, speaker: &Speaker) -> Option
         return None;
     }
     (speaker.name.as_deref() != Some(named)
-        && !speaker.name.as_deref().is_some_and(|n| named.ends_with(n)))
+        && !speaker.name.as_deref().is_some_and(|n| {
+            // (`Mme de Réan` spoke; the narration's `Mme de Réan` was read as `Réan`.)
+            named.ends_with(n) || n.strip_suffix(named).is_some_and(|h| h.ends_with(' '))
+        }))
     .then_some(span)
 }
 

@@ -326,6 +326,11 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     }
     let starts = in_class(t, C_DET)
         || is_name_word(t)
+        // `grand frère Félix`, `petite sœur Lise`: a family's kin noun with its adjective.
+        || in_list(t, &["grand", "petit", "petite"])
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.lowercase_word() && lexicon::is_bare_person(&n.lower))
         || t.s.starts_with(|c: char| c.is_ascii_digit())
         || elided_name(toks, i);
     if !starts {
