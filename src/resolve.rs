@@ -455,27 +455,36 @@ fn topic_label(
     let someone = lexicon::pronoun(&s.text).is_some()
         || words(&s.text).next().is_some_and(lexicon::is_title)
         || words(key).any(lexicon::is_person_noun)
-        || key.split(' ').any(lexicon::is_org)
-        || name
-            .split([' ', '-'])
-            .next()
-            .is_some_and(crate::cast::is_acronym);
-    let line_end = text
-        .get(quote_start..)
-        .and_then(|t| t.find('\n'))
-        .map_or(text.len(), |i| quote_start + i);
+        || organisation(name, key);
     if someone || !s.text.starts_with(is_upper) {
         return false;
     }
     match words(&s.text).nth(1) {
         None => true,
         // (`Dominique de Villepin`, but `Mort de Johnny Hallyday`, `Urgences de Saint-Nazaire`.)
-        Some(w) if w.starts_with(is_lower) => !cast
-            .get_or_insert_with(|| Cast::of(text))
-            .named_outside(key, line_start, line_end),
+        Some(w) if w.starts_with(is_lower) => {
+            let line_end = text
+                .get(quote_start..)
+                .and_then(|t| t.find('\n'))
+                .map_or(text.len(), |i| quote_start + i);
+            !cast
+                .get_or_insert_with(|| Cast::of(text))
+                .named_outside(key, line_start, line_end)
+        }
         // Two capitalised words are taken for a name (`Annie Ernaux : «Q»`).
         Some(_) => false,
     }
+}
+
+/// Is the speaker named `name` (grouping key `key`) an organisation: a word of
+/// `lexicon/organisations.txt` (`la CGT`, `la préfecture`) or an acronym opening the name (`la
+/// SNCF`, `la CGT-Cheminots`; `Jean DUPONT` is a person)?
+fn organisation(name: &str, key: &str) -> bool {
+    key.split(' ').any(lexicon::is_org)
+        || name
+            .split([' ', '-'])
+            .next()
+            .is_some_and(crate::cast::is_acronym)
 }
 
 /// Fills `speaker.name` and `speaker.id` and returns the list of distinct speakers, after
@@ -565,17 +574,17 @@ pub fn resolve(
         let mut found = cast_name(text, &mut cast, &name, &key, s.start, s.gender)
             .map(|(full, g)| (full.to_string(), g));
         let from_pronoun = lexicon::pronoun(&s.text).is_some();
-        // (Only where the name is still the epithet's own words: a name attribution found
-        // for it stays.)
+        let epithet_mention = epithet(&s.text, false);
         // (`l'élu`, `l'ingénieure`: the noun's form shows the gender the article does not.)
-        if s.gender.is_none() && !from_pronoun && epithet(&s.text, false) {
+        if s.gender.is_none() && !from_pronoun && epithet_mention {
             let head = key.split(' ').next().unwrap_or("");
             s.gender = lexicon::person_noun_gender(head);
         }
+        // (Only where the name is still the epithet's own words: a name attribution found
+        // for it stays.)
         if found.is_none()
             && s.gender.is_some()
-            && (epithet(&s.text, false) && key == key_of(&s.text)
-                || from_pronoun && epithet(&name, true))
+            && (epithet_mention && key == key_of(&s.text) || from_pronoun && epithet(&name, true))
         {
             // An epithet no role ties to anyone: the one person it can be (`l'acteur`).
             let shown = |n: &str| shown_gender(&by_key, &votes, n);
@@ -600,17 +609,10 @@ pub fn resolve(
         // (`la CGT`, `la préfecture`, `la direction de l'usine`): the share of quotes by women
         // and men counts people only.
         // (Titles are matched as written, `Mme`, `M.`; nouns lowercased.)
-        // An acronym opening the name is one too (`la SNCF`, `la CGT-Cheminots`; `Jean DUPONT`
-        // is a person).
         // A medium named by its kind is one too (`le magazine Première`, `le quotidien
         // régional`; not `le directeur du journal`).
         let medium = key.split(' ').next().is_some_and(lexicon::is_medium);
-        let org = medium
-            || key.split(' ').any(lexicon::is_org)
-            || name
-                .split([' ', '-'])
-                .next()
-                .is_some_and(crate::cast::is_acronym);
+        let org = medium || organisation(&name, &key);
         let lower_name = name.lowercased();
         // (`le magazine Première`: a medium, whatever word of people its title holds.)
         let person = !medium

@@ -686,10 +686,10 @@ fn sentence_break(head: &str) -> Option<(usize, char)> {
 
 /// The last person the last sentence of `head` (the text from byte `from`) names as an object:
 /// a capitalised word (not the sentence's first, not a clause's subject, not inside `mention`)
-/// or one of `determiners` and a noun of people (`la fermière`, `du berger`).
+/// or one of `determiners` and a noun of people (`la fermière`, `du berger`). With `people`, a
+/// word after a preposition of place or an organisation's is no one (`lors d'un débat à Lyon`,
+/// `ingénieure à la SNCF`).
 #[inline(never)]
-/// With `people`, a word after a preposition of place or an organisation's is no one
-/// (`lors d'un débat à Lyon`, `ingénieure à la SNCF`).
 fn last_named(
     text: &str,
     from: usize,

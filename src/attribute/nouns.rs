@@ -1016,6 +1016,10 @@ pub(super) fn sentence_subject(
         // (Days, `hier`, `demain` are adverbs of `grammar.txt`: `lead_adverbial` below.)
         // `Le lendemain matin,`, `Un soir,`, `Ce jour-là,`: a time before a comma.
         let time_lead = comma_soon && time_phrase(toks, i);
+        // A past participle's ending (`Invité`, `Surnommée`).
+        let participle = ["é", "ée", "és", "ées"]
+            .iter()
+            .any(|e| t.lower.ends_with(e));
         let lead_adverbial = lowercase_lead
             || date_lead
             || time_lead
@@ -1049,12 +1053,10 @@ pub(super) fn sentence_subject(
                 && toks.get(i + 1).is_some_and(|n| {
                     // `Invité de France Inter, le ministre…`: a participle and its `de`.
                     in_class(n, C_PREP)
-                        || in_class(n, C_COMPLEMENT)
-                            && ["é", "ée", "és", "ées"].iter().any(|e| t.lower.ends_with(e))
-                            && comma_soon
+                        || in_class(n, C_COMPLEMENT) && participle && comma_soon
                         // `Surnommé « le Renard » par…, Sinner…`: a participle and its term.
                         || matches!(n.punct(), Some('«' | '“' | '"'))
-                            && ["é", "ée", "és", "ées"].iter().any(|e| t.lower.ends_with(e))
+                            && participle
                             && (i + 2..(i + 16).min(end))
                                 .any(|k| toks.get(k).and_then(Tok::punct) == Some(','))
                 })
