@@ -223,7 +223,20 @@ impl Cast {
             if quoted(p) {
                 continue;
             }
+            // A first name of a feminine form fits a woman's epithet (`Marie-Claire Dethier
+            // ouvre la porte. «Q», raconte la retraitée`); the epithet still shows the gender.
+            let feminine = || {
+                self.people
+                    .get(person)
+                    .is_some_and(|n| crate::lexicon::feminine_first_name(n))
+            };
             match (gender, gender_of(person)) {
+                (Some(Gender::Feminine), None) if feminine() => {
+                    if fits.is_some_and(|f| f != person) {
+                        return None;
+                    }
+                    fits = Some(person);
+                }
                 (Some(_), None) => return None,
                 (Some(want), Some(g)) if g != want => continue,
                 _ if fits.is_some_and(|f| f != person) => return None,

@@ -406,7 +406,7 @@ impl Before<'_> {
 }
 
 /// Rule 2: a noun for things that bear names.
-fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
+fn title_noun(b: &Before, c: &mut Content, words: &mut Words, ends_clause: bool) -> bool {
     let upper = c.first.is_some_and(crate::text::is_upper);
     for skip in 0..=2usize {
         let Some(w) = b.word(skip) else {
@@ -442,7 +442,10 @@ fn title_noun(b: &Before, c: &mut Content, words: &mut Words) -> bool {
             let adverbial = ["avec ", "sans ", "en ", "très ", "trop ", "jusqu"]
                 .iter()
                 .any(|a| peek.starts_with(a));
-            return upper || definite() && !judged && !adverbial;
+            // `a reconnu que le réseau «peine à suivre»`: the noun opens a clause after `que`
+            // and the guillemets, ending it, hold its verb, not the noun's name.
+            let predicate = ends_clause && b.word(2) == Some("que");
+            return upper || definite() && !judged && !adverbial && !predicate;
         }
         // `le mouvement des «bonnets rouges»`: only linking words in between.
         if definite() && b.nearest_all_in(skip, &LINKS) {
@@ -490,7 +493,16 @@ fn kind_of(text: &str, q: &Quote, reach: Reach, scratch: &mut Scratch) -> QuoteK
     let lower = c
         .first
         .is_some_and(|ch| crate::text::is_lower(ch) || ch.is_ascii_digit());
-    if naming_cue(&b) || title_noun(&b, &mut c, content_words) {
+    // The quote ends its clause: sentence punctuation or a break after the closing mark.
+    let ends_clause = text
+        .get(q.end..)
+        .and_then(|r| {
+            r.trim_start_matches([' ', '\u{a0}', '\u{202f}'])
+                .chars()
+                .next()
+        })
+        .is_none_or(|ch| matches!(ch, '.' | '!' | '?' | ';' | '…' | '\n'));
+    if naming_cue(&b) || title_noun(&b, &mut c, content_words, ends_clause) {
         return QuoteKind::Term;
     }
     let nearest = b.word(0);

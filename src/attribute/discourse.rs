@@ -1256,19 +1256,6 @@ fn is_narrator(s: &Speaker) -> bool {
     s.name.is_none() && crate::resolve::is_narrator(&s.text)
 }
 
-/// Does `name` open with a first name of a feminine form (`Julie`, `Juliette`, `Isabelle`,
-/// `Pauline`, `Louise`)? Only read to refuse such a name as the antecedent of `il` (`Le docteur
-/// entra. Julie l'attendait. « Vous avez mal ? » demanda-t-il.`), never reported as a gender:
-/// the text has not shown it.
-fn feminine_first_name(name: &str) -> bool {
-    let first = name.split([' ', '-']).next().unwrap_or("");
-    first.starts_with(crate::text::is_upper)
-        && ["ette", "elle", "ine", "ise", "ie"]
-            .iter()
-            .any(|e| first.ends_with(e))
-        && !first.ends_with("oine")
-}
-
 /// Is the mention the narrator's `je`, which no third-person pronoun stands for?
 fn first_person(text: &str, m: &Mention) -> bool {
     text.get(m.start..m.end)
@@ -1726,7 +1713,9 @@ fn antecedent_within<'t>(
             && (gender.is_none() || g.is_none() || g == gender)
             && !(g.is_none()
                 && gender == Some(Gender::Masculine)
-                && m.name.as_deref().is_some_and(feminine_first_name))
+                && m.name
+                    .as_deref()
+                    .is_some_and(crate::lexicon::feminine_first_name))
             && number(text.get(m.start..m.end).unwrap_or(""))
     };
     // A third-person pronoun never stands for the first-person narrator (`lui dis-je. Il
@@ -1816,6 +1805,21 @@ fn antecedent_within<'t>(
         }
         // `Il y avait aussi ma grand-tante Amélie, qui…`: the one a presentative introduces.
         let subject = presented(text, prev, ps).or(subject);
+        // `Pour l'avocate X, qui…, ces chiffres ne disent pas tout. «Q», dénonce-t-elle`: a
+        // sentence whose subject is a thing, or no one the pronoun can stand for, gives the
+        // view of the one its `Pour`, `Selon` or `D'après` opens with.
+        let opener = || {
+            super::rules::source_at(text, prev, ps)
+                .and_then(|f| f.mention)
+                .filter(|o| speaks(text, o) && agrees_m(o))
+        };
+        let subject = match subject {
+            Some(m) if m.pronoun.is_none() && (!speaks(text, &m) || !agrees_m(&m)) => {
+                opener().or(Some(m))
+            }
+            None => opener(),
+            other => other,
+        };
         // `…, une lumière parut, et une vieille femme en bonnet ouvrit.`: the subject of a last
         // clause after a comma and `et`, `mais` or `puis` is a person the sentence brings in.
         let clause = (ps + 1..prev.len()).rev().find_map(|k| {
@@ -1867,7 +1871,8 @@ fn antecedent_within<'t>(
             .and_then(|head| last_named(text, prev_from, head, Span::default(), &[], true))
             .and_then(|n| text.get(n.start..n.end))
             .filter(|n| {
-                let feminine = gender == Some(Gender::Masculine) && feminine_first_name(n);
+                let feminine =
+                    gender == Some(Gender::Masculine) && crate::lexicon::feminine_first_name(n);
                 !called(n) && !feminine
             });
         if let Some(n) = named {

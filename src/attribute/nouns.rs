@@ -121,6 +121,16 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
     {
         m.gender = None;
     }
+    // `Le wali d'Oran, Mme Samira Benyoucef`: a title in the apposition is the person's own,
+    // whatever the form of the role before it.
+    if let Some(g) = (first + 1..last).find_map(|k| {
+        let (c, t) = (toks.get(k)?, toks.get(k + 1)?);
+        (c.punct() == Some(',') && lexicon::is_title(t.s))
+            .then(|| gender_of(t))
+            .flatten()
+    }) {
+        m.gender = Some(g);
+    }
     // A name followed by its role between commas (`Sandrine Pollet, déléguée CFDT,`, `Paul
     // Roux, le maire,`): the role's article or form shows the gender.
     // So does an indefinite one after an epicene noun (`la victime, une infirmière de 34
@@ -300,6 +310,11 @@ pub(super) fn name_in(text: &str, toks: &[Tok], first: usize, last: usize) -> St
     {
         s += 1;
     }
+    // `l'Autorité de sûreté nucléaire (ASN)`: the name without its acronym in brackets.
+    let bracketed = last >= s + 3
+        && toks.get(last).and_then(Tok::punct) == Some(')')
+        && toks.get(last - 2).and_then(Tok::punct) == Some('(');
+    let last = if bracketed { last - 3 } else { last };
     match (toks.get(s), toks.get(last)) {
         (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or("").to_string(),
         _ => String::new(),
@@ -340,6 +355,21 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
     let mut k = i + 1;
     let mut words = 1;
     while let Some(n) = toks.get(k) {
+        // `le directeur de la Société des eaux (SEA), Karim Hamdi`: an acronym in brackets
+        // after an organisation's lowercase words is part of the phrase.
+        if n.punct() == Some('(')
+            && words < 12
+            && toks.get(k - 1).is_some_and(Tok::lowercase_word)
+            && toks.get(k + 2).and_then(Tok::punct) == Some(')')
+            && toks
+                .get(k + 1)
+                .is_some_and(|a| a.s.len() > 1 && a.s.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            last = k + 2;
+            k += 3;
+            words += 1;
+            continue;
+        }
         if words >= 12 || !n.is_word() {
             break;
         }

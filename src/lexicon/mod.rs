@@ -21,8 +21,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 pub(crate) use names::{
-    is_bare_person, is_epithet, is_medium, is_org, is_person_noun, is_title, is_title_lower,
-    person_noun_gender, pronoun, role_synonym, Gender, Pronoun, DOTTED_TITLES, TITLE_LIST,
+    feminine_first_name, is_bare_person, is_epithet, is_medium, is_org, is_person_noun, is_title,
+    is_title_lower, person_noun_gender, pronoun, role_synonym, Gender, Pronoun, DOTTED_TITLES,
+    TITLE_LIST,
 };
 pub(crate) use verbs::{narrative_past, verb, Sense, Shape};
 

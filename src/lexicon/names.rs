@@ -62,33 +62,50 @@ const PAIRS: [(&str, &str); 8] = [
 /// Belge`, which are not in the first set): words a story uses for someone it has named, not
 /// offices. The third holds the `[bare]` section (`maman`, `grand-père`): nouns of people that
 /// stand without an article, as names do (`a demandé maman`).
+/// The fourth and fifth hold the nouns written `père/mère` (a man's word and a woman's whose
+/// forms are unrelated): their gender is the word's.
 type Persons = (
+    FnvSet<&'static str>,
+    FnvSet<&'static str>,
     FnvSet<&'static str>,
     FnvSet<&'static str>,
     FnvSet<&'static str>,
 );
 static PERSONS: LazyLock<Persons> = LazyLock::new(|| {
-    let (mut set, mut epithets, mut bare) =
-        (FnvSet::default(), FnvSet::default(), FnvSet::default());
+    let (mut set, mut epithets, mut bare, mut men, mut women) = (
+        FnvSet::default(),
+        FnvSet::default(),
+        FnvSet::default(),
+        FnvSet::default(),
+        FnvSet::default(),
+    );
     let mut section = "";
     for l in lines(PERSON_NOUNS) {
         if l.starts_with('[') {
             section = l;
             continue;
         }
-        let (first, other): (&'static str, Option<&'static str>) = match l.strip_suffix('*') {
-            Some(fem) => (fem, fem.strip_suffix('e')),
-            None => match l.strip_suffix('~') {
-                // `directeur~`: `directeur` and `directrice`.
-                Some(masc) => {
-                    let fem = PAIRS
-                        .iter()
-                        .take(6)
-                        .find_map(|(f, m)| Some(masc.strip_suffix(m)?.to_owned() + f));
-                    // Built once for the life of the program, like the set.
-                    (masc, fem.map(|f| &*Box::leak(f.into_boxed_str())))
-                }
-                None => (l, None),
+        let (first, other): (&'static str, Option<&'static str>) = match l.split_once('/') {
+            // `père/mère`: a man's word and a woman's.
+            Some((m, f)) => {
+                men.insert(m);
+                women.insert(f);
+                (m, Some(f))
+            }
+            None => match l.strip_suffix('*') {
+                Some(fem) => (fem, fem.strip_suffix('e')),
+                None => match l.strip_suffix('~') {
+                    // `directeur~`: `directeur` and `directrice`.
+                    Some(masc) => {
+                        let fem = PAIRS
+                            .iter()
+                            .take(6)
+                            .find_map(|(f, m)| Some(masc.strip_suffix(m)?.to_owned() + f));
+                        // Built once for the life of the program, like the set.
+                        (masc, fem.map(|f| &*Box::leak(f.into_boxed_str())))
+                    }
+                    None => (l, None),
+                },
             },
         };
         for w in std::iter::once(first).chain(other) {
@@ -102,7 +119,7 @@ static PERSONS: LazyLock<Persons> = LazyLock::new(|| {
             }
         }
     }
-    (set, epithets, bare)
+    (set, epithets, bare, men, women)
 });
 
 /// `lower` or, for a plural in `s` (the file holds none: `maires` is `maire`), its singular is
@@ -145,6 +162,12 @@ pub(crate) fn person_noun_gender(lower: &str) -> Option<Gender> {
         .strip_suffix('s')
         .filter(|s| is_person_noun(s))
         .unwrap_or(lower);
+    if PERSONS.3.contains(singular) {
+        return Some(Gender::Masculine);
+    }
+    if PERSONS.4.contains(singular) {
+        return Some(Gender::Feminine);
+    }
     // `stem` + `ending` is a noun of people.
     let other = |stem: &str, ending: &str| {
         let mut w = String::with_capacity(stem.len() + ending.len());
@@ -283,6 +306,20 @@ static PRONOUN_LIST: LazyLock<Vec<(&'static str, bool, bool)>> = LazyLock::new(|
         })
         .collect()
 });
+
+/// Does `name` open with a first name of a feminine form (`Julie`, `Juliette`, `Isabelle`,
+/// `Pauline`, `Louise`)? Only read to refuse such a name as the antecedent of `il` (`Le docteur
+/// entra. Julie l'attendait. « Vous avez mal ? » demanda-t-il.`) and to let it stand behind a
+/// woman's epithet (`raconte la retraitée`), never reported as a gender: the text has not
+/// shown it.
+pub(crate) fn feminine_first_name(name: &str) -> bool {
+    let first = name.split([' ', '-']).next().unwrap_or("");
+    first.starts_with(crate::text::is_upper)
+        && ["ette", "elle", "ine", "ise", "ie"]
+            .iter()
+            .any(|e| first.ends_with(e))
+        && !first.ends_with("oine")
+}
 
 #[cfg(test)]
 mod tests {
