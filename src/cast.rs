@@ -153,7 +153,7 @@ impl Cast {
         at: usize,
         gender: Option<Gender>,
     ) -> Option<(&str, Option<Gender>)> {
-        let holders = self.roles.get(role_synonym(role_key))?;
+        let holders = self.roles.get(role_synonym(without_party(role_key)))?;
         let before = holders.partition_point(|h| h.at < at);
         if before > MAX_HOLDERS {
             return None;
@@ -718,6 +718,15 @@ fn role_after(
     Some((key, head, gender))
 }
 
+/// `édile communiste` → `édile`, `maire écologiste` → `maire`: a party's adjective after a role
+/// names no other office.
+fn without_party(role: &str) -> &str {
+    match role.rsplit_once(' ') {
+        Some((office, party)) if party.ends_with("iste") && is_epithet(party) => office,
+        _ => role,
+    }
+}
+
 /// A role's key and head, when its first word or the one after an adjective is a noun of
 /// people or roles: `Premier ministre` → (`premier ministre`, `premier ministre`), `ministre
 /// de la Culture` → (`ministre de la culture`, `ministre`).
@@ -751,6 +760,7 @@ fn role_key(role: &str) -> Option<(String, String)> {
         }
         head.push_str(w);
     }
+    head.truncate(without_party(&head).len());
     if head.is_empty() {
         return None;
     }
