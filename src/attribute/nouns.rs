@@ -160,6 +160,16 @@ pub(super) fn mention_of(text: &str, toks: &[Tok], first: usize, last: usize) ->
                 })
         });
     }
+    // `le capitaine Aurélie Vidal, commandante de la compagnie`: a rank keeps its masculine
+    // article for a woman; a role in a feminine form after the comma shows her.
+    if m.gender == Some(Gender::Masculine)
+        && toks.get(last + 1).and_then(Tok::punct) == Some(',')
+        && toks
+            .get(last + 2)
+            .is_some_and(|r| lexicon::person_noun_gender(&r.lower) == Some(Gender::Feminine))
+    {
+        m.gender = Some(Gender::Feminine);
+    }
     m.name = Some(name_in(text, toks, first, last));
     Some(m)
 }

@@ -414,6 +414,7 @@ fn selon_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         .and_then(|_| source_at(text, toks, i))
 }
 
+#[inline(never)]
 pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let t = toks.get(i)?;
     // `, pour reprendre les mots du Comité d'éthique`: the words' owner, or no source.
