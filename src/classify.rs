@@ -447,8 +447,12 @@ fn title_noun(b: &Before, c: &mut Content, words: &mut Words, ends_clause: bool)
             let predicate = ends_clause && b.word(2) == Some("que");
             return upper || definite() && !judged && !adverbial && !predicate;
         }
-        // `le mouvement des «bonnets rouges»`: only linking words in between.
-        if definite() && b.nearest_all_in(skip, &LINKS) {
+        // `le mouvement des «bonnets rouges»`: only linking words in between; not the
+        // judgment `qualifier la réforme de «brutale»`.
+        let qualified = skip == 1
+            && matches!(b.word(0), Some("de" | "d'" | "d’"))
+            && b.word(3).is_some_and(judging_verb);
+        if definite() && b.nearest_all_in(skip, &LINKS) && !qualified {
             return true;
         }
         let adjectives = (0..skip).all(|k| {
@@ -463,9 +467,12 @@ fn title_noun(b: &Before, c: &mut Content, words: &mut Words, ends_clause: bool)
 /// A form of a verb that judges its object (`juge`, `a jugé`, `estime`, `trouve`, `considère`).
 fn judging_verb(w: &str) -> bool {
     crate::lexicon::verb(w).is_some_and(|senses| {
-        senses
-            .iter()
-            .any(|s| matches!(s.lemma, "juger" | "estimer" | "trouver" | "considérer"))
+        senses.iter().any(|s| {
+            matches!(
+                s.lemma,
+                "juger" | "estimer" | "trouver" | "considérer" | "qualifier"
+            )
+        })
     })
 }
 

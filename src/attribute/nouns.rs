@@ -482,7 +482,8 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             || in_class(n, C_DET)
                 && toks.get(k - 1).is_some_and(|p| {
                     !in_class(p, C_DET | C_COMPLEMENT | C_PARTICLE)
-                        && !in_list(p, &["tous", "toutes"])
+                        // (`le numéro un de la CFDT`: a rank.)
+                        && !in_list(p, &["tous", "toutes", "numéro"])
                 })
         {
             // `le maire le ministre`, and a time after the subject (`a confié la chanteuse
@@ -855,6 +856,34 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -
                 pending_name = Some((b, e));
                 seg_end = s - 1;
                 continue;
+            }
+            // `Laurent Berger, le patron de la CFDT, a dénoncé…`: a role apposed after a first
+            // name and a surname that open the clause is theirs.
+            if b == s && s >= start + 3 && toks.get(b).is_some_and(|t| in_class(t, C_DET)) {
+                let ne = s - 2;
+                let mut nb = ne;
+                while nb > start && toks.get(nb - 1).is_some_and(is_name_word) {
+                    nb -= 1;
+                }
+                let opens = nb == start
+                    || toks
+                        .get(nb - 1)
+                        .is_some_and(|p| p.punct().is_some() || in_class(p, C_CLAUSE));
+                if ne > nb
+                    && opens
+                    && toks.get(s - 1).and_then(Tok::punct) == Some(',')
+                    && name_run(toks, nb) == Some(ne)
+                    && text
+                        .get(toks.get(b).map_or(0, |t| t.start)..toks.get(e).map_or(0, |t| t.end))
+                        .is_some_and(crate::document::can_speak)
+                {
+                    let role = mention_of(text, toks, b, e);
+                    return mention_of(text, toks, nb, e).map(|mut m| {
+                        m.name = Some(name_in(text, toks, nb, ne));
+                        m.gender = m.gender.or(role.and_then(|r| r.gender));
+                        m
+                    });
+                }
             }
             return mention_of(text, toks, b, e);
         }
