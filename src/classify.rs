@@ -503,11 +503,7 @@ fn kind_of(text: &str, q: &Quote, reach: Reach, scratch: &mut Scratch) -> QuoteK
     // The quote ends its clause: sentence punctuation or a break after the closing mark.
     let ends_clause = text
         .get(q.end..)
-        .and_then(|r| {
-            r.trim_start_matches([' ', '\u{a0}', '\u{202f}'])
-                .chars()
-                .next()
-        })
+        .and_then(|r| r.chars().find(|&ch| !crate::text::is_padding(ch)))
         .is_none_or(|ch| matches!(ch, '.' | '!' | '?' | ';' | '…' | '\n'));
     if naming_cue(&b) || title_noun(&b, &mut c, content_words, ends_clause) {
         return QuoteKind::Term;
