@@ -171,7 +171,8 @@ pub fn attribute(text: &str, quotes: &mut [Quote], narrative: &mut crate::docume
         let found = found
             .or_else(|| {
                 // 5. X a dit : «Q»
-                let f = before_quote(text, win.before(&q), q.partial);
+                let (before, after) = win.around(&q);
+                let f = before_quote(text, before, after, q.partial);
                 f.filter(|f| relay.is_none() || f.mention.as_ref().is_some_and(|m| speaks(text, m)))
                     .or(relay.take())
             })

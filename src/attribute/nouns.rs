@@ -1288,9 +1288,22 @@ fn time_phrase(toks: &[Tok], i: usize) -> bool {
         "été",
         "automne",
         "printemps",
+        "semaine",
+        "fois",
     ];
+    // (`Le premier soir,`, `La dernière fois,`, `Un beau matin,`: an ordinal or `beau` first.)
+    let first = [
+        "premier",
+        "première",
+        "dernier",
+        "dernière",
+        "beau",
+        "autre",
+        "même",
+    ];
+    let noun = i + 1 + usize::from(toks.get(i + 1).is_some_and(|a| in_list(a, &first)));
     toks.get(i).is_some_and(|t| in_class(t, C_DET))
-        && toks.get(i + 1).is_some_and(|n| in_list(n, TIMES))
+        && toks.get(noun).is_some_and(|n| in_list(n, TIMES))
 }
 
 /// Without a known verb the phrase may run into an unknown one: keep determiner + noun +

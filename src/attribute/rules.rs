@@ -519,7 +519,12 @@ pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
 const QUE: &[&str] = &["que", "qu'", "qu’"];
 
 /// Rule 5: a speech verb before the quote in its sentence; its subject.
-pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Found> {
+pub(super) fn before_quote(
+    text: &str,
+    toks: &[Tok],
+    after: &[Tok],
+    partial: bool,
+) -> Option<Found> {
     let start = sentence_start(toks);
     let end = toks.len();
     let last = trailing(toks);
@@ -667,6 +672,18 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
     }
     // A gerund alone: the subject of the sentence.
     if let Some(v) = verbs.iter().find(|v| v.gerund) {
+        // `Au lieu de dire : «Q» elle murmura`: the subject after the quote.
+        if let Some(m) = colon
+            .then(|| lead_subject(text, toks, after, start, v.first))
+            .flatten()
+        {
+            return Some(Found {
+                cue: cue_of(toks, v),
+                gender: None,
+                mention: Some(m),
+                method: Method::BeforeQuote,
+            });
+        }
         // `Et Paul de répondre : «Q»`, `Et le curé d'ajouter :` — the narrative infinitive with
         // its subject between `Et` and `de`.
         if let Some(m) = narrative_infinitive_subject(text, toks, start, v.first) {
@@ -834,6 +851,30 @@ fn named_before_colon(text: &str, toks: &[Tok], start: usize, end: usize) -> Opt
         .rfind(|t| t.end <= m.start)
         .is_some_and(|p| in_class(p, C_DET | C_PREP));
     (named && touches && !cut && !m.none && m.pronoun.is_none() && speaks(text, &m)).then_some(m)
+}
+
+/// `Au lieu de dire : «Q» elle murmura`, `Avant de répondre : «Q», il se leva`: an infinitive
+/// at `inf` after `au lieu de`, `avant de`, `sans` or `pour` with no subject before those words
+/// is said by the main clause's subject, which opens the text `after` the quote (after a comma
+/// at most).
+fn lead_subject(
+    text: &str,
+    toks: &[Tok],
+    after: &[Tok],
+    start: usize,
+    inf: usize,
+) -> Option<Mention> {
+    // (From `au` of `au lieu de`; `Avant` is no name.)
+    let lead = (inf.saturating_sub(3)..inf).find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| in_list(t, &["lieu", "avant", "sans", "pour"]))
+    })?;
+    if sentence_subject(text, toks, start, lead.saturating_sub(1)).is_some() {
+        return None;
+    }
+    let first = usize::from(after.first().and_then(Tok::punct) == Some(','));
+    after.get(first).filter(|t| t.is_word())?;
+    sentence_subject(text, after, first, after.len()).filter(|m| speaks(text, m))
 }
 
 /// The subject of a narrative infinitive (`Et Paul de répondre`, `Et le vieux curé
