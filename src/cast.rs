@@ -332,7 +332,9 @@ impl Cast {
             if !plain_gap(gap(k)) {
                 break;
             }
-            if is_name_word(n) {
+            // (`Laurent Berger`, `Anne Boulanger`: a trade's noun after a first name is a
+            // surname.)
+            if is_name_word(n) || k == last + 1 && trade_surname(n) {
                 last = k;
                 count += 1;
                 k += 1;
@@ -472,6 +474,13 @@ fn is_name_word(w: &str) -> bool {
         && !is_title(w)
 }
 
+/// A capitalised noun of people (`Berger`, `Boulanger`, `Meunier`), a surname after a first name.
+fn trade_surname(w: &str) -> bool {
+    w.starts_with(crate::text::is_upper)
+        && w.chars().any(crate::text::is_lower)
+        && is_person_noun(&w.lowercased())
+}
+
 /// Words that open sentences before a name and are in no grammar class of their own.
 const OPENERS: [&str; 10] = [
     "selon", "pour", "d'", "d’", "côté", "quant", "ainsi", "ensuite", "enfin", "puis",
@@ -547,7 +556,7 @@ fn starts_run(text: &str, at: usize) -> bool {
             return false;
         };
         if n.starts_with(crate::text::is_upper) {
-            return is_name_word(n) && is_name_word(first);
+            return (is_name_word(n) || trade_surname(n)) && is_name_word(first);
         }
         if !is_particle(n) {
             return false;

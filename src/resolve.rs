@@ -309,8 +309,11 @@ fn cast_name<'c>(
         return None;
     }
     let cast = cast.get_or_insert_with(|| Cast::of(text));
-    if surname {
+    // (`Berger` alone: a noun of people, and the surname of `Laurent Berger`.)
+    let capital = !key.contains(' ') && name.starts_with(crate::text::is_upper);
+    if surname || capital && role {
         cast.full_name(key)
+            .or_else(|| cast.holder(key, at, gender).filter(|_| !surname))
     } else {
         cast.holder(key, at, gender)
     }

@@ -857,34 +857,6 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], start: usize, v: usize) -
                 seg_end = s - 1;
                 continue;
             }
-            // `Laurent Berger, le patron de la CFDT, a dénoncé…`: a role apposed after a first
-            // name and a surname that open the clause is theirs.
-            if b == s && s >= start + 3 && toks.get(b).is_some_and(|t| in_class(t, C_DET)) {
-                let ne = s - 2;
-                let mut nb = ne;
-                while nb > start && toks.get(nb - 1).is_some_and(is_name_word) {
-                    nb -= 1;
-                }
-                let opens = nb == start
-                    || toks
-                        .get(nb - 1)
-                        .is_some_and(|p| p.punct().is_some() || in_class(p, C_CLAUSE));
-                if ne > nb
-                    && opens
-                    && toks.get(s - 1).and_then(Tok::punct) == Some(',')
-                    && name_run(toks, nb) == Some(ne)
-                    && text
-                        .get(toks.get(b).map_or(0, |t| t.start)..toks.get(e).map_or(0, |t| t.end))
-                        .is_some_and(crate::document::can_speak)
-                {
-                    let role = mention_of(text, toks, b, e);
-                    return mention_of(text, toks, nb, e).map(|mut m| {
-                        m.name = Some(name_in(text, toks, nb, ne));
-                        m.gender = m.gender.or(role.and_then(|r| r.gender));
-                        m
-                    });
-                }
-            }
             return mention_of(text, toks, b, e);
         }
         if np > s && np >= seg_end {
