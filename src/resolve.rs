@@ -506,7 +506,10 @@ pub fn resolve(
     let mut by_role: HashMap<String, usize> = HashMap::new();
     // The entries a surname can join, by the last word of their key: the surname lookup is one
     // hash lookup.
-    let mut surnames: HashMap<String, Surname> = HashMap::new();
+    // The lists of `Surname` by last word (an index into `lists`: one map type fewer in the
+    // wasm than a map of lists).
+    let mut surnames: HashMap<String, usize> = HashMap::new();
+    let mut lists: Vec<Surname> = Vec::new();
     // Per entry, how many mentions show it feminine and masculine.
     // Indexed by entry id, as `entries` is (a map of its own type cost the wasm its hashing
     // code).
@@ -641,7 +644,7 @@ pub fn resolve(
                 if !name.chars().next().is_some_and(crate::text::is_upper) {
                     return None;
                 }
-                let same = surnames.get(surname)?;
+                let same = lists.get(*surnames.get(surname)?)?;
                 // A surname alone joins the first person with that last word; a full name joins
                 // the first person known by that surname alone.
                 if key == surname {
@@ -664,7 +667,7 @@ pub fn resolve(
                     mentions: Vec::with_capacity(1),
                     gender: None,
                 });
-                if let Some(same) = Surname::of(&mut surnames, surname) {
+                if let Some(same) = Surname::of(&mut surnames, &mut lists, surname) {
                     same.add(id, &name, &key, org);
                 }
                 id
@@ -684,10 +687,13 @@ pub fn resolve(
                 let old_key = key_of(&e.name);
                 e.name = name.clone();
                 let new_key = key_of(&name);
-                if let Some(old) = surnames.get_mut(last_word(&old_key)) {
+                if let Some(old) = surnames
+                    .get(last_word(&old_key))
+                    .and_then(|&i| lists.get_mut(i))
+                {
                     old.remove(id);
                 }
-                if let Some(same) = Surname::of(&mut surnames, last_word(&new_key)) {
+                if let Some(same) = Surname::of(&mut surnames, &mut lists, last_word(&new_key)) {
                     let org = new_key.split(' ').any(lexicon::is_org);
                     same.add(id, &name, &new_key, org);
                 }
@@ -743,11 +749,20 @@ struct Surname {
 
 impl Surname {
     /// The list of `word`, made when missing (the key copied only then).
-    fn of<'a>(all: &'a mut HashMap<String, Surname>, word: &str) -> Option<&'a mut Surname> {
-        if !all.contains_key(word) {
-            all.insert(word.to_string(), Surname::default());
-        }
-        all.get_mut(word)
+    fn of<'a>(
+        all: &mut HashMap<String, usize>,
+        lists: &'a mut Vec<Surname>,
+        word: &str,
+    ) -> Option<&'a mut Surname> {
+        let i = match all.get(word) {
+            Some(&i) => i,
+            None => {
+                all.insert(word.to_string(), lists.len());
+                lists.push(Surname::default());
+                lists.len() - 1
+            }
+        };
+        lists.get_mut(i)
     }
 
     /// `org`: whether a word of `key` names an organisation.
