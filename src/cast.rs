@@ -63,8 +63,9 @@ pub(crate) struct Cast {
     by_first: HashMap<String, usize>,
     surnames: Vec<Vec<usize>>,
     /// Holders by role key (`ministre de la culture`) and by role head (`ministre`), in text
-    /// order.
-    roles: HashMap<String, Vec<Holder>>,
+    /// order: an index into `holders` (a map of the type of `by_key` again).
+    roles: HashMap<String, usize>,
+    holders: Vec<Vec<Holder>>,
     /// Where the text names each person in full, in text order: (byte, person).
     seen: Vec<(usize, usize)>,
     /// Each person's gender, as the first title or role with one shows it.
@@ -153,7 +154,9 @@ impl Cast {
         at: usize,
         gender: Option<Gender>,
     ) -> Option<(&str, Option<Gender>)> {
-        let holders = self.roles.get(role_synonym(without_party(role_key)))?;
+        let holders = self
+            .holders
+            .get(*self.roles.get(role_synonym(without_party(role_key)))?)?;
         let before = holders.partition_point(|h| h.at < at);
         if before > MAX_HOLDERS {
             return None;
@@ -284,30 +287,35 @@ impl Cast {
             .split_once(' ')
             .filter(|&(n, a)| is_person_noun(n) && adjective(a))
         {
-            self.roles
-                .entry(noun.to_string())
-                .or_default()
-                .push(Holder {
-                    at,
-                    gender,
-                    person,
-                    whole: false,
-                });
+            self.file(noun.to_string(), at, gender, person, false);
         }
         if head != key {
-            self.roles.entry(head).or_default().push(Holder {
+            self.file(head, at, gender, person, false);
+        }
+        self.file(key, at, gender, person, true);
+    }
+
+    /// Files a holder under a role's key or head.
+    fn file(
+        &mut self,
+        role: String,
+        at: usize,
+        gender: Option<Gender>,
+        person: usize,
+        whole: bool,
+    ) {
+        let i = *self.roles.entry(role).or_insert(self.holders.len());
+        if i == self.holders.len() {
+            self.holders.push(Vec::new());
+        }
+        if let Some(list) = self.holders.get_mut(i) {
+            list.push(Holder {
                 at,
                 gender,
                 person,
-                whole: false,
+                whole,
             });
         }
-        self.roles.entry(key).or_default().push(Holder {
-            at,
-            gender,
-            person,
-            whole: true,
-        });
     }
 
     /// Reads the run of name words starting at word `i` of `ws`; returns where it ends.
