@@ -43,9 +43,12 @@ pub(crate) static TERM_CUES_BY_LAST: LazyLock<Phrases> =
     LazyLock::new(|| index_phrases(phrases(TERM_CUES), true));
 
 /// The one-word title nouns.
-pub(crate) static TITLE_NOUN_WORDS: LazyLock<FnvSet<String>> = LazyLock::new(|| {
+/// (Sets of `&'static str` only, the words built once for the life of the program: each key
+/// type brings the wasm its own copy of the table's code.)
+pub(crate) static TITLE_NOUN_WORDS: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
     phrases(TITLE_NOUNS)
         .filter_map(|w| (w.len() == 1).then(|| w.into_iter().next()).flatten())
+        .map(|w| &*Box::leak(w.into_boxed_str()))
         .collect()
 });
 
@@ -57,7 +60,7 @@ pub(crate) static TITLE_PHRASES: LazyLock<Phrases> =
 /// and phrases of several words (by their first word).
 struct SpeechWords {
     stems: Trie,
-    whole: FnvSet<String>,
+    whole: FnvSet<&'static str>,
     phrases: Phrases,
 }
 
@@ -69,7 +72,7 @@ static SPEECH: LazyLock<SpeechWords> = LazyLock::new(|| {
         match entry.as_slice() {
             [one] => match one.strip_prefix('=') {
                 Some(w) => {
-                    whole.insert(w.to_string());
+                    whole.insert(&*Box::leak(w.into()));
                 }
                 None => stems.insert(one),
             },

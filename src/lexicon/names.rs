@@ -212,8 +212,12 @@ pub(crate) static TITLE_LIST: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(TITLES).collect());
 
 /// The titles lowercased (`m.`, `mme`…), for case-insensitive keys.
-static TITLE_LOWER: LazyLock<FnvSet<String>> =
-    LazyLock::new(|| TITLE_LIST.iter().map(|t| t.lowercased()).collect());
+static TITLE_LOWER: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| {
+    TITLE_LIST
+        .iter()
+        .map(|t| &*Box::leak(t.lowercased().into_boxed_str()))
+        .collect()
+});
 
 /// True when `lower` (a lowercase word) is a title lowercased (`m.`, `mme`, `dr`).
 pub(crate) fn is_title_lower(lower: &str) -> bool {
