@@ -1629,10 +1629,12 @@ fn demonstrative_referent<'t>(
         let agrees = gender.is_none() || title.is_none() || title == gender;
         // A name after `de`, `des`, `à` completes a noun (`la capitaine des Bleues`, `le maire
         // de Brest`): a team or a place, not the one `celle-ci` stands for.
-        let complement = i
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .is_some_and(|p| in_list(p, &["de", "du", "des", "à", "au", "aux", "en"]));
+        // Right after an opening mark, a name in guillemets (`l'association « Vern Nature »`):
+        // a title, not a person.
+        let complement = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+            in_list(p, &["de", "du", "des", "à", "au", "aux", "en"])
+                || matches!(p.punct(), Some('«' | '“'))
+        });
         if agrees && !org && !complement {
             last = Some((i, e));
         }

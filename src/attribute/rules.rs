@@ -474,9 +474,10 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
 /// `… selon Murray.`. Reads the after-quote
 /// window (one sentence) up to the next quotation mark.
 pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
-    // `«Q.» Les commerçants, eux, font les comptes.`: a capital opens another sentence.
+    // `«Q.» Les commerçants, eux, font les comptes.`: a capital opens another sentence —
+    // unless it points back to the words: `«Q.» C'est ainsi que X a qualifié…`.
     if toks.first().is_some_and(Tok::capitalised) {
-        return None;
+        return thus_said(text, toks);
     }
     for (k, t) in toks.iter().enumerate() {
         if t.punct().is_some_and(is_quote_mark) {
@@ -512,6 +513,39 @@ pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         }
     }
     None
+}
+
+/// `«Franche mais difficile.» C'est ainsi que le ministre, X, a qualifié la rencontre`, `C'est
+/// en ces termes que X…`, `C'est par ces mots que X…`: the subject of a speech verb in the `que`
+/// clause of a sentence that points back to the quote.
+fn thus_said(text: &str, toks: &[Tok]) -> Option<Found> {
+    let k = toks.iter().take(7).position(|t| in_list(t, QUE))?;
+    let lead = toks.get(..k)?;
+    let points_back = lead.len() > 2
+        && lead
+            .iter()
+            .take(2)
+            .map(|t| t.lower.as_ref())
+            .eq(["c'", "est"])
+            | lead
+                .iter()
+                .take(2)
+                .map(|t| t.lower.as_ref())
+                .eq(["c’", "est"])
+        && lead.iter().skip(2).all(|t| {
+            in_list(
+                t,
+                &[
+                    "ainsi", "en", "par", "avec", "ces", "termes", "mots", "propos",
+                ],
+            )
+        });
+    if !points_back {
+        return None;
+    }
+    let v = (k + 2..k + 16).find_map(|j| verb_at(toks, j).filter(|v| !v.gerund))?;
+    let m = subject_before(text, toks, k + 1, v.first).filter(|m| speaks(text, m))?;
+    Some(Found::by_verb(toks, &v, m, Method::AfterQuote))
 }
 
 /// The complementiser that ties a clause to the speech verb before it (`a indiqué que …`).
@@ -564,6 +598,29 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
                             .is_some_and(is_quote_mark)
             });
         if v.gerund && !after_quote {
+            // `entourée de militants scandant «Q»`: a participle right after a noun of people
+            // (no comma) is that noun's.
+            let noun = v
+                .first
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .filter(|p| {
+                    p.lowercase_word() && p.end + 1 == toks.get(v.first).map_or(0, |t| t.start)
+                });
+            let participle = toks.get(v.first).is_some_and(|t| t.lower.ends_with("ant"));
+            if participle && noun.is_some_and(|p| lexicon::is_person_noun(&p.lower)) {
+                // (With its determiner: `des militants`, `ses partisans`.)
+                let n = v.first - 1;
+                let det = n > start && toks.get(n - 1).is_some_and(|d| in_class(d, C_DET));
+                if let Some(m) = mention_of(text, toks, n - usize::from(det), n) {
+                    return Some(Found {
+                        cue: cue_of(toks, v),
+                        gender: None,
+                        mention: Some(m),
+                        method: Method::BeforeQuote,
+                    });
+                }
+            }
             // `…, précisant que … «Q»`: the subject of the main verb, further back.
             continue;
         }
