@@ -1818,6 +1818,18 @@ fn antecedent_within<'t>(
         }
         // `Il y avait aussi ma grand-tante Amélie, qui…`: the one a presentative introduces.
         let subject = presented(text, prev, ps).or(subject);
+        // `Pour le sociologue X, le problème est structurel. «Q», estime-t-il`: a subject that
+        // is a thing leaves the one the sentence opens with as its source.
+        if subject.as_ref().is_none_or(|m| !speaks(text, m)) {
+            let lead = prev
+                .get(ps)
+                .filter(|t| in_list(t, &["pour", "selon"]))
+                .and_then(|_| super::rules::source_at(text, prev, ps)?.mention)
+                .filter(|m| agrees_m(m));
+            if let Some(m) = lead {
+                return m.name;
+            }
+        }
         // `…, une lumière parut, et une vieille femme en bonnet ouvrit.`: the subject of a last
         // clause after a comma and `et`, `mais` or `puis` is a person the sentence brings in.
         let clause = (ps + 1..prev.len()).rev().find_map(|k| {
