@@ -522,21 +522,12 @@ fn thus_said(text: &str, toks: &[Tok]) -> Option<Found> {
     let k = toks.iter().take(7).position(|t| in_list(t, QUE))?;
     let lead = toks.get(..k)?;
     let points_back = lead.len() > 2
-        && lead
-            .iter()
-            .take(2)
-            .map(|t| t.lower.as_ref())
-            .eq(["c'", "est"])
-            | lead
-                .iter()
-                .take(2)
-                .map(|t| t.lower.as_ref())
-                .eq(["c’", "est"])
-        && lead.iter().skip(2).all(|t| {
+        && lead.first().is_some_and(|t| in_list(t, &["c'", "c’"]))
+        && lead.iter().skip(1).all(|t| {
             in_list(
                 t,
                 &[
-                    "ainsi", "en", "par", "avec", "ces", "termes", "mots", "propos",
+                    "est", "ainsi", "en", "par", "avec", "ces", "termes", "mots", "propos",
                 ],
             )
         });
