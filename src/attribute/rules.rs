@@ -539,6 +539,15 @@ fn thus_said(text: &str, toks: &[Tok]) -> Option<Found> {
     Some(Found::by_verb(toks, &v, m, Method::AfterQuote))
 }
 
+/// `Pour X,` opening the sentence at `start`, X followed by a comma.
+fn lead_source(text: &str, toks: &[Tok], start: usize) -> Option<Found> {
+    toks.get(start).filter(|t| t.is("pour"))?;
+    let f = source_at(text, toks, start)?;
+    let end = f.mention.as_ref()?.end;
+    let close = toks.iter().find(|t| t.start >= end)?;
+    (close.punct() == Some(',')).then_some(f)
+}
+
 /// The complementiser that ties a clause to the speech verb before it (`a indiqué que …`).
 const QUE: &[&str] = &["que", "qu'", "qu’"];
 
@@ -702,6 +711,14 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
             mention: Some(m),
             method,
         };
+        // `Pour la climatologue X, elle (l'étude) confirme «Q»`: a pronoun subject after a
+        // leading source stands for a thing; the fragment is the source's. (Not after `Selon X,`:
+        // `Selon son entourage, il juge les annonces «brutales»` is the minister's.)
+        if partial && f.mention.as_ref().is_some_and(|m| m.pronoun.is_some()) {
+            if let Some(f) = lead_source(text, toks, start) {
+                return Some(f);
+            }
+        }
         if relative && partial {
             // `leur conflit qui menace … la «région»`: prefer a main-clause verb further back.
             fallback.get_or_insert(f);
@@ -783,18 +800,8 @@ pub(super) fn before_quote(text: &str, toks: &[Tok], partial: bool) -> Option<Fo
         }
     }
     // `Pour X, la réforme est «Q»` at the start of the sentence only.
-    if let Some(t) = toks.get(start) {
-        if t.is("pour") {
-            if let Some(f) = source_at(text, toks, start) {
-                let close = f
-                    .mention
-                    .as_ref()
-                    .and_then(|m| toks.iter().position(|t| t.start >= m.end));
-                if close.and_then(|c| toks.get(c)).and_then(Tok::punct) == Some(',') {
-                    return Some(f);
-                }
-            }
-        }
+    if let Some(f) = lead_source(text, toks, start) {
+        return Some(f);
     }
     // `Je me souviens de la réponse du médecin : «Q»`: words someone said, named right before
     // the colon, are theirs rather than the sentence subject's.
