@@ -1580,50 +1580,22 @@ fn demonstrative_referent<'t>(
     mention_start: usize,
     gender: Option<Gender>,
 ) -> Option<String> {
-    // The sentence before, or when that one names no one (`«Q», a-t-il lancé.`) the one before it.
-    for reach in [2, 3] {
-        if let Some(name) = demonstrative_within(back, text, at, mention_start, gender, reach) {
-            return Some(name);
-        }
-    }
-    None
-}
-
-/// [`demonstrative_referent`] over the sentences from the `reach`-th back (2: the sentence
-/// before the mention's).
-fn demonstrative_within<'t>(
-    back: &mut Back<'t>,
-    text: &'t str,
-    at: usize,
-    mention_start: usize,
-    gender: Option<Gender>,
-    reach: usize,
-) -> Option<String> {
-    let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE * (reach - 1)));
-    back.tokenize(text, from, at, reach, |t| {
-        two_sentences_known(t)
-            && (reach == 2 || {
-                let s = sentence_start(t);
-                let p = before_sentence(t, s);
-                two_sentences_known(p)
-            })
-    });
+    let from = ceil_boundary(text, at.saturating_sub(2 * PREV_SENTENCE));
+    back.tokenize(text, from, at, 3, three_sentences_known);
     let toks: &[Tok] = &back.toks;
-    // From the start of the sentence `reach` back: the tokens may reach further back (the
-    // window is reused from quote to quote), and what lies there must change nothing.
+    // From the start of the sentence before the quote's: the tokens may reach further back
+    // (the window is reused from quote to quote), and what lies there must change nothing.
     let mut last = None;
     let mut i = sentence_start(before_sentence(toks, sentence_start(toks)));
-    if reach == 3 {
-        // Only past a quote and its incise with a pronoun (`«Q», a-t-il lancé.`): a sentence
-        // about someone else (`La gardienne a tout vu.`) holds the referent.
-        let quoted = toks.get(i).and_then(Tok::punct) == Some('«')
-            && toks.get(i..).is_some_and(|r| {
-                r.iter()
-                    .any(|t| t.is_word() && super::verbs::split_inversion(t.s).is_some())
-            });
-        if !quoted {
-            return None;
-        }
+    // Past a quote and its incise with a pronoun (`«Q», a-t-il lancé.`), which names no one,
+    // from the sentence before it too (a name there comes before any in the quote's). A
+    // sentence about someone else (`La gardienne a tout vu.`) holds the referent.
+    let quoted = toks.get(i).and_then(Tok::punct) == Some('«')
+        && toks.get(i..).is_some_and(|r| {
+            r.iter()
+                .any(|t| t.is_word() && super::verbs::split_inversion(t.s).is_some())
+        });
+    if quoted {
         i = sentence_start(before_sentence(toks, i));
     }
     while let Some(t) = toks.get(i) {
