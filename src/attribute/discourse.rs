@@ -1525,8 +1525,15 @@ fn sentence_before<'t>(
     // later, it would still count as this turn's speaker in the exchange.
     // Nor words of a quote whose opening mark lies in an earlier sentence (`« Vous avez tort.
     // Il vient de chez moi. »⏎« Je n'ai pas faim. »`).
+    // Nor a byline (`Par Marie Lenoir`, `De notre correspondante à Lyon, Marie Lenoir`): the
+    // journalist's.
+    let byline = prev.get(ps..ps + 2).is_some_and(|r| match r {
+        [a, b] => a.s == "Par" && b.capitalised() || a.s == "De" && b.s == "notre",
+        _ => false,
+    });
     if m.none
         || narrator
+        || byline
         || inside_quote(quotes, m.start)
         || !crate::document::can_speak(text.get(m.start..m.end).unwrap_or(""))
     {
