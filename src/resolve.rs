@@ -333,13 +333,23 @@ fn sole_named<'c>(
     at: usize,
     gender: Option<Gender>,
     shown: &dyn Fn(&str) -> Option<Gender>,
+    demonym: Option<&str>,
 ) -> Option<(&'c str, Option<Gender>)> {
     let from = at.saturating_sub(SOLE_NAMED_BACK);
     let inside = |p: usize| {
         let i = quoted.partition_point(|&(s, _)| s <= p);
-        i.checked_sub(1)
-            .and_then(|i| quoted.get(i))
-            .is_some_and(|&(_, e)| p < e)
+        // `le Slovène` is not the one named `le Norvégien Casper Ruud`.
+        let other = demonym.is_some_and(|d| {
+            let before = text.get(p.saturating_sub(40)..p).unwrap_or("");
+            before.rsplit(' ').nth(1).is_some_and(|w| {
+                let w = w.lowercased();
+                w != d && lexicon::is_epithet(&w) && !lexicon::is_person_noun(&w)
+            })
+        });
+        other
+            || i.checked_sub(1)
+                .and_then(|i| quoted.get(i))
+                .is_some_and(|&(_, e)| p < e)
     };
     cast.get_or_insert_with(|| Cast::of(text))
         .sole_named(from, at, gender, inside, shown)
@@ -553,10 +563,15 @@ pub fn resolve(
             // `eux`, `ils` neither). (The narrator is handled above.)
             match lexicon::pronoun(&s.text) {
                 Some(p) if !p.plural => {
-                    let (found, g) =
-                        sole_named(text, &mut cast, &quoted, s.start, Some(p.gender), &|n| {
-                            shown_gender(&by_key, &votes, n)
-                        })?;
+                    let (found, g) = sole_named(
+                        text,
+                        &mut cast,
+                        &quoted,
+                        s.start,
+                        Some(p.gender),
+                        &|n| shown_gender(&by_key, &votes, n),
+                        None,
+                    )?;
                     s.gender = s.gender.or(g);
                     Some(found.to_string())
                 }
@@ -594,7 +609,11 @@ pub fn resolve(
         {
             // An epithet no role ties to anyone: the one person it can be (`l'acteur`).
             let shown = |n: &str| shown_gender(&by_key, &votes, n);
-            found = sole_named(text, &mut cast, &quoted, s.start, s.gender, &shown)
+            let head = key
+                .split(' ')
+                .next()
+                .filter(|h| !lexicon::is_person_noun(h));
+            found = sole_named(text, &mut cast, &quoted, s.start, s.gender, &shown, head)
                 .map(|(full, g)| (full.to_string(), g));
         }
         if label && found.is_none() && topic_label(text, &mut cast, s, quote_start, &name, &key) {

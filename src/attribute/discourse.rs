@@ -1512,8 +1512,15 @@ fn sentence_before<'t>(
     // later, it would still count as this turn's speaker in the exchange.
     // Nor words of a quote whose opening mark lies in an earlier sentence (`« Vous avez tort.
     // Il vient de chez moi. »⏎« Je n'ai pas faim. »`).
+    // Nor a byline (`Par Marie Lenoir`, `De notre correspondante à Lyon, Marie Lenoir`): the
+    // journalist's.
+    let byline = prev.get(ps..ps + 2).is_some_and(|r| match r {
+        [a, b] => a.s == "Par" && b.capitalised() || a.s == "De" && b.s == "notre",
+        _ => false,
+    });
     if m.none
         || narrator
+        || byline
         || inside_quote(quotes, m.start)
         || !crate::document::can_speak(text.get(m.start..m.end).unwrap_or(""))
     {
@@ -1567,13 +1574,24 @@ fn demonstrative_referent<'t>(
     mention_start: usize,
     gender: Option<Gender>,
 ) -> Option<String> {
-    let from = ceil_boundary(text, at.saturating_sub(PREV_SENTENCE));
-    back.tokenize(text, from, at, 2, two_sentences_known);
+    let from = ceil_boundary(text, at.saturating_sub(2 * PREV_SENTENCE));
+    back.tokenize(text, from, at, 3, three_sentences_known);
     let toks: &[Tok] = &back.toks;
     // From the start of the sentence before the quote's: the tokens may reach further back
     // (the window is reused from quote to quote), and what lies there must change nothing.
     let mut last = None;
     let mut i = sentence_start(before_sentence(toks, sentence_start(toks)));
+    // Past a quote and its incise with a pronoun (`«Q», a-t-il lancé.`), which names no one,
+    // from the sentence before it too (a name there comes before any in the quote's). A
+    // sentence about someone else (`La gardienne a tout vu.`) holds the referent.
+    let quoted = toks.get(i).and_then(Tok::punct) == Some('«')
+        && toks.get(i..).is_some_and(|r| {
+            r.iter()
+                .any(|t| t.is_word() && super::verbs::split_inversion(t.s).is_some())
+        });
+    if quoted {
+        i = sentence_start(before_sentence(toks, i));
+    }
     while let Some(t) = toks.get(i) {
         if t.end > mention_start {
             break;
@@ -1616,10 +1634,12 @@ fn demonstrative_referent<'t>(
         let agrees = gender.is_none() || title.is_none() || title == gender;
         // A name after `de`, `des`, `à` completes a noun (`la capitaine des Bleues`, `le maire
         // de Brest`): a team or a place, not the one `celle-ci` stands for.
-        let complement = i
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .is_some_and(|p| in_list(p, &["de", "du", "des", "à", "au", "aux", "en"]));
+        // Right after an opening mark, a name in guillemets (`l'association « Vern Nature »`):
+        // a title, not a person.
+        let complement = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+            in_list(p, &["de", "du", "des", "à", "au", "aux", "en"])
+                || matches!(p.punct(), Some('«' | '“'))
+        });
         if agrees && !org && !complement {
             last = Some((i, e));
         }
@@ -1805,21 +1825,23 @@ fn antecedent_within<'t>(
         }
         // `Il y avait aussi ma grand-tante Amélie, qui…`: the one a presentative introduces.
         let subject = presented(text, prev, ps).or(subject);
-        // `Pour l'avocate X, qui…, ces chiffres ne disent pas tout. «Q», dénonce-t-elle`: a
-        // sentence whose subject is a thing, or no one the pronoun can stand for, gives the
-        // view of the one its `Pour`, `Selon` or `D'après` opens with.
-        let opener = || {
-            super::rules::source_at(text, prev, ps)
-                .and_then(|f| f.mention)
-                .filter(|o| speaks(text, o) && agrees_m(o))
-        };
-        let subject = match subject {
-            Some(m) if m.pronoun.is_none() && (!speaks(text, &m) || !agrees_m(&m)) => {
-                opener().or(Some(m))
+        // `Pour le sociologue X, le problème est structurel. «Q», estime-t-il`, `Pour
+        // l'avocate X, qui…, ces chiffres ne disent pas tout. «Q», dénonce-t-elle`: a subject
+        // that is a thing, or no one the pronoun can stand for, leaves the one the sentence
+        // opens with as its source.
+        if subject
+            .as_ref()
+            .is_none_or(|m| m.pronoun.is_none() && (!speaks(text, m) || !agrees_m(m)))
+        {
+            let lead = prev
+                .get(ps)
+                .filter(|t| in_list(t, &["pour", "selon"]))
+                .and_then(|_| super::rules::source_at(text, prev, ps)?.mention)
+                .filter(|m| agrees_m(m));
+            if let Some(m) = lead {
+                return m.name;
             }
-            None => opener(),
-            other => other,
-        };
+        }
         // `…, une lumière parut, et une vieille femme en bonnet ouvrit.`: the subject of a last
         // clause after a comma and `et`, `mais` or `puis` is a person the sentence brings in.
         let clause = (ps + 1..prev.len()).rev().find_map(|k| {

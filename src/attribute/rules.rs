@@ -475,9 +475,10 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
 /// `… selon Murray.`. Reads the after-quote
 /// window (one sentence) up to the next quotation mark.
 pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
-    // `«Q.» Les commerçants, eux, font les comptes.`: a capital opens another sentence.
+    // `«Q.» Les commerçants, eux, font les comptes.`: a capital opens another sentence —
+    // unless it points back to the words: `«Q.» C'est ainsi que X a qualifié…`.
     if toks.first().is_some_and(Tok::capitalised) {
-        return None;
+        return thus_said(text, toks);
     }
     for (k, t) in toks.iter().enumerate() {
         if t.punct().is_some_and(is_quote_mark) {
@@ -513,6 +514,39 @@ pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         }
     }
     None
+}
+
+/// `«Franche mais difficile.» C'est ainsi que le ministre, X, a qualifié la rencontre`, `C'est
+/// en ces termes que X…`, `C'est par ces mots que X…`: the subject of a speech verb in the `que`
+/// clause of a sentence that points back to the quote.
+fn thus_said(text: &str, toks: &[Tok]) -> Option<Found> {
+    let k = toks.iter().take(7).position(|t| in_list(t, QUE))?;
+    let lead = toks.get(..k)?;
+    let points_back = lead.len() > 2
+        && lead.first().is_some_and(|t| in_list(t, &["c'", "c’"]))
+        && lead.iter().skip(1).all(|t| {
+            in_list(
+                t,
+                &[
+                    "est", "ainsi", "en", "par", "avec", "ces", "termes", "mots", "propos",
+                ],
+            )
+        });
+    if !points_back {
+        return None;
+    }
+    let v = (k + 2..k + 16).find_map(|j| verb_at(toks, j).filter(|v| !v.gerund))?;
+    let m = subject_before(text, toks, k + 1, v.first).filter(|m| speaks(text, m))?;
+    Some(Found::by_verb(toks, &v, m, Method::AfterQuote))
+}
+
+/// `Pour X,` opening the sentence at `start`, X followed by a comma.
+fn lead_source(text: &str, toks: &[Tok], start: usize) -> Option<Found> {
+    toks.get(start).filter(|t| t.is("pour"))?;
+    let f = source_at(text, toks, start)?;
+    let end = f.mention.as_ref()?.end;
+    let close = toks.iter().find(|t| t.start >= end)?;
+    (close.punct() == Some(',')).then_some(f)
 }
 
 /// The complementiser that ties a clause to the speech verb before it (`a indiqué que …`).
@@ -570,6 +604,29 @@ pub(super) fn before_quote(
                             .is_some_and(is_quote_mark)
             });
         if v.gerund && !after_quote {
+            // `entourée de militants scandant «Q»`: a participle right after a noun of people
+            // (no comma) is that noun's.
+            let noun = v
+                .first
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .filter(|p| {
+                    p.lowercase_word() && p.end + 1 == toks.get(v.first).map_or(0, |t| t.start)
+                });
+            let participle = toks.get(v.first).is_some_and(|t| t.lower.ends_with("ant"));
+            if participle && noun.is_some_and(|p| lexicon::is_person_noun(&p.lower)) {
+                // (With its determiner: `des militants`, `ses partisans`.)
+                let n = v.first - 1;
+                let det = n > start && toks.get(n - 1).is_some_and(|d| in_class(d, C_DET));
+                if let Some(m) = mention_of(text, toks, n - usize::from(det), n) {
+                    return Some(Found {
+                        cue: cue_of(toks, v),
+                        gender: None,
+                        mention: Some(m),
+                        method: Method::BeforeQuote,
+                    });
+                }
+            }
             // `…, précisant que … «Q»`: the subject of the main verb, further back.
             continue;
         }
@@ -660,6 +717,14 @@ pub(super) fn before_quote(
             mention: Some(m),
             method,
         };
+        // `Pour la climatologue X, elle (l'étude) confirme «Q»`: a pronoun subject after a
+        // leading source stands for a thing; the fragment is the source's. (Not after `Selon X,`:
+        // `Selon son entourage, il juge les annonces «brutales»` is the minister's.)
+        if partial && f.mention.as_ref().is_some_and(|m| m.pronoun.is_some()) {
+            if let Some(f) = lead_source(text, toks, start) {
+                return Some(f);
+            }
+        }
         if relative && partial {
             // `leur conflit qui menace … la «région»`: prefer a main-clause verb further back.
             fallback.get_or_insert(f);
@@ -753,18 +818,8 @@ pub(super) fn before_quote(
         }
     }
     // `Pour X, la réforme est «Q»` at the start of the sentence only.
-    if let Some(t) = toks.get(start) {
-        if t.is("pour") {
-            if let Some(f) = source_at(text, toks, start) {
-                let close = f
-                    .mention
-                    .as_ref()
-                    .and_then(|m| toks.iter().position(|t| t.start >= m.end));
-                if close.and_then(|c| toks.get(c)).and_then(Tok::punct) == Some(',') {
-                    return Some(f);
-                }
-            }
-        }
+    if let Some(f) = lead_source(text, toks, start) {
+        return Some(f);
     }
     // `Je me souviens de la réponse du médecin : «Q»`: words someone said, named right before
     // the colon, are theirs rather than the sentence subject's.

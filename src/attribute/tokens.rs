@@ -541,6 +541,11 @@ pub(super) fn two_sentences_known(toks: &[Tok]) -> bool {
     !prev.is_empty() && sentence_start_known(prev).is_some()
 }
 
+/// [`two_sentences_known`], and the sentence before those as well.
+pub(super) fn three_sentences_known(toks: &[Tok]) -> bool {
+    two_sentences_known(toks) && two_sentences_known(before_sentence(toks, sentence_start(toks)))
+}
+
 /// The tokens before the sentence starting at `start`, without the marks that end them: they
 /// end on the last word of the sentence before (the one every "sentence before" rule reads).
 pub(super) fn before_sentence<'a, 't>(toks: &'a [Tok<'t>], start: usize) -> &'a [Tok<'t>] {

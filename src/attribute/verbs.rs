@@ -470,7 +470,12 @@ pub(super) fn verbs_back(toks: &[Tok], start: usize, end: usize) -> Vec<Verb> {
                 }
             }
         }
-        let Some(v) = found else { continue };
+        let Some(mut v) = found else { continue };
+        // `dit l'avoir écrit «…»`: a past infinitive has no subject of its own.
+        v.gerund |= v.first > start
+            && toks
+                .get(v.first - 1)
+                .is_some_and(|p| in_list(p, &["avoir", "être"]));
         // `une note`, `la réponse`, `à l'adresse de`: a noun, not a verb.
         let noun = v.first > start
             && !super::nouns::indefinite_pronoun(toks, v.first - 1)
