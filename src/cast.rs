@@ -154,9 +154,19 @@ impl Cast {
         at: usize,
         gender: Option<Gender>,
     ) -> Option<(&str, Option<Gender>)> {
-        let holders = self
-            .holders
-            .get(*self.roles.get(role_synonym(without_party(role_key)))?)?;
+        let key = without_party(role_key);
+        let list = self.roles.get(role_synonym(key)).or_else(|| {
+            // `l'édile de Paris` is `le maire de Paris`: the synonym of a head before its
+            // complement.
+            let (head, rest) = key.split_once(' ')?;
+            let usual = role_synonym(head);
+            if usual == head {
+                return None;
+            }
+            self.roles
+                .get(crate::text::concat(&[usual, " ", rest]).as_str())
+        })?;
+        let holders = self.holders.get(*list)?;
         let before = holders.partition_point(|h| h.at < at);
         if before > MAX_HOLDERS {
             return None;
