@@ -186,6 +186,26 @@ pub fn settle(text: &str, quotes: &mut [Quote], narrative: &mut Narrative) {
     }
     recurring(text, quotes);
     unattributed(text, quotes);
+    // `«Honteux», «indigne d'un élu» : les commentaires…`: a mention inside another quote (not
+    // one holding this quote) is quoted words, not someone who speaks.
+    let spans: Vec<(usize, usize)> = quotes
+        .iter()
+        .filter(|q| q.parent.is_none())
+        .map(|q| (q.start, q.end))
+        .collect();
+    for q in quotes.iter_mut() {
+        let at = q.speaker.as_ref().map_or(0, |s| s.start);
+        let k = spans.partition_point(|&(s, _)| s <= at);
+        let quoted = k > 0
+            && spans
+                .get(k - 1)
+                .is_some_and(|&(s, e)| at < e && !(s <= q.start && q.end <= e));
+        // (A vocative in the turn before names who answers: `Continuation` points there.)
+        let subject = matches!(q.method, Some(Method::ClauseSubject | Method::BeforeQuote));
+        if q.speaker.is_some() && quoted && subject {
+            q.speaker = None;
+        }
+    }
     for q in quotes.iter_mut() {
         // A pronoun's antecedent that cannot speak (`l'agacement de la ministre`) names nobody.
         if let Some(s) = &mut q.speaker {

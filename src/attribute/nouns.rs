@@ -1095,6 +1095,8 @@ pub(super) fn sentence_subject(
                     // `Invité de France Inter, le ministre…`: a participle and its `de`.
                     in_class(n, C_PREP)
                         || in_class(n, C_COMPLEMENT) && participle && comma_soon
+                        // `Invité lundi sur une radio, l'élu…`: and a day or a time.
+                        || in_class(n, C_ADVERB) && participle && comma_soon
                         // `Surnommé « le Renard » par…, Sinner…`: a participle and its term.
                         || matches!(n.punct(), Some('«' | '“' | '"'))
                             && participle
