@@ -12,6 +12,7 @@
 //! people or roles (`lexicon/person-nouns.txt`). Built only when some speaker needs it.
 
 use crate::text::Lowercased;
+use crate::text::TrimBy;
 use std::collections::HashMap;
 
 use crate::lexicon::grammar::{
@@ -565,8 +566,11 @@ fn starts_run(text: &str, at: usize) -> bool {
     let mut from = at + first.len();
     for _ in 0..2 {
         let rest = text.get(from..).unwrap_or("");
-        let next_at =
-            from + (rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len());
+        let next_at = from
+            + (rest.len()
+                - rest
+                    .trim_start_by(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+                    .len());
         if next_at == from {
             return false;
         }

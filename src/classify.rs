@@ -34,6 +34,7 @@
 
 use crate::lexicon::cues::{speech_cue_at, TERM_CUES_BY_LAST, TITLE_NOUN_WORDS, TITLE_PHRASES};
 use crate::model::{Quote, QuoteKind, TermReason};
+use crate::text::TrimBy;
 use crate::text::{is_alnum, is_break, is_space, prefetch, Words, NEIGHBOURS};
 
 /// How far before an opener the rules look, in bytes.
@@ -260,7 +261,7 @@ impl Content<'_> {
         }
         let s = self.peek;
         crate::work::tick(s.len() as u64);
-        let body = s.trim_end_matches([',', '.', ' ', '\u{a0}', '\u{202f}']);
+        let body = s.trim_end_by(|c| matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}'));
         let sentence_punct = self.truncated
             || body.chars().any(|c| {
                 matches!(
@@ -343,7 +344,7 @@ const NOT_INCISE: [&str; 52] = [
 pub(crate) fn after_copula(text: &str, pos: usize) -> bool {
     let (win, _) = window_before(text, pos);
     let word = win
-        .trim_end_matches(|c: char| is_space(c))
+        .trim_end_by(is_space)
         .rsplit(|c: char| !is_alnum(c))
         .next()
         .unwrap_or("");

@@ -54,6 +54,7 @@
 
 use crate::text::lowercase_cow as lowercase;
 use crate::text::Lowercased;
+use crate::text::TrimBy;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -332,7 +333,7 @@ fn read_out(text: &str, q: &Quote, buf: &mut Words) -> bool {
         return true;
     }
     let before = text.get(..q.start).unwrap_or("");
-    let lead = before.trim_end_matches(|c: char| c.is_whitespace() || c == '—' || c == '–');
+    let lead = before.trim_end_by(|c| c.is_whitespace() || c == '—' || c == '–');
     let Some(intro) = lead.strip_suffix(':') else {
         return false;
     };
@@ -357,9 +358,9 @@ fn read_out(text: &str, q: &Quote, buf: &mut Words) -> bool {
         return false;
     }
     // The sentence before, without the mark that ends it.
-    let earlier = window.get(..sentence_at).map_or("", |e| {
-        e.trim_end_matches(|c: char| !crate::text::is_alnum(c))
-    });
+    let earlier = window
+        .get(..sentence_at)
+        .map_or("", |e| e.trim_end_by(|c| !crate::text::is_alnum(c)));
     let previous = earlier.get(ends(earlier)..).unwrap_or("");
     buf.clear();
     buf.push_words(previous);
@@ -477,7 +478,7 @@ fn navigation_line_in(text: &str, line_start: usize, headline: usize, buf: &mut 
     let Some(rest) = text.get(line_start..) else {
         return false;
     };
-    let rest = rest.trim_start_matches(|c: char| {
+    let rest = rest.trim_start_by(|c| {
         c.is_whitespace() || matches!(c, '»' | '>' | '-' | '•' | '►' | '▶' | '|' | '*' | '→')
     });
     let head = lower_head(rest, 40, buf);
@@ -496,7 +497,7 @@ fn navigation_line_in(text: &str, line_start: usize, headline: usize, buf: &mut 
 /// `(«saucisse» en français)`): the writer's gloss, not anybody's words.
 fn gloss(text: &str, end: usize, buf: &mut String) -> bool {
     let after = text.get(end..).unwrap_or("");
-    let after = after.trim_start_matches(|c: char| is_padding(c) || c == ',');
+    let after = after.trim_start_by(|c| is_padding(c) || c == ',');
     // Only `e`/`E` lowercases to `e`: anything else cannot start `en français`.
     if !after.starts_with(['e', 'E']) {
         return false;
@@ -1006,7 +1007,7 @@ fn floating(text: &str, quotes: &mut [Quote], narrative: &mut Narrative) {
 /// True when `gap` holds at most the end of one sentence: no sentence end or line break before
 /// its last stretch of punctuation, spaces and breaks.
 fn only_sentence_end(gap: &str) -> bool {
-    let body = gap.trim_end_matches(|c: char| {
+    let body = gap.trim_end_by(|c| {
         c.is_whitespace() || matches!(c, '.' | '!' | '?' | '…' | ')' | '»' | '"' | '”')
     });
     let mut chars = body.char_indices().peekable();

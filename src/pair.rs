@@ -60,6 +60,7 @@ use std::borrow::Cow;
 
 use crate::model::{Diagnostic, Quote, QuoteMark};
 use crate::scan::Mark;
+use crate::text::TrimBy;
 use crate::text::{is_quote_mark, prefetch};
 
 /// The kinds of quotation marks; a quote is closed only by a closer of its own family.
@@ -764,7 +765,7 @@ impl Pairer<'_> {
         // The quote resumes after the incise: from the first , ; : . ! ? past the closer.
         let gap = self.text.get(first_close..m.pos).unwrap_or("");
         crate::work::tick(gap.len() as u64);
-        let body = gap.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+        let body = gap.trim_start_by(|c| c.is_whitespace() || matches!(c, ',' | ';'));
         let skipped = gap.len() - body.len();
         let resume = body
             .char_indices()

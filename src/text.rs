@@ -138,6 +138,28 @@ pub(crate) fn is_lower(c: char) -> bool {
     )
 }
 
+/// `str::trim_start_matches` and `trim_end_matches` with a plain function as the pattern: one
+/// compiled trimmer for every caller, where each closure or char array passed to `str` is a copy
+/// of it in the wasm (chosen for size).
+pub(crate) trait TrimBy {
+    /// `self.trim_start_matches(drop)`.
+    fn trim_start_by(&self, drop: fn(char) -> bool) -> &str;
+    /// `self.trim_end_matches(drop)`.
+    fn trim_end_by(&self, drop: fn(char) -> bool) -> &str;
+}
+
+impl TrimBy for str {
+    #[inline(never)]
+    fn trim_start_by(&self, drop: fn(char) -> bool) -> &str {
+        self.trim_start_matches(drop)
+    }
+
+    #[inline(never)]
+    fn trim_end_by(&self, drop: fn(char) -> bool) -> &str {
+        self.trim_end_matches(drop)
+    }
+}
+
 /// `char::is_whitespace`, with the common cases first.
 #[inline]
 pub(crate) fn is_space(c: char) -> bool {

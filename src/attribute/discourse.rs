@@ -5,6 +5,7 @@ use crate::lexicon::grammar::C_DET;
 use crate::lexicon::Gender;
 use crate::model::{Cue, Method, Quote, QuoteKind, Span, Speaker};
 use crate::text::Lowercased;
+use crate::text::TrimBy;
 use crate::text::{ceil_boundary, floor_boundary, is_padding};
 
 use super::rules::Found;
@@ -424,14 +425,14 @@ fn continued(speaker: Speaker, gender: Option<Gender>, paragraph_start: usize) -
 /// it, both included, within the content.
 fn incise_span(text: &str, q: &QuoteAt, cue_start: usize, end: usize) -> Span {
     let head = text.get(q.content_start..cue_start).unwrap_or("");
-    let trimmed = head.trim_end_matches(|c: char| c.is_whitespace() || is_padding(c));
+    let trimmed = head.trim_end_by(|c| c.is_whitespace() || is_padding(c));
     let start = match trimmed.chars().next_back() {
         Some(c @ (',' | '—' | '–' | '(')) => q.content_start + trimmed.len() - c.len_utf8(),
         _ => cue_start,
     };
     let end = end.min(q.content_end);
     let tail = text.get(end..q.content_end).unwrap_or("");
-    let after = tail.trim_start_matches(|c: char| c.is_whitespace() || is_padding(c));
+    let after = tail.trim_start_by(|c| c.is_whitespace() || is_padding(c));
     let end = match after.chars().next() {
         Some(c @ (',' | '—' | '–' | ')')) => q.content_end - after.len() + c.len_utf8(),
         _ => end,
@@ -502,14 +503,14 @@ struct Said {
 fn dialogue_dash(text: &str, at: usize) -> bool {
     let from = floor_boundary(text, at.saturating_sub(16));
     let head = text.get(from..at).unwrap_or("");
-    let t = head.trim_end_matches(|c: char| c.is_whitespace() || is_padding(c));
+    let t = head.trim_end_by(|c| c.is_whitespace() || is_padding(c));
     let Some(rest) = t
         .strip_suffix("--")
         .or_else(|| t.strip_suffix(['—', '–', '―', '-']))
     else {
         return false;
     };
-    let rest = rest.trim_end_matches(|c: char| (c.is_whitespace() || is_padding(c)) && c != '\n');
+    let rest = rest.trim_end_by(|c| (c.is_whitespace() || is_padding(c)) && c != '\n');
     rest.is_empty() && from == 0 || rest.ends_with('\n')
 }
 
@@ -530,7 +531,7 @@ const ADDRESSEE_PEEK: usize = 48;
 fn addressee_after(text: &str, from: usize) -> Option<Span> {
     let end = floor_boundary(text, from.saturating_add(ADDRESSEE_PEEK));
     let window = text.get(from..end)?;
-    let rest = window.trim_start_matches(|c: char| c == ' ' || c == ',' || is_padding(c));
+    let rest = window.trim_start_by(|c| c == ' ' || c == ',' || is_padding(c));
     // `dit-il en s'adressant à Paul`, `reprit-elle en se tournant vers sa mère`.
     let rest = rest.strip_prefix("en ").unwrap_or(rest);
     let rest = rest.strip_prefix("s'adressant ").unwrap_or(rest);
@@ -880,7 +881,7 @@ fn narrator_speaker(
 /// turn's dash and the end of its last sentence.
 fn before_turn(text: &str, turn_start: usize) -> Option<(usize, &str)> {
     let from = floor_boundary(text, turn_start.saturating_sub(LUI_BACK));
-    let head = text.get(from..turn_start)?.trim_end_matches(|c: char| {
+    let head = text.get(from..turn_start)?.trim_end_by(|c| {
         c.is_whitespace() || is_padding(c) || matches!(c, '—' | '–' | '―' | '-' | ':')
     });
     Some((
@@ -959,7 +960,7 @@ fn vocative_in(s: &str, name: &str) -> bool {
         let after = s.get(i + n..).unwrap_or("");
         // A whole word, ending at punctuation (`Marthe,`, `Marthe.`, `Marthe !`).
         let ends = after
-            .trim_start_matches(|c: char| c == ' ' || is_padding(c))
+            .trim_start_by(|c| c == ' ' || is_padding(c))
             .chars()
             .next()
             .is_none_or(|c| matches!(c, ',' | '.' | '!' | '?' | '…' | ';'));
@@ -976,7 +977,7 @@ fn vocative_in(s: &str, name: &str) -> bool {
             return false;
         }
         // After a comma or at the start, a courtesy title allowed between (`, monsieur le curé`).
-        let lead = before.trim_end_matches(|c: char| {
+        let lead = before.trim_end_by(|c| {
             crate::text::is_alpha(c) || c == ' ' || c == '\'' || c == '’' || is_padding(c)
         });
         let words_between = before
@@ -1087,7 +1088,7 @@ fn vocative_segment(
     let mut count = 0;
     let base = seg.as_ptr() as usize;
     for w in seg.split(|c: char| c.is_whitespace() || is_padding(c)) {
-        let w = w.trim_start_matches(['—', '–', '―', '-']);
+        let w = w.trim_start_by(|c| matches!(c, '—' | '–' | '―' | '-'));
         if w.is_empty() {
             continue;
         }
@@ -1173,7 +1174,7 @@ fn incise_only(line: &str) -> bool {
     let line = line.trim_end();
     line.split_whitespace().count() <= TURN_INCISE_WORDS
         && !line
-            .trim_end_matches(['.', '!', '?', '…'])
+            .trim_end_by(|c| matches!(c, '.' | '!' | '?' | '…'))
             .contains(['.', '!', '?', '…', '«', '»'])
 }
 

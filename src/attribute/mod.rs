@@ -101,6 +101,7 @@ mod verbs;
 mod windows;
 
 use crate::model::{Method, Quote, QuoteKind};
+use crate::text::TrimBy;
 
 use discourse::Discourse;
 use nouns::{is_medium_mention, speaks};
@@ -273,7 +274,7 @@ fn relays(text: &str, f: &Found) -> bool {
 /// Does the quote open its line (only spaces between the line's start and the opening mark)?
 fn opens_line(text: &str, q: &QuoteAt) -> bool {
     text.get(..q.start)
-        .map(|before| before.trim_end_matches([' ', '\t', '\u{a0}', '\u{202f}']))
+        .map(|before| before.trim_end_by(|c| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}')))
         .is_some_and(|b| b.is_empty() || b.ends_with('\n'))
 }
 

@@ -5,6 +5,7 @@
 //! previous quote's after-window tokens when only a short stretch without sentence punctuation
 //! lies between.
 
+use crate::text::TrimBy;
 use crate::text::{ceil_boundary, floor_boundary, is_apostrophe, is_padding, is_quote_mark};
 
 use super::tokens::*;
@@ -174,6 +175,6 @@ pub(super) fn content_closed_by_sentence(text: &str, q: &QuoteAt) -> bool {
 fn content_ends_with(text: &str, q: &QuoteAt, marks: &[char]) -> bool {
     text.get(q.content_start..q.content_end)
         .unwrap_or("")
-        .trim_end_matches(is_padding)
+        .trim_end_by(is_padding)
         .ends_with(marks)
 }
