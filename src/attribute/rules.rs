@@ -403,10 +403,7 @@ pub(super) fn source_after(text: &str, toks: &[Tok]) -> Option<Found> {
     if i == 0 && toks.first().is_some_and(|t| t.is("pour")) {
         return None;
     }
-    // `des «rendements inégaux» selon les parcelles`: without a comma, `selon` and a thing is
-    // a complement of the quoted words, not their source.
     source_at(text, toks, i)
-        .filter(|f| i > 0 || f.mention.as_ref().is_some_and(|m| speaks(text, m)))
 }
 
 /// `selon X` / `d'après X` at token `i`: [`source_at`] without the `pour X` it also reads
@@ -452,9 +449,13 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     // `selon ses propos`, `d'après ses mots`: the words of one the sentence names, not a
     // source; the other rules find them.
-    if toks
-        .get(s)
-        .is_some_and(|t| in_list(t, &["ses", "son", "sa", "leurs"]))
+    // (Nor `selon` and a thing inside a clause, no comma before: `des «rendements inégaux»
+    // selon les parcelles`, a complement of the words.)
+    let inside = !t.capitalised() && toks.get(i.wrapping_sub(1)).and_then(Tok::punct) != Some(',');
+    if (inside
+        || toks
+            .get(s)
+            .is_some_and(|t| in_list(t, &["ses", "son", "sa", "leurs"])))
         && !speaks(text, &m)
     {
         return None;
@@ -491,11 +492,7 @@ pub(super) fn closing_incise(text: &str, toks: &[Tok]) -> Option<Found> {
         if let Some(f) = selon_at(text, toks, k) {
             let end = f.mention.as_ref().map_or(usize::MAX, |m| m.end);
             let next = toks.iter().find(|t| t.start >= end);
-            // (`des «rendements inégaux» selon les parcelles`: `selon` and a thing, no comma
-            // before, is a complement of the quoted words, not their source.)
-            let source = k > 0 && toks.get(k - 1).and_then(Tok::punct) == Some(',')
-                || f.mention.as_ref().is_some_and(|m| speaks(text, m));
-            if source && next.is_none_or(|n| is_sentence_end(n) || n.punct() == Some(')')) {
+            if next.is_none_or(|n| is_sentence_end(n) || n.punct() == Some(')')) {
                 return Some(f);
             }
         }
