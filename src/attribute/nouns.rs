@@ -410,8 +410,13 @@ pub(super) fn np_forward(toks: &[Tok], i: usize) -> Option<usize> {
             }
             continue;
         }
-        // `le négociateur en chef`, `la rédactrice en chef`: a role's own words.
-        if n.is("en") && toks.get(k + 1).is_some_and(|c| c.is("chef")) {
+        // `le négociateur en chef`, `la rédactrice en chef`, `la conseillère d'Etat en charge
+        // de la formation`: a role's own words.
+        if n.is("en")
+            && toks
+                .get(k + 1)
+                .is_some_and(|c| in_list(c, &["chef", "charge"]))
+        {
             last = k + 1;
             k += 2;
             words += 2;
@@ -1149,9 +1154,12 @@ pub(super) fn sentence_subject(
             .find(|&k| toks.get(k).and_then(Tok::punct) == Some(','));
         // (Past three words, only after a noun of people: not `Même son de cloche chez le
         // président du club, Marc Aubert`.)
-        let person_head = toks
-            .get(short)
-            .is_some_and(|t| lexicon::is_person_noun(&t.lower));
+        // (The noun may be followed by its adjective or complement: `La conseillère
+        // municipale`, `La conseillère d'Etat en charge de la formation, Frédérique Baud`.)
+        let person_head = (i..=short).any(|k| {
+            toks.get(k)
+                .is_some_and(|t| lexicon::is_person_noun(&t.lower))
+        });
         let apposed = comma.is_some_and(|c| {
             let between = (short + 1..c).all(|k| {
                 toks.get(k)
@@ -1309,6 +1317,8 @@ pub(super) fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
         "ancienne",
         "premier",
         "première",
+        "premiers",
+        "premières",
         "autre",
         "même",
         "seul",
@@ -1334,6 +1344,14 @@ pub(super) fn short_np(toks: &[Tok], i: usize, e: usize) -> usize {
             || toks
                 .get(k - 1)
                 .is_some_and(|p| in_class(p, C_COMPLEMENT) || in_class(p, C_DEFINITE))
+            // The noun of a complement after its article or adjective: `la mère d'une
+            // victime`, `la fille du vieil homme`.
+            || toks
+                .get(k - 1)
+                .is_some_and(|p| in_class(p, C_DET) || in_list(p, PRENOMINAL))
+                && toks
+                    .get(k.wrapping_sub(2))
+                    .is_some_and(|p| in_class(p, C_COMPLEMENT | C_DEFINITE))
             || n.lowercase_word() && adj.iter().any(|a| n.lower.ends_with(a))
             // An age: `le joueur de 24 ans`.
             || (n.lower == "an" || n.lower == "ans")

@@ -449,9 +449,13 @@ pub(super) fn source_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     // `selon ses propos`, `d'après ses mots`: the words of one the sentence names, not a
     // source; the other rules find them.
-    if toks
-        .get(s)
-        .is_some_and(|t| in_list(t, &["ses", "son", "sa", "leurs"]))
+    // (Nor `selon` and a thing inside a clause, no comma before: `des «rendements inégaux»
+    // selon les parcelles`, a complement of the words.)
+    let inside = !t.capitalised() && toks.get(i.wrapping_sub(1)).and_then(Tok::punct) != Some(',');
+    if (inside
+        || toks
+            .get(s)
+            .is_some_and(|t| in_list(t, &["ses", "son", "sa", "leurs"])))
         && !speaks(text, &m)
     {
         return None;
