@@ -353,7 +353,9 @@ impl Cast {
             }
             // (`Laurent Berger`, `Anne Boulanger`: a trade's noun after a first name is a
             // surname.)
-            if is_name_word(n) || k == last + 1 && trade_surname(n) {
+            // (Not a role's first word: `Gabriel Attal Premier ministre : …`.)
+            let role_next = word(k + 1).is_some_and(|w| is_person_noun(&w.lowercased()));
+            if is_name_word(n) || k == last + 1 && trade_surname(n) && !role_next {
                 last = k;
                 count += 1;
                 k += 1;
