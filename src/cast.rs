@@ -354,8 +354,8 @@ impl Cast {
             // (`Laurent Berger`, `Anne Boulanger`: a trade's noun after a first name is a
             // surname.)
             // (Not a role's first word: `Gabriel Attal Premier ministre : …`.)
-            let role_next = word(k + 1).is_some_and(|w| is_person_noun(&w.lowercased()));
-            if is_name_word(n) || k == last + 1 && trade_surname(n) && !role_next {
+            let role_next = || word(k + 1).is_some_and(|w| is_person_noun(&w.lowercased()));
+            if is_name_word(n) || k == last + 1 && trade_surname(n) && !role_next() {
                 last = k;
                 count += 1;
                 k += 1;
@@ -580,7 +580,7 @@ fn starts_run(text: &str, at: usize) -> bool {
             return false;
         };
         if n.starts_with(crate::text::is_upper) {
-            return (is_name_word(n) || trade_surname(n)) && is_name_word(first);
+            return is_name_word(first) && (is_name_word(n) || trade_surname(n));
         }
         if !is_particle(n) {
             return false;
