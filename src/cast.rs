@@ -369,7 +369,7 @@ impl Cast {
         let &(_, run_end) = ws.get(last)?;
         // A sentence may open on a capitalised verb (`Avoir Marie pour amie…`, `Déclarer
         // Paul …`): not part of the name.
-        if sentence_initial && text.get(s..e).is_some_and(opens_on_verb) {
+        if sentence_initial && text.get(s..e).is_some_and(|w| opens_on_verb(w, count == 2)) {
             first += 1;
             count -= 1;
         }
@@ -508,11 +508,12 @@ const OPENERS: [&str; 10] = [
 ];
 
 /// A verb's form rather than a first name: a speech verb's form (`lexicon/speech-verbs.txt`),
-/// an adverb in `-ment`, or a common infinitive.
-fn opens_on_verb(w: &str) -> bool {
+/// an adverb in `-ment` (unless `pair`, before one surname: `Clément Beaune a dit`), or a
+/// common infinitive.
+fn opens_on_verb(w: &str, pair: bool) -> bool {
     let lower = w.lowercased();
     crate::lexicon::verb(&lower).is_some()
-        || lower.len() > 6 && lower.ends_with("ment")
+        || !pair && lower.len() > 6 && lower.ends_with("ment")
         || matches!(
             lower.as_str(),
             "avoir"

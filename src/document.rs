@@ -929,7 +929,10 @@ fn can_name(name: &str) -> bool {
                 || office)
                 && can_speak(name);
         }
-        !(lower.len() > 6 && lower.ends_with("ment"))
+        // (`Clément Beaune`: a first name before a surname, not an adverb.)
+        !(lower.len() > 6
+            && lower.ends_with("ment")
+            && !words(name).nth(1).is_some_and(capitalised))
     } else {
         can_speak(name)
     }

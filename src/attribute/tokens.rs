@@ -170,7 +170,8 @@ pub(super) fn tokenize_into<'t>(
             end: from + i + c.len_utf8(),
             s: slice.get(i..i + c.len_utf8()).unwrap_or(""),
             lower: Lower::Borrowed(""),
-            kind: Kind::Punct(c),
+            // A vertical bar separates like a dash (`QUÉBEC | Le ministre…`, a dateline).
+            kind: Kind::Punct(if c == '|' { '—' } else { c }),
             class: 0,
             verb: Default::default(),
         });
